@@ -1,0 +1,1 @@
+//! kgen-sandbox: a local, persistent emulator of the KGeN platform APIs.

@@ -1,0 +1,1 @@
+//! kgen: the native SDK for KGeN ESports tournaments, leaderboards, wallets and rewards.
