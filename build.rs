@@ -1,1 +1,111 @@
-fn main() {}
+//! Generates the C header (cbindgen) and the C# raw layer (csbindgen) from the
+//! exports in `src/ffi/`. Both files are committed; CI regenerates them and
+//! fails when they differ, so generation must be deterministic.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const HEADER: &str = "include/kgen.h";
+const CSHARP: &str = "bindings/unity/Runtime/Native/NativeMethods.g.cs";
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=cbindgen.toml");
+    println!("cargo:rerun-if-changed=src/ffi");
+
+    let ffi_files = ffi_sources(&root.join("src/ffi"));
+    write_if_changed(&root.join(HEADER), &c_header(&root));
+    write_if_changed(&root.join(CSHARP), &csharp(&ffi_files));
+}
+
+/// The `.rs` files of `src/ffi`, sorted so the output never depends on directory order.
+fn ffi_sources(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("src/ffi exists")
+        .map(|e| e.expect("readable").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn c_header(root: &Path) -> String {
+    let mut config =
+        cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("valid cbindgen.toml");
+    config.after_includes = Some(format!(
+        "\n#define KGEN_VERSION_MAJOR {}\n#define KGEN_VERSION_MINOR {}\n#define KGEN_VERSION_PATCH {}\n#define KGEN_VERSION_STRING \"{}\"",
+        env("CARGO_PKG_VERSION_MAJOR"),
+        env("CARGO_PKG_VERSION_MINOR"),
+        env("CARGO_PKG_VERSION_PATCH"),
+        env("CARGO_PKG_VERSION"),
+    ));
+    let mut out = Vec::new();
+    cbindgen::Builder::new()
+        .with_config(config)
+        .with_src(root.join("src/ffi/mod.rs"))
+        .generate()
+        .expect("cbindgen can read src/ffi")
+        .write(&mut out);
+    String::from_utf8(out).expect("UTF-8 header")
+}
+
+fn csharp(files: &[PathBuf]) -> String {
+    let out = PathBuf::from(env("OUT_DIR")).join("NativeMethods.g.cs");
+    let mut builder = csbindgen::Builder::default();
+    for file in files {
+        builder = builder.input_extern_file(file);
+    }
+    builder
+        .csharp_namespace("Kgen.Native")
+        .csharp_class_name("NativeMethods")
+        .csharp_dll_name("kgen")
+        .csharp_dll_name_if("UNITY_IOS && !UNITY_EDITOR", "__Internal")
+        .csharp_use_function_pointer(false)
+        .csharp_use_nint_types(false)
+        .generate_csharp_file(&out)
+        .expect("csbindgen can read src/ffi");
+    one_callback_delegate(&fs::read_to_string(&out).expect("just written"))
+}
+
+/// csbindgen declares one delegate type per callback parameter
+/// (`kgen_tournaments_join_callback_delegate`, ...). Those with the signature of
+/// `kgen_callback` become the one `kgen_callback` delegate: IL2CPP needs a
+/// static method attributed per delegate type, so one type keeps wrappers small.
+fn one_callback_delegate(generated: &str) -> String {
+    const ATTRIBUTE: &str = "        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]\n";
+    const SIGNATURE: &str = "(kgen_event* @event, void* user_data);";
+    let declaration =
+        |name: &str| format!("{ATTRIBUTE}        internal delegate void {name}{SIGNATURE}\n\n");
+    let names: Vec<&str> = generated
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("internal delegate void ")?
+                .strip_suffix(SIGNATURE)
+        })
+        .collect();
+    let mut out = generated.to_owned();
+    for (i, name) in names.iter().enumerate() {
+        let replacement = if i == 0 {
+            declaration("kgen_callback")
+        } else {
+            String::new()
+        };
+        out = out.replace(&declaration(name), &replacement);
+        out = out.replace(&format!("{name} "), "kgen_callback ");
+    }
+    out
+}
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name}"))
+}
+
+fn write_if_changed(path: &Path, content: &str) {
+    if fs::read_to_string(path).is_ok_and(|old| old == content) {
+        return;
+    }
+    fs::create_dir_all(path.parent().expect("has a parent")).expect("can create the directory");
+    fs::write(path, content).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}

@@ -1,1 +1,2 @@
 //! kgen: the native SDK for KGeN ESports tournaments, leaderboards, wallets and rewards.
+pub mod ffi;

@@ -1,0 +1,491 @@
+//! Delivery of events: one tokio runtime per client, a queue drained by
+//! `kgen_client_poll` / `kgen_client_next_event` (manual dispatch) or callbacks
+//! on the SDK's worker threads (immediate dispatch), request cancellation, and
+//! a shutdown that completes everything in flight before it returns.
+//!
+//! Exactly once: a request's only completion is produced by `Pending`, either
+//! when its task finishes or, should the task ever be dropped unfinished, by
+//! `Pending`'s destructor.
+
+use std::cell::Cell;
+use std::collections::{HashMap, VecDeque};
+use std::ffi::c_void;
+use std::future::Future;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+
+use tokio::sync::oneshot;
+
+use super::panic::{FfiError, FfiResult};
+use super::session::kgen_session;
+use super::status::*;
+use super::types::{
+    failure_event, kgen_callback, kgen_event, kgen_operation, kgen_request_id, OwnedEvent,
+};
+
+/// Called from any thread each time an event is queued, so a server with its
+/// own event loop knows to call `kgen_client_poll` or `kgen_client_next_event`.
+/// Must not call back into kgen's poll/destroy; it should only signal.
+pub type kgen_wake_fn = Option<unsafe extern "C" fn(user_data: *mut c_void)>;
+
+thread_local! {
+    static CALLBACK_DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs user code (a callback, the wake hook, the log sink) marked as such, so
+/// calls that must not happen inside it are refused with `KGEN_ERR_REENTRANT`.
+pub(crate) fn call_user<R>(f: impl FnOnce() -> R) -> R {
+    struct Depth;
+    impl Drop for Depth {
+        fn drop(&mut self) {
+            CALLBACK_DEPTH.with(|d| d.set(d.get() - 1));
+        }
+    }
+    CALLBACK_DEPTH.with(|d| d.set(d.get() + 1));
+    let _depth = Depth;
+    f()
+}
+
+pub(crate) fn refuse_inside_callback(what: &str) -> FfiResult<()> {
+    if CALLBACK_DEPTH.with(|d| d.get()) > 0 {
+        return Err(FfiError::new(
+            KGEN_ERR_REENTRANT,
+            format!("{what} cannot be called from inside a kgen callback"),
+        ));
+    }
+    Ok(())
+}
+
+/// Where completions go.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Mode {
+    Manual,
+    Immediate,
+}
+
+/// A caller's pointer, carried to the thread that delivers; never dereferenced.
+#[derive(Clone, Copy)]
+pub(crate) struct UserData(pub *mut c_void);
+// SAFETY: the SDK only passes the value back to the caller's callback.
+unsafe impl Send for UserData {}
+unsafe impl Sync for UserData {}
+
+struct Queued {
+    event: OwnedEvent,
+    callback: kgen_callback,
+}
+
+struct Requests {
+    accepting: bool,
+    next_id: kgen_request_id,
+    /// In flight; `None` once cancellation was requested.
+    in_flight: HashMap<kgen_request_id, Option<oneshot::Sender<()>>>,
+    /// Accepted and not yet delivered (or queued).
+    outstanding: usize,
+}
+
+pub(crate) struct Dispatcher {
+    mode: Mode,
+    runtime: Mutex<Option<tokio::runtime::Runtime>>,
+    handle: tokio::runtime::Handle,
+    requests: Mutex<Requests>,
+    all_delivered: Condvar,
+    queue: Mutex<VecDeque<Queued>>,
+    /// The event last handed out by `next_event`, alive until the next call.
+    pulled: Mutex<Option<OwnedEvent>>,
+    wake: kgen_wake_fn,
+    wake_user_data: UserData,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // User code never runs under these locks; recover rather than propagate.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Dispatcher {
+    pub fn new(
+        mode: Mode,
+        worker_threads: usize,
+        wake: kgen_wake_fn,
+        wake_user_data: UserData,
+    ) -> FfiResult<Dispatcher> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(worker_threads)
+            .max_blocking_threads(worker_threads.max(2))
+            .thread_name("kgen-worker")
+            .enable_all()
+            .build()
+            .map_err(|e| {
+                FfiError::new(
+                    KGEN_ERR_INTERNAL,
+                    format!("cannot start worker threads: {e}"),
+                )
+            })?;
+        Ok(Dispatcher {
+            mode,
+            handle: runtime.handle().clone(),
+            runtime: Mutex::new(Some(runtime)),
+            requests: Mutex::new(Requests {
+                accepting: true,
+                next_id: 1,
+                in_flight: HashMap::new(),
+                outstanding: 0,
+            }),
+            all_delivered: Condvar::new(),
+            queue: Mutex::new(VecDeque::new()),
+            pulled: Mutex::new(None),
+            wake,
+            wake_user_data,
+        })
+    }
+
+    /// The runtime, for work that is not a request (notifications).
+    pub fn handle(&self) -> &tokio::runtime::Handle {
+        &self.handle
+    }
+
+    /// Accepts a request: `work` runs on the SDK's runtime and its event is
+    /// delivered exactly once, or `KGEN_ERR_CANCELLED` if cancelled first.
+    pub fn start<F>(self: &Arc<Self>, request: Request, work: F) -> FfiResult<kgen_request_id>
+    where
+        F: Future<Output = OwnedEvent> + Send + 'static,
+    {
+        let (cancel_tx, cancel_rx) = oneshot::channel();
+        let id = {
+            let mut r = lock(&self.requests);
+            if !r.accepting {
+                return Err(FfiError::new(
+                    KGEN_ERR_SHUTTING_DOWN,
+                    "the client is being destroyed",
+                ));
+            }
+            let id = r.next_id;
+            r.next_id += 1;
+            r.in_flight.insert(id, Some(cancel_tx));
+            r.outstanding += 1;
+            id
+        };
+        let mut pending = Pending {
+            dispatcher: self.clone(),
+            id,
+            request,
+            done: false,
+        };
+        self.handle.spawn(async move {
+            let event = tokio::select! {
+                biased;
+                _ = cancel_rx => None,
+                event = work => Some(event),
+            };
+            pending.complete(event);
+        });
+        Ok(id)
+    }
+
+    /// Requests cancellation; the completion then reports `KGEN_ERR_CANCELLED`.
+    pub fn cancel(&self, id: kgen_request_id) -> FfiResult<()> {
+        let mut r = lock(&self.requests);
+        match r.in_flight.get_mut(&id) {
+            Some(slot) => {
+                if let Some(tx) = slot.take() {
+                    let _ = tx.send(());
+                }
+                Ok(())
+            }
+            None => Err(FfiError::new(
+                KGEN_ERR_UNKNOWN_REQUEST,
+                format!("request {id} is not in flight (completed, or never started)"),
+            )),
+        }
+    }
+
+    /// Delivers an event now (immediate dispatch with a callback) or queues it.
+    fn deliver(&self, event: OwnedEvent, callback: kgen_callback) {
+        match (self.mode, callback) {
+            (Mode::Immediate, Some(cb)) => invoke(cb, &event),
+            _ => {
+                lock(&self.queue).push_back(Queued { event, callback });
+                if let Some(wake) = self.wake {
+                    let user_data = self.wake_user_data.0;
+                    call_user(|| unsafe { wake(user_data) });
+                }
+            }
+        }
+    }
+
+    /// Delivers a notification (not a request) from the runtime, never inside
+    /// the caller's own call; dropped once the client is shut down.
+    pub fn notify(self: &Arc<Self>, event: OwnedEvent, callback: kgen_callback) {
+        let this = self.clone();
+        self.handle
+            .spawn(async move { this.deliver(event, callback) });
+    }
+
+    /// Calls the callbacks of up to `max` queued events (0: all queued now) on
+    /// the calling thread; events without a callback are discarded.
+    pub fn poll(&self, max: usize) -> usize {
+        let limit = if max == 0 {
+            lock(&self.queue).len()
+        } else {
+            max
+        };
+        let mut delivered = 0;
+        while delivered < limit {
+            let Some(Queued { event, callback }) = lock(&self.queue).pop_front() else {
+                break;
+            };
+            if let Some(cb) = callback {
+                invoke(cb, &event);
+            }
+            delivered += 1;
+        }
+        delivered
+    }
+
+    /// Takes the next queued event without calling its callback; it stays
+    /// valid until the next `next_event` or the shutdown.
+    pub fn next_event(&self) -> Option<*const kgen_event> {
+        let mut pulled = lock(&self.pulled);
+        *pulled = None;
+        let Queued { event, .. } = lock(&self.queue).pop_front()?;
+        let view: *const kgen_event = event.view();
+        *pulled = Some(event);
+        Some(view)
+    }
+
+    /// Refuses new requests, cancels those in flight, waits until every one was
+    /// delivered (or queued), stops the runtime's threads, then delivers what is
+    /// queued on the calling thread. Afterwards no callback can run.
+    pub fn shutdown(&self) {
+        let mut r = lock(&self.requests);
+        r.accepting = false;
+        for slot in r.in_flight.values_mut() {
+            if let Some(tx) = slot.take() {
+                let _ = tx.send(());
+            }
+        }
+        while r.outstanding > 0 {
+            r = self
+                .all_delivered
+                .wait(r)
+                .unwrap_or_else(|e| e.into_inner());
+        }
+        drop(r);
+        if let Some(runtime) = lock(&self.runtime).take() {
+            drop_runtime(runtime);
+        }
+        self.poll(0);
+        *lock(&self.pulled) = None;
+    }
+}
+
+/// Dropping a runtime inside a runtime context panics; do it on a fresh thread then.
+fn drop_runtime(runtime: tokio::runtime::Runtime) {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        std::thread::scope(|s| {
+            s.spawn(move || drop(runtime));
+        });
+    } else {
+        drop(runtime);
+    }
+}
+
+fn invoke(cb: unsafe extern "C" fn(*const kgen_event, *mut c_void), event: &OwnedEvent) {
+    let view = event.view();
+    call_user(|| unsafe { cb(view, view.user_data) });
+}
+
+/// What a request's completion carries besides its result.
+pub(crate) struct Request {
+    pub operation: kgen_operation,
+    pub session: *mut kgen_session,
+    pub callback: kgen_callback,
+    pub user_data: UserData,
+}
+// SAFETY: `session` is an opaque handle value, never dereferenced.
+unsafe impl Send for Request {}
+
+/// An accepted request until its completion is delivered.
+struct Pending {
+    dispatcher: Arc<Dispatcher>,
+    id: kgen_request_id,
+    request: Request,
+    done: bool,
+}
+
+impl Pending {
+    fn complete(&mut self, event: Option<OwnedEvent>) {
+        self.done = true;
+        let d = self.dispatcher.clone();
+        let cancelled = {
+            let mut r = lock(&d.requests);
+            matches!(r.in_flight.remove(&self.id), Some(None))
+        };
+        let mut event = match event {
+            Some(event) if !cancelled => event,
+            _ => failure_event(KGEN_ERR_CANCELLED, "the request was cancelled"),
+        };
+        let view = event.view_mut();
+        view.operation = self.request.operation;
+        view.request = self.id;
+        view.user_data = self.request.user_data.0;
+        view.session = self.request.session;
+        d.deliver(event, self.request.callback);
+        let mut r = lock(&d.requests);
+        r.outstanding -= 1;
+        if r.outstanding == 0 {
+            d.all_delivered.notify_all();
+        }
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.done {
+            let message = if std::thread::panicking() {
+                "internal error while completing the request"
+            } else {
+                "the request was abandoned"
+            };
+            self.complete(Some(failure_event(KGEN_ERR_INTERNAL, message)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ffi::types::{failure_event, kgen_operation::KGEN_OP_WALLET_BALANCE};
+    use std::time::Duration;
+
+    /// What a test callback saw: (request, status, thread name, was re-entry refused).
+    #[derive(Default)]
+    struct Seen(Mutex<Vec<(kgen_request_id, kgen_status, String, bool)>>);
+
+    unsafe extern "C" fn record(event: *const kgen_event, user_data: *mut c_void) {
+        let seen = unsafe { &*(user_data as *const Seen) };
+        let event = unsafe { &*event };
+        let thread = std::thread::current().name().unwrap_or("").to_owned();
+        let refused = refuse_inside_callback("poll").is_err();
+        lock(&seen.0).push((event.request, event.result.status, thread, refused));
+    }
+
+    fn request(seen: &Seen) -> Request {
+        Request {
+            operation: KGEN_OP_WALLET_BALANCE,
+            session: std::ptr::null_mut(),
+            callback: Some(record),
+            user_data: UserData(seen as *const Seen as *mut c_void),
+        }
+    }
+
+    fn dispatcher(mode: Mode) -> Arc<Dispatcher> {
+        Arc::new(Dispatcher::new(mode, 1, None, UserData(std::ptr::null_mut())).unwrap())
+    }
+
+    fn ok() -> OwnedEvent {
+        failure_event(KGEN_OK, "")
+    }
+
+    fn wait_for(mut done: impl FnMut() -> bool) {
+        for _ in 0..500 {
+            if done() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("condition not reached in 5 s");
+    }
+
+    #[test]
+    fn manual_dispatch_delivers_only_inside_poll_on_the_polling_thread() {
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Manual);
+        let ids: Vec<_> = (0..3)
+            .map(|_| d.start(request(&seen), async { ok() }).unwrap())
+            .collect();
+        wait_for(|| lock(&d.queue).len() == 3);
+        assert!(lock(&seen.0).is_empty(), "nothing runs before poll");
+        assert_eq!(d.poll(2), 2);
+        assert_eq!(d.poll(0), 1);
+        let seen_now = lock(&seen.0).clone();
+        let mut got: Vec<_> = seen_now.iter().map(|s| s.0).collect();
+        got.sort();
+        assert_eq!(got, ids);
+        let me = std::thread::current().name().unwrap_or("").to_owned();
+        assert!(seen_now.iter().all(|s| s.1 == KGEN_OK && s.2 == me && s.3));
+        d.shutdown();
+    }
+
+    #[test]
+    fn immediate_dispatch_calls_back_on_a_worker_thread() {
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Immediate);
+        d.start(request(&seen), async { ok() }).unwrap();
+        wait_for(|| lock(&seen.0).len() == 1);
+        assert_eq!(lock(&seen.0)[0].2, "kgen-worker");
+        assert!(lock(&seen.0)[0].3, "re-entry refused inside the callback");
+        d.shutdown();
+    }
+
+    #[test]
+    fn cancel_ends_a_request_once_and_only_while_in_flight() {
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Manual);
+        let id = d.start(request(&seen), std::future::pending()).unwrap();
+        d.cancel(id).unwrap();
+        d.cancel(id).ok(); // a second request for the same cancellation is harmless
+        wait_for(|| lock(&d.queue).len() == 1);
+        assert_eq!(d.cancel(id).unwrap_err().status, KGEN_ERR_UNKNOWN_REQUEST);
+        d.poll(0);
+        assert_eq!(lock(&seen.0).len(), 1);
+        assert_eq!(lock(&seen.0)[0].1, KGEN_ERR_CANCELLED);
+        d.shutdown();
+    }
+
+    #[test]
+    fn a_panicking_request_still_completes_once() {
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Manual);
+        d.start(request(&seen), async { panic!("inside the SDK") })
+            .unwrap();
+        wait_for(|| lock(&d.queue).len() == 1);
+        d.poll(0);
+        assert_eq!(lock(&seen.0).len(), 1);
+        assert_eq!(lock(&seen.0)[0].1, KGEN_ERR_INTERNAL);
+        d.shutdown();
+    }
+
+    #[test]
+    fn shutdown_delivers_every_request_in_flight_exactly_once() {
+        for mode in [Mode::Manual, Mode::Immediate] {
+            let seen = Seen::default();
+            let d = dispatcher(mode);
+            let mut ids: Vec<_> = (0..1000)
+                .map(|_| d.start(request(&seen), std::future::pending()).unwrap())
+                .collect();
+            d.shutdown();
+            let mut got: Vec<_> = lock(&seen.0).iter().map(|s| s.0).collect();
+            got.sort();
+            ids.sort();
+            assert_eq!(got, ids, "{mode:?}");
+            assert!(lock(&seen.0).iter().all(|s| s.1 == KGEN_ERR_CANCELLED));
+            let refused = d.start(request(&seen), async { ok() }).unwrap_err();
+            assert_eq!(refused.status, KGEN_ERR_SHUTTING_DOWN);
+        }
+    }
+
+    #[test]
+    fn pulled_events_skip_their_callback() {
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Immediate);
+        let mut r = request(&seen);
+        r.callback = None;
+        let id = d.start(r, async { ok() }).unwrap();
+        wait_for(|| lock(&d.queue).len() == 1);
+        let event = d.next_event().expect("queued");
+        assert_eq!(unsafe { (*event).request }, id);
+        assert!(d.next_event().is_none());
+        assert!(lock(&seen.0).is_empty());
+        d.shutdown();
+    }
+}

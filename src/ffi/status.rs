@@ -1,0 +1,189 @@
+//! The status codes every export returns, and the per-thread message of the last failure.
+
+use std::cell::RefCell;
+use std::ffi::{c_char, CStr};
+
+use super::panic::guard_value;
+use super::pointers::copy_out;
+
+/// The result of every `kgen_*` call and of every completed request.
+///
+/// Values are stable and never reused; they are grouped by origin:
+/// 0 success, 1-99 outcomes that are not failures, 100-199 caller errors
+/// (arguments, handles, call order), 200-299 a request that got no usable
+/// answer, 300-399 the server answered with an error, 900-999 SDK faults.
+/// New values may be added within a major version; treat unknown values as
+/// errors of their group.
+#[repr(i32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum kgen_status {
+    /// Success.
+    KGEN_OK = 0,
+    /// `kgen_client_next_event`: nothing is waiting.
+    KGEN_NO_EVENT = 1,
+    /// A required pointer argument was NULL.
+    KGEN_ERR_NULL_ARGUMENT = 100,
+    /// An argument was out of range, not valid UTF-8, or rejected before sending.
+    KGEN_ERR_INVALID_ARGUMENT = 101,
+    /// The handle was never created, was already destroyed, or is not of the expected type.
+    KGEN_ERR_INVALID_HANDLE = 102,
+    /// The session handle belongs to another client.
+    KGEN_ERR_WRONG_CLIENT = 103,
+    /// The caller's buffer is too small; the needed size was written back.
+    KGEN_ERR_BUFFER_TOO_SMALL = 104,
+    /// Called from inside a kgen callback where that would deadlock or recurse
+    /// (destroy, poll, next_event, set_log_callback).
+    KGEN_ERR_REENTRANT = 105,
+    /// The client is being destroyed and accepts no new work.
+    KGEN_ERR_SHUTTING_DOWN = 106,
+    /// An options struct has a `struct_size` this library does not know.
+    KGEN_ERR_INCOMPATIBLE_VERSION = 107,
+    /// `kgen_request_cancel`: no request with this id is in flight (it already
+    /// completed, or never existed). Its completion is unaffected.
+    KGEN_ERR_UNKNOWN_REQUEST = 108,
+    /// The network failed: connection refused or reset, DNS, TLS, a dropped response.
+    KGEN_ERR_TRANSPORT = 200,
+    /// The request's deadline (`request_timeout_ms`, retries included) passed.
+    KGEN_ERR_TIMEOUT = 201,
+    /// The request was cancelled by `kgen_request_cancel` or `kgen_client_destroy`.
+    KGEN_ERR_CANCELLED = 202,
+    /// The server answered with an error status; see `http_status`, `api_error`
+    /// and `api_error_code` in the result.
+    KGEN_ERR_HTTP = 300,
+    /// The server's answer could not be decoded (see `raw_body`).
+    KGEN_ERR_DECODE = 301,
+    /// The player's session expired or its token was refused; a client-flow
+    /// session needs a new token from the game's server.
+    KGEN_ERR_SESSION_EXPIRED = 302,
+    /// A fault inside the SDK (a caught panic, a failed thread start).
+    KGEN_ERR_INTERNAL = 900,
+}
+
+pub use kgen_status::*;
+
+impl kgen_status {
+    fn text(self) -> &'static CStr {
+        match self {
+            KGEN_OK => c"ok",
+            KGEN_NO_EVENT => c"no event",
+            KGEN_ERR_NULL_ARGUMENT => c"a required argument was NULL",
+            KGEN_ERR_INVALID_ARGUMENT => c"invalid argument",
+            KGEN_ERR_INVALID_HANDLE => c"invalid or destroyed handle",
+            KGEN_ERR_WRONG_CLIENT => c"the session belongs to another client",
+            KGEN_ERR_BUFFER_TOO_SMALL => c"buffer too small",
+            KGEN_ERR_REENTRANT => c"not allowed inside a kgen callback",
+            KGEN_ERR_SHUTTING_DOWN => c"the client is shutting down",
+            KGEN_ERR_INCOMPATIBLE_VERSION => c"options struct_size not supported by this library",
+            KGEN_ERR_UNKNOWN_REQUEST => c"no such request in flight",
+            KGEN_ERR_TRANSPORT => c"network error",
+            KGEN_ERR_TIMEOUT => c"timed out",
+            KGEN_ERR_CANCELLED => c"cancelled",
+            KGEN_ERR_HTTP => c"the server answered with an error",
+            KGEN_ERR_DECODE => c"the server's answer could not be decoded",
+            KGEN_ERR_SESSION_EXPIRED => c"the session expired",
+            KGEN_ERR_INTERNAL => c"internal SDK error",
+        }
+    }
+
+    const ALL: [kgen_status; 18] = [
+        KGEN_OK,
+        KGEN_NO_EVENT,
+        KGEN_ERR_NULL_ARGUMENT,
+        KGEN_ERR_INVALID_ARGUMENT,
+        KGEN_ERR_INVALID_HANDLE,
+        KGEN_ERR_WRONG_CLIENT,
+        KGEN_ERR_BUFFER_TOO_SMALL,
+        KGEN_ERR_REENTRANT,
+        KGEN_ERR_SHUTTING_DOWN,
+        KGEN_ERR_INCOMPATIBLE_VERSION,
+        KGEN_ERR_UNKNOWN_REQUEST,
+        KGEN_ERR_TRANSPORT,
+        KGEN_ERR_TIMEOUT,
+        KGEN_ERR_CANCELLED,
+        KGEN_ERR_HTTP,
+        KGEN_ERR_DECODE,
+        KGEN_ERR_SESSION_EXPIRED,
+        KGEN_ERR_INTERNAL,
+    ];
+
+    fn from_i32(value: i32) -> Option<kgen_status> {
+        Self::ALL.into_iter().find(|s| *s as i32 == value)
+    }
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Records the message of a failed call for `kgen_last_error_message`.
+pub(crate) fn set_last_error(message: &str) {
+    LAST_ERROR.with(|m| {
+        let mut m = m.borrow_mut();
+        m.clear();
+        m.push_str(message);
+    });
+}
+
+/// A short, static English description of a status code, e.g. "buffer too small".
+///
+/// Takes the status as a plain integer so any value is safe to pass.
+/// Returns a NUL-terminated string with static lifetime: never free it.
+/// Unknown values give "unknown status".
+#[no_mangle]
+pub extern "C" fn kgen_status_str(status: i32) -> *const c_char {
+    guard_value(c"unknown status".as_ptr(), || {
+        kgen_status::from_i32(status)
+            .map_or(c"unknown status", kgen_status::text)
+            .as_ptr()
+    })
+}
+
+/// Copies the message of the most recent failed `kgen_*` call made on the
+/// calling thread (for example why `kgen_client_new` rejected a base URL).
+///
+/// `buffer` (may be NULL when `*length` is 0, to ask for the size) receives a
+/// NUL-terminated UTF-8 string owned by the caller. `length` is in/out: the
+/// capacity of `buffer` in bytes on entry, the size needed including the NUL on
+/// return - also when the result is `KGEN_ERR_BUFFER_TOO_SMALL`. The message is
+/// empty when no call failed yet on this thread. Secrets never appear in it.
+#[no_mangle]
+pub unsafe extern "C" fn kgen_last_error_message(
+    buffer: *mut c_char,
+    length: *mut usize,
+) -> kgen_status {
+    let message = LAST_ERROR.with(|m| m.borrow().clone());
+    // Not through `guard`: reading the message must not overwrite it.
+    match std::panic::catch_unwind(|| unsafe { copy_out(&message, buffer, length) }) {
+        Ok(Ok(())) => KGEN_OK,
+        Ok(Err(e)) => e.status,
+        Err(_) => KGEN_ERR_INTERNAL,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn last_error() -> String {
+        LAST_ERROR.with(|m| m.borrow().clone())
+    }
+
+    #[test]
+    fn every_status_has_its_own_text() {
+        let texts: std::collections::HashSet<_> =
+            kgen_status::ALL.iter().map(|s| s.text()).collect();
+        assert_eq!(texts.len(), kgen_status::ALL.len());
+    }
+
+    #[test]
+    fn status_str_accepts_any_integer() {
+        let text = |v| {
+            unsafe { CStr::from_ptr(kgen_status_str(v)) }
+                .to_str()
+                .unwrap()
+        };
+        assert_eq!(text(104), "buffer too small");
+        assert_eq!(text(-5), "unknown status");
+        assert_eq!(text(i32::MAX), "unknown status");
+    }
+}

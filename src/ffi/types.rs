@@ -1,0 +1,286 @@
+//! The event every request ends with, and how the SDK builds and owns it.
+//!
+//! An event is one allocation owning every string and array its view points
+//! into; the C side only ever sees `const kgen_event *`, borrowed.
+
+use std::any::Any;
+use std::ffi::{c_char, c_void, CString};
+
+use super::session::kgen_session;
+use super::status::kgen_status;
+
+/// Identifies one accepted request within its client; never 0.
+pub type kgen_request_id = u64;
+
+/// The one callback type for every operation and for the session-expired
+/// notification. `event` and everything it points to are borrowed until the
+/// callback returns; copy what you keep. `user_data` is the pointer given with
+/// the request (or in the client options, for notifications).
+pub type kgen_callback =
+    Option<unsafe extern "C" fn(event: *const kgen_event, user_data: *mut c_void)>;
+
+/// What an event reports.
+#[repr(i32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum kgen_event_kind {
+    /// A request ended (success, error, timeout or cancellation).
+    KGEN_EVENT_COMPLETION = 1,
+    /// A client-flow session's token is about to expire or was refused: fetch a
+    /// new token from the game's server and restore a new session with it.
+    KGEN_EVENT_SESSION_EXPIRED = 2,
+}
+
+/// The operation a completion belongs to; tells which member of `kgen_data` is set.
+#[repr(i32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum kgen_operation {
+    /// Not a completion (a notification).
+    KGEN_OP_NONE = 0,
+    /// `kgen_session_create`: `data.session`.
+    KGEN_OP_SESSION_CREATE = 1,
+    /// `kgen_tournaments_join`: `data.message`.
+    KGEN_OP_TOURNAMENTS_JOIN = 10,
+    /// `kgen_tournaments_leave`: `data.message`.
+    KGEN_OP_TOURNAMENTS_LEAVE = 11,
+    /// `kgen_tournaments_submit_score`: `data.message`.
+    KGEN_OP_TOURNAMENTS_SUBMIT_SCORE = 12,
+    /// `kgen_tournaments_active`: `data.tournaments`.
+    KGEN_OP_TOURNAMENTS_ACTIVE = 13,
+    /// `kgen_tournaments_participated`: `data.strings` (tournament uids).
+    KGEN_OP_TOURNAMENTS_PARTICIPATED = 14,
+    /// `kgen_tournaments_get`: `data.tournament`.
+    KGEN_OP_TOURNAMENTS_GET = 15,
+    /// `kgen_leaderboard_get`: `data.leaderboard`.
+    KGEN_OP_LEADERBOARD_GET = 20,
+    /// `kgen_wallet_balance`: `data.balance`.
+    KGEN_OP_WALLET_BALANCE = 30,
+    /// `kgen_wallet_transactions`: `data.transactions`.
+    KGEN_OP_WALLET_TRANSACTIONS = 31,
+    /// `kgen_wallet_withdraw`: `data.message`.
+    KGEN_OP_WALLET_WITHDRAW = 32,
+    /// `kgen_otp_register`: `data.otp_registration`.
+    KGEN_OP_OTP_REGISTER = 40,
+    /// `kgen_otp_verify`: `data.message`.
+    KGEN_OP_OTP_VERIFY = 41,
+    /// `kgen_rewards_claimable`: `data.rewards`.
+    KGEN_OP_REWARDS_CLAIMABLE = 50,
+    /// `kgen_rewards_claim`: `data.message`.
+    KGEN_OP_REWARDS_CLAIM = 51,
+    /// `kgen_stats_historic`: `data.stats`.
+    KGEN_OP_STATS_HISTORIC = 60,
+    /// `kgen_account_login`: `data.login`.
+    KGEN_OP_ACCOUNT_LOGIN = 70,
+    /// `kgen_account_login_otp`: no data.
+    KGEN_OP_ACCOUNT_LOGIN_OTP = 71,
+    /// `kgen_account_current_user`: `data.user`.
+    KGEN_OP_ACCOUNT_CURRENT_USER = 72,
+    /// `kgen_account_logout`: no data.
+    KGEN_OP_ACCOUNT_LOGOUT = 73,
+}
+
+/// The common header of every completion. All strings are NUL-terminated
+/// UTF-8, never NULL (empty when absent), borrowed like the event.
+#[repr(C)]
+pub struct kgen_result {
+    /// `KGEN_OK` or why the request failed.
+    pub status: kgen_status,
+    /// The HTTP status of the last answer; 0 when none arrived.
+    pub http_status: i32,
+    /// The API's error code as a named constant (`KGEN_API_ERROR_NONE` on success).
+    pub api_error: super::api_errors::kgen_api_error,
+    /// The API's error code as sent, e.g. "TOURNAMENT_IS_FULL"; "" when none.
+    pub api_error_code: *const c_char,
+    /// A human-readable description of the failure; "" on success.
+    pub message: *const c_char,
+    /// The `x-request-id` of the call (quote it to KGeN support); "" if none.
+    pub request_id: *const c_char,
+    /// The raw response body (JSON, for fields the SDK does not model);
+    /// NUL-terminated, `raw_body_len` bytes without the NUL; "" when none.
+    pub raw_body: *const c_char,
+    /// Length of `raw_body` in bytes.
+    pub raw_body_len: usize,
+}
+
+/// One event: a request's completion or a notification.
+#[repr(C)]
+pub struct kgen_event {
+    /// Completion or notification.
+    pub kind: kgen_event_kind,
+    /// The operation that completed (`KGEN_OP_NONE` for notifications).
+    pub operation: kgen_operation,
+    /// The id returned when the request started (0 for notifications).
+    pub request: kgen_request_id,
+    /// The `user_data` given with the request (or with the notification callback).
+    pub user_data: *mut c_void,
+    /// The session the request used, the session `kgen_session_create` created
+    /// (owned by the client; destroy with `kgen_session_destroy` or with the
+    /// client), or the session that expired. NULL when none.
+    pub session: *mut kgen_session,
+    /// Status, HTTP status, error code, message, request id, raw body.
+    pub result: kgen_result,
+    /// The typed data of a successful completion (see `kgen_operation`); all NULL otherwise.
+    pub data: super::data::kgen_data,
+}
+
+/// Owns an event and everything its view points into.
+pub(crate) struct OwnedEvent(Box<EventStore>);
+
+struct EventStore {
+    view: kgen_event,
+    _keep: EventBuilder,
+}
+
+// SAFETY: the raw pointers in `view` point into memory owned by the same
+// allocation (or are the caller's user_data/handle values, which are opaque
+// numbers to the SDK), so moving the whole event between threads is sound.
+unsafe impl Send for OwnedEvent {}
+
+impl OwnedEvent {
+    pub fn view(&self) -> &kgen_event {
+        &self.0.view
+    }
+
+    pub fn view_mut(&mut self) -> &mut kgen_event {
+        &mut self.0.view
+    }
+}
+
+/// Collects the strings and arrays an event's view points into.
+#[derive(Default)]
+pub(crate) struct EventBuilder {
+    strings: Vec<CString>,
+    blobs: Vec<Box<[u8]>>,
+    keep: Vec<Box<dyn Any>>,
+}
+
+impl EventBuilder {
+    /// A borrowed C string for `value`, cut at an inner NUL.
+    pub fn text(&mut self, value: &str) -> *const c_char {
+        if value.is_empty() {
+            return c"".as_ptr();
+        }
+        let bytes = value.as_bytes();
+        let end = bytes.iter().position(|b| *b == 0).unwrap_or(bytes.len());
+        let s = CString::new(&bytes[..end]).expect("no inner NUL");
+        let ptr = s.as_ptr();
+        self.strings.push(s);
+        ptr
+    }
+
+    /// `text` for an optional value: absent is "".
+    pub fn opt_text(&mut self, value: Option<&str>) -> *const c_char {
+        self.text(value.unwrap_or(""))
+    }
+
+    /// Bytes with a NUL appended (the length excludes it); inner NULs are kept.
+    pub fn bytes(&mut self, value: &[u8]) -> (*const c_char, usize) {
+        if value.is_empty() {
+            return (c"".as_ptr(), 0);
+        }
+        let mut owned = Vec::with_capacity(value.len() + 1);
+        owned.extend_from_slice(value);
+        owned.push(0);
+        let owned = owned.into_boxed_slice();
+        let ptr = owned.as_ptr().cast();
+        self.blobs.push(owned);
+        (ptr, value.len())
+    }
+
+    /// Keeps `value` alive with the event and returns a pointer to it.
+    pub fn item<T: 'static>(&mut self, value: T) -> *const T {
+        let boxed = Box::new(value);
+        let ptr: *const T = &*boxed;
+        self.keep.push(boxed);
+        ptr
+    }
+
+    /// Keeps `items` alive with the event: (pointer, count); NULL when empty.
+    pub fn list<T: 'static>(&mut self, items: Vec<T>) -> (*const T, usize) {
+        if items.is_empty() {
+            return (std::ptr::null(), 0);
+        }
+        let boxed = items.into_boxed_slice();
+        let out = (boxed.as_ptr(), boxed.len());
+        self.keep.push(Box::new(boxed));
+        out
+    }
+
+    /// An array of borrowed C strings.
+    pub fn text_list<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = &'a str>,
+    ) -> (*const *const c_char, usize) {
+        let ptrs: Vec<*const c_char> = items.into_iter().map(|s| self.text(s)).collect();
+        self.list(ptrs)
+    }
+
+    pub fn finish(
+        self,
+        kind: kgen_event_kind,
+        result: kgen_result,
+        data: super::data::kgen_data,
+    ) -> OwnedEvent {
+        OwnedEvent(Box::new(EventStore {
+            view: kgen_event {
+                kind,
+                operation: kgen_operation::KGEN_OP_NONE,
+                request: 0,
+                user_data: std::ptr::null_mut(),
+                session: std::ptr::null_mut(),
+                result,
+                data,
+            },
+            _keep: self,
+        }))
+    }
+}
+
+impl kgen_result {
+    /// A header with only a status and message (failures that got no answer).
+    pub(crate) fn failure(b: &mut EventBuilder, status: kgen_status, message: &str) -> kgen_result {
+        kgen_result {
+            status,
+            http_status: 0,
+            api_error: super::api_errors::kgen_api_error::KGEN_API_ERROR_NONE,
+            api_error_code: c"".as_ptr(),
+            message: b.text(message),
+            request_id: c"".as_ptr(),
+            raw_body: c"".as_ptr(),
+            raw_body_len: 0,
+        }
+    }
+}
+
+/// An event for a request that ended without a usable answer (cancelled, SDK fault).
+pub(crate) fn failure_event(status: kgen_status, message: &str) -> OwnedEvent {
+    let mut b = EventBuilder::default();
+    let result = kgen_result::failure(&mut b, status, message);
+    b.finish(
+        kgen_event_kind::KGEN_EVENT_COMPLETION,
+        result,
+        super::data::kgen_data::NONE,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    #[test]
+    fn builder_owns_what_the_view_points_to() {
+        let mut b = EventBuilder::default();
+        let t = b.text("a\0b");
+        let (body, len) = b.bytes(b"{}\0x");
+        let (names, count) = b.text_list(["x", "", "z"]);
+        unsafe {
+            assert_eq!(CStr::from_ptr(t), c"a");
+            assert_eq!(len, 4);
+            assert_eq!(std::slice::from_raw_parts(body.cast::<u8>(), 5), b"{}\0x\0");
+            assert_eq!(count, 3);
+            assert_eq!(CStr::from_ptr(*names.add(2)), c"z");
+            assert_eq!(CStr::from_ptr(*names.add(1)), c"");
+        }
+        drop(b);
+    }
+}
