@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(gcc g++ make clang libclang-rt-14-dev cmake pkg-config valgrind
-          mono-mcs mono-runtime nunit-console curl)
+          mono-mcs mono-runtime nunit-console libnunit-framework2.6.3-cil curl)
 
 missing=()
 for p in "${packages[@]}"; do
