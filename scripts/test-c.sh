@@ -14,6 +14,18 @@ mkdir -p "$out"
 [ -f "$lib/libkgen.so" ] && [ -x "$lib/kgen-sandbox" ] || {
   echo "build first: cargo build --release --workspace" >&2; exit 1; }
 
+# The library exports the C API and nothing else, at least one symbol per operation.
+foreign=$(nm -D --defined-only "$lib/libkgen.so" | awk '{print $3}' | grep -v '^kgen_' || true)
+[ -z "$foreign" ] || { echo "non-kgen symbols exported:"; echo "$foreign"; exit 1; } >&2
+for op in session_create tournaments_join tournaments_leave tournaments_submit_score \
+          tournaments_active tournaments_participated tournaments_get leaderboard_get \
+          wallet_balance wallet_transactions wallet_withdraw otp_register otp_verify \
+          rewards_claimable rewards_claim stats_historic account_login account_login_otp \
+          account_current_user account_logout; do
+  nm -D --defined-only "$lib/libkgen.so" | grep -qw "kgen_$op" || { echo "missing kgen_$op" >&2; exit 1; }
+done
+echo "exports: $(nm -D --defined-only "$lib/libkgen.so" | grep -c ' kgen_') kgen_* symbols, nothing else"
+
 # 1,000 requests in flight use that many sockets.
 ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
@@ -27,6 +39,7 @@ url=$(head -n1 "$sandbox_out" | sed -n 's/^listening on //p')
 export KGEN_BASE_URL=$url KGEN_ADMIN_KEY=sandbox-admin
 
 tests=(test_abi test_journey test_dispatch)
+examples=(quickstart game_server)
 cflags=(-std=c11 -Wall -Wextra -Werror -g -Iinclude)
 libs=(-L"$lib" -lkgen -lpthread -Wl,-rpath,"$PWD/$lib")
 
@@ -43,9 +56,16 @@ for t in "${tests[@]}"; do
     -fno-sanitize-recover=undefined "tests/c/$t.c" "${libs[@]}" -o "$out/$t-asan"
 done
 
+# The examples build exactly as their comments say.
+for e in "${examples[@]}"; do
+  cc -Iinclude "examples/c/$e.c" -L"$lib" -lkgen -lpthread -o "$out/$e"
+done
+
 for t in "${tests[@]}"; do
   run "$t (native)" env KGEN_TEST_RSS=1 "$out/$t"
 done
+run "quickstart (native)" env LD_LIBRARY_PATH="$lib" "$out/quickstart"
+run "game_server (native)" env LD_LIBRARY_PATH="$lib" "$out/game_server"
 
 # ASan: Rust's allocations are not instrumented, but every C-side access to
 # SDK memory (events, strings) is. The SDK's own runtime threads stay alive
@@ -62,6 +82,8 @@ if [ "${KGEN_C_SKIP_VALGRIND:-0}" != 1 ]; then
       --leak-check=full --errors-for-leak-kinds=definite,indirect \
       --show-leak-kinds=definite,indirect --fair-sched=yes "$out/$t"
   done
+  run "quickstart (valgrind)" env LD_LIBRARY_PATH="$lib" valgrind --quiet --error-exitcode=99 \
+    --leak-check=full --errors-for-leak-kinds=definite,indirect "$out/quickstart"
 fi
 
 exit $failed
