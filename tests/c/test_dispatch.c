@@ -67,15 +67,22 @@ static void immediate_dispatch_calls_back_on_an_sdk_thread(void) {
 
 static void on_wake(void *user_data) { atomic_fetch_add((atomic_int *)user_data, 1); }
 
-static void the_wake_hook_signals_each_queued_event(void) {
-    atomic_int wakes = 0, calls = 0;
+/* A manual-dispatch client whose wake hook counts into `wakes`. */
+static kgen_client *new_woken_client(atomic_int *wakes, kgen_session **session) {
     kgen_client_options o = default_options(KGEN_DISPATCH_MANUAL);
     o.wake = on_wake;
-    o.wake_user_data = &wakes;
+    o.wake_user_data = wakes;
     kgen_client *client = NULL;
-    CHECK_OK(kgen_client_new(&o, &client));
-    kgen_session *s = NULL;
-    CHECK_OK(kgen_session_restore(client, player_token, NULL, &s));
+    if (kgen_client_new(&o, &client) != KGEN_OK) return NULL;
+    if (kgen_session_restore(client, player_token, NULL, session) != KGEN_OK) return NULL;
+    return client;
+}
+
+static void the_wake_hook_signals_each_queued_event(void) {
+    atomic_int wakes = 0, calls = 0;
+    kgen_session *s;
+    kgen_client *client = new_woken_client(&wakes, &s);
+    CHECK(client);
     for (int i = 0; i < 3; i++) CHECK_OK(kgen_wallet_balance(client, s, count_call, &calls, NULL));
     CHECK(poll_until(NULL, &wakes, 3, 20000));
     CHECK(atomic_load(&calls) == 0);
@@ -136,13 +143,9 @@ static void cancel_before_completion_reports_cancelled_once(void) {
 
 static void cancel_after_completion_leaves_the_result(void) {
     atomic_int wakes = 0;
-    kgen_client_options o = default_options(KGEN_DISPATCH_MANUAL);
-    o.wake = on_wake;
-    o.wake_user_data = &wakes;
-    kgen_client *client = NULL;
-    CHECK_OK(kgen_client_new(&o, &client));
-    kgen_session *s = NULL;
-    CHECK_OK(kgen_session_restore(client, player_token, NULL, &s));
+    kgen_session *s;
+    kgen_client *client = new_woken_client(&wakes, &s);
+    CHECK(client);
     captured c = {0};
     kgen_request_id id = 0;
     CHECK_OK(kgen_wallet_balance(client, s, on_capture, &c, &id));
