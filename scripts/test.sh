@@ -20,7 +20,13 @@ section "release build (shared by every layer)"
 cargo build --workspace --release --locked
 cargo test --workspace --release --locked --no-run
 
+section "generated header and C# layer are committed as generated"
+git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMethods.g.cs
+
 section "Rust tests"
 cargo test --workspace --release --locked
+
+section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples"
+scripts/test-c.sh
 
 printf '\nall test layers passed in %d s\n' $((SECONDS - started))
