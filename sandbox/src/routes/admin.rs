@@ -3,7 +3,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -74,7 +74,7 @@ pub async fn create_tournament(
     State(state): State<Shared>,
     _: AdminAuth,
     JsonBody(body): JsonBody<TournamentBody>,
-) -> Answer {
+) -> Result<Response, ApiError> {
     if body.buy_in_price < 0 || body.tournament_size < 1 {
         return Err(ApiError::bad_request(
             "buy_in_price must be >= 0 and tournament_size >= 1",
@@ -112,16 +112,20 @@ pub async fn create_tournament(
         schedule,
     };
     let tournament = state.db.write(|conn| tournaments::create(conn, new, now))?;
-    Ok(Json(tournament.to_json(now)))
+    Ok(Json(tournament.view(now)).into_response())
 }
 
-pub async fn list_tournaments(State(state): State<Shared>, _: AdminAuth) -> Answer {
+pub async fn list_tournaments(
+    State(state): State<Shared>,
+    _: AdminAuth,
+) -> Result<Response, ApiError> {
     let now = state.clock.now_ns();
     let list = state.db.write(|conn| {
         tournaments::settle_due(conn, now)?;
         tournaments::list_all(conn)
     })?;
-    Ok(Json(list.iter().map(|t| t.to_json(now)).collect()))
+    let views: Vec<_> = list.iter().map(|t| t.view(now)).collect();
+    Ok(Json(views).into_response())
 }
 
 #[derive(Deserialize)]
@@ -134,13 +138,13 @@ pub async fn force_state(
     _: AdminAuth,
     TournamentUid(uid): TournamentUid,
     JsonBody(body): JsonBody<StateBody>,
-) -> Answer {
+) -> Result<Response, ApiError> {
     let status = parse_status(&body.state)?;
     let now = state.clock.now_ns();
     let tournament = state
         .db
         .write(|conn| tournaments::force_state(conn, &uid, status, now))?;
-    Ok(Json(tournament.to_json(now)))
+    Ok(Json(tournament.view(now)).into_response())
 }
 
 pub async fn complete(
@@ -153,10 +157,6 @@ pub async fn complete(
         tournaments::force_state(conn, &uid, Status::Completed, now)?;
         tournaments::winners(conn, &uid)
     })?;
-    let winners: Vec<Value> = winners
-        .into_iter()
-        .map(|(user_id, reward)| json!({ "user_id": user_id, "reward": reward }))
-        .collect();
     Ok(Json(json!({ "winners": winners })))
 }
 
