@@ -60,10 +60,9 @@ async fn registered_clients_are_games_of_their_own() {
         "demo tournaments belong to demo-client"
     );
     let bad = env
-        .send(
+        .admin_send(
             Method::POST,
             "/sandbox/clients",
-            &[("x-admin-key", "sandbox-admin")],
             Some(r#"{"client_id":"a#b","client_secret":"x"}"#),
         )
         .await;
@@ -171,10 +170,9 @@ async fn the_clock_moves_and_the_date_header_follows_it() {
         -60
     );
     let bad = env
-        .send(
+        .admin_send(
             Method::POST,
             "/sandbox/clock",
-            &[("x-admin-key", "sandbox-admin")],
             Some(r#"{"advance_secs":1,"offset_secs":2}"#),
         )
         .await;
@@ -192,11 +190,8 @@ fn date_of(reply: &Reply) -> i64 {
 async fn reset_wipes_everything_and_can_reseed_the_demo() {
     let env = Env::demo().await;
     let player = env.session("p1").await;
-    env.admin_post(
-        "/sandbox/faults",
-        json!({ "path": "/fe/never", "status": 500 }),
-    )
-    .await;
+    env.fault(json!({ "path": "/fe/never", "status": 500 }))
+        .await;
     env.admin_post("/sandbox/clock", json!({ "advance_secs": 10 }))
         .await;
     env.admin_post("/sandbox/reset", json!({})).await;
@@ -248,10 +243,9 @@ async fn stats_count_requests_per_route() {
 async fn wallet_credits_need_an_existing_player() {
     let env = Env::start().await;
     let reply = env
-        .send(
+        .admin_send(
             Method::POST,
             "/sandbox/wallets/credit",
-            &[("x-admin-key", "sandbox-admin")],
             Some(r#"{"user_id":"ghost","earned":5}"#),
         )
         .await;
