@@ -46,14 +46,11 @@ async fn latency_delays_matching_requests_only() {
     assert!(started.elapsed() >= Duration::from_millis(300));
     let listed = env.admin_get("/sandbox/faults").await.body;
     assert_eq!(listed[0]["applied"], 1);
-    let started = Instant::now();
     env.get("/fe/esports/tournaments/active", &player.token)
         .await
         .expect_ok();
-    assert!(
-        started.elapsed() < Duration::from_millis(300),
-        "other routes are not slowed"
-    );
+    let listed = env.admin_get("/sandbox/faults").await.body;
+    assert_eq!(listed[0]["applied"], 1, "other routes are not slowed");
 }
 
 #[tokio::test]

@@ -85,10 +85,14 @@ async fn a_repeat_while_the_first_runs_is_in_use() {
     let env = Env::start().await;
     let player = env.session("p1").await;
     let uid = env.tournament("STARTED", 10, 10).await;
-    env.fault(json!({ "path": "/fe/esports/tournaments/*/join", "latency_ms": 800, "times": 1 }))
+    env.fault(json!({ "path": "/fe/esports/tournaments/*/join", "latency_ms": 2000, "times": 1 }))
         .await;
     let (slow, early) = tokio::join!(join_with_key(&env, &player, &uid, 10, "slow"), async {
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        // The slow request has taken the fault (and so claimed its key) once the fault is used up.
+        while env.admin_get("/sandbox/faults").await.body != json!([]) {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
         join_with_key(&env, &player, &uid, 10, "slow").await
     });
     slow.expect_ok();
