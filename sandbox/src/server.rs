@@ -9,10 +9,11 @@ use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use axum::body::{Bytes, HttpBody};
 use axum::extract::ConnectInfo;
 use axum::http::{header, HeaderMap, HeaderValue, Method, Request};
 use axum::response::{IntoResponse, Response};
-use axum::Router;
+use axum::{BoxError, Router};
 use futures_util::FutureExt;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo};
@@ -78,13 +79,17 @@ async fn serve_connection(stream: TcpStream, peer: SocketAddr, state: Shared, ro
     }
 }
 
-async fn handle(
+async fn handle<B>(
     state: Shared,
     router: Router,
     conn_drop: ConnDrop,
     peer: SocketAddr,
-    req: Request<Incoming>,
-) -> Response {
+    req: Request<B>,
+) -> Response
+where
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
     let request_id = request_id(req.headers());
     let log = RequestLog::start(&state, req.method(), req.uri().path(), &request_id);
     let mut req = req.map(axum::body::Body::new);
@@ -161,5 +166,35 @@ impl Drop for RequestLog {
         if !self.finished {
             self.write("dropped");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+
+    async fn boom() -> &'static str {
+        panic!("a bug in a handler")
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_internal_error_with_the_usual_headers() {
+        let state = crate::state::AppState::open(&Options::default()).unwrap();
+        let router = Router::new().route("/boom", axum::routing::get(boom));
+        let req = Request::get("/boom")
+            .header("x-request-id", "r-1")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let peer = SocketAddr::from(([127, 0, 0, 1], 1));
+        let response = handle(state, router, ConnDrop::default(), peer, req).await;
+        assert_eq!(response.status(), 500);
+        assert_eq!(response.headers()["x-request-id"], "r-1");
+        assert!(response.headers().contains_key(header::DATE));
+        let body = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"], "INTERNAL_ERROR");
     }
 }
