@@ -3,15 +3,14 @@
 //! a `Date` from the sandbox clock; every request gets one log line on stderr.
 
 use std::convert::Infallible;
-use std::io::Write;
 use std::net::SocketAddr;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{Bytes, HttpBody};
 use axum::extract::ConnectInfo;
-use axum::http::{header, HeaderMap, HeaderValue, Method, Request};
+use axum::http::{header, HeaderMap, HeaderValue, Request};
 use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Router};
 use futures_util::FutureExt;
@@ -24,6 +23,7 @@ use tower::ServiceExt;
 
 use crate::errors::ApiError;
 use crate::ids;
+use crate::log::RequestLog;
 use crate::state::Shared;
 
 /// Asks the connection serving a request to close without answering.
@@ -91,7 +91,8 @@ where
     B::Error: Into<BoxError>,
 {
     let request_id = request_id(req.headers());
-    let log = RequestLog::start(&state, req.method(), req.uri().path(), &request_id);
+    let log = (!state.config.quiet)
+        .then(|| RequestLog::start(req.method(), req.uri().path(), &request_id));
     let mut req = req.map(axum::body::Body::new);
     req.extensions_mut().insert(conn_drop);
     req.extensions_mut().insert(ConnectInfo(peer));
@@ -122,51 +123,6 @@ fn request_id(headers: &HeaderMap) -> String {
         .and_then(|v| v.to_str().ok())
         .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
         .map_or_else(|| format!("sbx-{}", ids::uuid()), str::to_string)
-}
-
-/// One line per request on stderr: method, path (never the query string, which may hold
-/// codes), status, latency, request id. A request whose connection was dropped logs
-/// `dropped` when its future goes away.
-struct RequestLog {
-    method: Method,
-    path: String,
-    request_id: String,
-    started: Instant,
-    finished: bool,
-}
-
-impl RequestLog {
-    fn start(state: &Shared, method: &Method, path: &str, request_id: &str) -> Option<RequestLog> {
-        (!state.config.quiet).then(|| RequestLog {
-            method: method.clone(),
-            path: path.to_string(),
-            request_id: request_id.to_string(),
-            started: Instant::now(),
-            finished: false,
-        })
-    }
-
-    fn finish(mut self, status: u16) {
-        self.write(&status.to_string());
-        self.finished = true;
-    }
-
-    fn write(&self, outcome: &str) {
-        let ms = self.started.elapsed().as_secs_f64() * 1000.0;
-        let line = format!(
-            "{} {} {} {ms:.2}ms {}\n",
-            self.method, self.path, outcome, self.request_id
-        );
-        let _ = std::io::stderr().lock().write_all(line.as_bytes());
-    }
-}
-
-impl Drop for RequestLog {
-    fn drop(&mut self) {
-        if !self.finished {
-            self.write("dropped");
-        }
-    }
 }
 
 #[cfg(test)]
