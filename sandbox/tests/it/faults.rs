@@ -122,8 +122,8 @@ async fn rate_limit_faults_carry_retry_after() {
         .await;
     let v3 = env.send(Method::GET, "/v3/session/user", &[], None).await;
     assert_eq!(
-        (v3.status, v3.body["errorCode"].clone()),
-        (500, json!(500)),
+        (v3.status, v3.body["errorCode"].clone(), v3.code()),
+        (500, json!(500), "INJECTED_FAULT"),
         "the /v3 family keeps its error shape"
     );
 }
