@@ -137,6 +137,7 @@ async fn tournaments_are_created_listed_forced_and_completed() {
         r#"{"title":"x","buy_in_price":-1,"tournament_size":5}"#,
         r#"{"title":"x","buy_in_price":1,"tournament_size":0}"#,
         r#"{"title":"x","buy_in_price":1,"tournament_size":5,"state":"LOBBY","starts_in_secs":60}"#,
+        r#"{"title":"x","buy_in_price":1,"tournament_size":5,"duration_secs":9223372036854775807}"#,
         r#"{"buy_in_price":1,"tournament_size":5}"#,
     ] {
         admin(Method::POST, "/sandbox/tournaments".into(), bad)
@@ -169,14 +170,19 @@ async fn the_clock_moves_and_the_date_header_follows_it() {
         env.admin_get("/sandbox/clock").await.body["offset_secs"],
         -60
     );
-    let bad = env
-        .admin_send(
-            Method::POST,
-            "/sandbox/clock",
-            Some(r#"{"advance_secs":1,"offset_secs":2}"#),
-        )
-        .await;
-    bad.expect_error(400, "BAD_REQUEST");
+    for bad in [
+        r#"{"advance_secs":1,"offset_secs":2}"#,
+        r#"{"advance_secs":9223372036854775807}"#,
+        "{}",
+    ] {
+        env.admin_send(Method::POST, "/sandbox/clock", Some(bad))
+            .await
+            .expect_error(400, "BAD_REQUEST");
+    }
+    assert_eq!(
+        env.admin_get("/sandbox/clock").await.body["offset_secs"],
+        -60
+    );
 }
 
 fn date_of(reply: &Reply) -> i64 {

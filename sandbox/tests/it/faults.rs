@@ -186,6 +186,7 @@ async fn faults_are_validated_and_never_touch_admin_routes() {
         json!({ "path": "/x", "status": 500, "drop": "after" }),
         json!({ "path": "/x", "status": 500, "probability": 1.5 }),
         json!({ "path": "/x", "drop": "sideways" }),
+        json!({ "path": "/x", "status": 500, "times": 0 }),
     ] {
         let reply = env
             .admin_send(Method::POST, "/sandbox/faults", Some(&bad.to_string()))
