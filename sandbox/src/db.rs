@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS tournaments (
     buy_in_price INTEGER NOT NULL, tournament_size INTEGER NOT NULL,
     schedules_at INTEGER NOT NULL, lobby_at INTEGER NOT NULL, starts_at INTEGER NOT NULL,
     locks_at INTEGER NOT NULL, ends_at INTEGER NOT NULL, settled INTEGER NOT NULL DEFAULT 0,
+    participants_count INTEGER NOT NULL DEFAULT 0,
     created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS tournaments_game ON tournaments(game_uid, starts_at);
 CREATE INDEX IF NOT EXISTS tournaments_due ON tournaments(settled, ends_at);
@@ -39,6 +40,8 @@ CREATE TABLE IF NOT EXISTS participations (
     score INTEGER, scored_at INTEGER, final_rank INTEGER, joined_at INTEGER NOT NULL,
     PRIMARY KEY (tournament_uid, player_id));
 CREATE INDEX IF NOT EXISTS participations_player ON participations(player_id, joined_at);
+CREATE INDEX IF NOT EXISTS participations_rank
+    ON participations(tournament_uid, score DESC, scored_at, joined_at) WHERE score IS NOT NULL;
 CREATE TABLE IF NOT EXISTS rewards (
     tournament_uid TEXT NOT NULL, player_id TEXT NOT NULL, rank INTEGER NOT NULL,
     reward INTEGER NOT NULL, claim_status TEXT NOT NULL,

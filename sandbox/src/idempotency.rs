@@ -9,11 +9,12 @@
 //! (token), the s2s client, the `/v3` API key or session cookie, or the admin: requests
 //! that fail authentication are not recorded.
 
+use std::future::Future;
+
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderName, HeaderValue, Response, StatusCode};
-use axum::middleware::Next;
 use axum::response::IntoResponse;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -75,12 +76,12 @@ fn caller(state: &Shared, parts: &Parts) -> Option<String> {
 }
 
 /// Runs the request under its idempotency key (or plainly without a usable caller).
-pub async fn run(
+pub async fn run<F: Future<Output = axum::response::Response>>(
     state: &Shared,
     key: &str,
     parts: Parts,
     body: Bytes,
-    next: Next,
+    handler: impl FnOnce(Request) -> F,
 ) -> axum::response::Response {
     let path = parts.uri.path().to_string();
     if key.is_empty() || key.len() > 255 {
@@ -90,7 +91,7 @@ pub async fn run(
         );
     }
     let Some(caller) = caller(state, &parts) else {
-        return next.run(Request::from_parts(parts, Body::from(body))).await;
+        return handler(Request::from_parts(parts, Body::from(body))).await;
     };
     let target = parts
         .uri
@@ -138,7 +139,7 @@ pub async fn run(
                 key,
                 done: false,
             };
-            let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+            let response = handler(Request::from_parts(parts, Body::from(body))).await;
             guard.finish(response).await
         }
     }

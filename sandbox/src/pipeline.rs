@@ -1,5 +1,9 @@
 //! What every matched route goes through before its handler: the request counter,
 //! injected faults, the body size limit and idempotency.
+//!
+//! Order: a forced status or "drop before" answers before anything else (no effect, no
+//! Idempotency-Key claimed); latency delays the handler; "drop after" closes the
+//! connection once the handler's effect (and any idempotent response) is committed.
 
 use std::time::Duration;
 
@@ -30,30 +34,38 @@ pub async fn pipeline(
     } else {
         state.faults.take(req.method().as_str(), &path)
     };
-    if let Some(fault) = fault {
-        if fault.latency_ms > 0 {
-            tokio::time::sleep(Duration::from_millis(fault.latency_ms)).await;
-        }
-        if fault.drop == Some(Drop::Before) {
-            return drop_connection(conn_drop).await;
-        }
-        if let Some(status) = fault.status {
-            return injected(&path, status, &fault);
-        }
+    let latency = Duration::from_millis(fault.map_or(0, |f| f.latency_ms));
+    if let Some(fault) = fault.filter(|f| f.status.is_some() || f.drop == Some(Drop::Before)) {
+        pause(latency).await;
+        return match fault.status {
+            Some(status) => injected(&path, status, &fault),
+            None => drop_connection(conn_drop).await,
+        };
     }
     let (parts, body) = req.into_parts();
     let body = match read_body(&parts.headers, body).await {
         Ok(body) => body,
         Err(e) => return family_error(&path, e),
     };
+    // Latency slows the handler itself: an Idempotency-Key is already claimed meanwhile.
+    let handler = |req: Request| async move {
+        pause(latency).await;
+        next.run(req).await
+    };
     let response = match idempotency::key_of(&parts) {
-        Some(key) => idempotency::run(&state, &key, parts, body, next).await,
-        None => next.run(Request::from_parts(parts, Body::from(body))).await,
+        Some(key) => idempotency::run(&state, &key, parts, body, handler).await,
+        None => handler(Request::from_parts(parts, Body::from(body))).await,
     };
     if fault.is_some_and(|f| f.drop == Some(Drop::After)) {
         return drop_connection(conn_drop).await;
     }
     response
+}
+
+async fn pause(latency: Duration) {
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
 }
 
 /// Closes the connection without a response: the connection task drops this request's

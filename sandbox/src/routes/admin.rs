@@ -3,7 +3,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -20,6 +20,13 @@ use crate::store::wallet::{self, Split};
 use crate::store::{clients, players, v3};
 
 type Answer = Result<Json<Value>, ApiError>;
+
+/// Bounds that keep every timestamp far inside the range of the nanosecond clock.
+const MAX_SPAN_SECS: i64 = 10 * 365 * 86_400;
+const MAX_CLOCK_OFFSET_SECS: i64 = 100 * 365 * 86_400;
+/// Bounds that keep balances and prize sums far from overflowing.
+const MAX_AMOUNT: i64 = 1_000_000_000;
+const MAX_SIZE: i64 = 1_000_000;
 
 fn not_found(what: &str) -> ApiError {
     ApiError::new(Code::RecordNotFound, what).with_status(StatusCode::NOT_FOUND)
@@ -74,17 +81,22 @@ pub async fn create_tournament(
     State(state): State<Shared>,
     _: AdminAuth,
     JsonBody(body): JsonBody<TournamentBody>,
-) -> Answer {
-    if body.buy_in_price < 0 || body.tournament_size < 1 {
-        return Err(ApiError::bad_request(
-            "buy_in_price must be >= 0 and tournament_size >= 1",
-        ));
+) -> Result<Response, ApiError> {
+    if !(0..=MAX_AMOUNT).contains(&body.buy_in_price)
+        || !(1..=MAX_SIZE).contains(&body.tournament_size)
+    {
+        return Err(ApiError::bad_request(format!(
+            "buy_in_price must be 0-{MAX_AMOUNT} and tournament_size 1-{MAX_SIZE}"
+        )));
     }
     let duration = body
         .duration_secs
         .unwrap_or(tournaments::DEFAULT_DURATION_SECS);
-    if duration < 1 {
-        return Err(ApiError::bad_request("duration_secs must be >= 1"));
+    let starts_in = body.starts_in_secs.unwrap_or(0);
+    if !(1..=MAX_SPAN_SECS).contains(&duration) || starts_in.abs() > MAX_SPAN_SECS {
+        return Err(ApiError::bad_request(
+            "duration_secs must be 1 s to 10 years, starts_in_secs within 10 years",
+        ));
     }
     let now = state.clock.now_ns();
     let schedule = match (body.state.as_deref(), body.starts_in_secs) {
@@ -94,11 +106,7 @@ pub async fn create_tournament(
             ))
         }
         (Some(status), None) => Schedule::in_state(parse_status(status)?, duration, now),
-        (None, starts_in) => Schedule::starting_at(
-            now + clock::secs_to_ns(starts_in.unwrap_or(0)),
-            duration,
-            now,
-        ),
+        (None, _) => Schedule::starting_at(now + clock::secs_to_ns(starts_in), duration, now),
     };
     let new = NewTournament {
         uid: None,
@@ -112,16 +120,20 @@ pub async fn create_tournament(
         schedule,
     };
     let tournament = state.db.write(|conn| tournaments::create(conn, new, now))?;
-    Ok(Json(tournament.to_json(now)))
+    Ok(Json(tournament.view(now)).into_response())
 }
 
-pub async fn list_tournaments(State(state): State<Shared>, _: AdminAuth) -> Answer {
+pub async fn list_tournaments(
+    State(state): State<Shared>,
+    _: AdminAuth,
+) -> Result<Response, ApiError> {
     let now = state.clock.now_ns();
     let list = state.db.write(|conn| {
         tournaments::settle_due(conn, now)?;
         tournaments::list_all(conn)
     })?;
-    Ok(Json(list.iter().map(|t| t.to_json(now)).collect()))
+    let views: Vec<_> = list.iter().map(|t| t.view(now)).collect();
+    Ok(Json(views).into_response())
 }
 
 #[derive(Deserialize)]
@@ -134,13 +146,13 @@ pub async fn force_state(
     _: AdminAuth,
     TournamentUid(uid): TournamentUid,
     JsonBody(body): JsonBody<StateBody>,
-) -> Answer {
+) -> Result<Response, ApiError> {
     let status = parse_status(&body.state)?;
     let now = state.clock.now_ns();
     let tournament = state
         .db
         .write(|conn| tournaments::force_state(conn, &uid, status, now))?;
-    Ok(Json(tournament.to_json(now)))
+    Ok(Json(tournament.view(now)).into_response())
 }
 
 pub async fn complete(
@@ -153,10 +165,6 @@ pub async fn complete(
         tournaments::force_state(conn, &uid, Status::Completed, now)?;
         tournaments::winners(conn, &uid)
     })?;
-    let winners: Vec<Value> = winners
-        .into_iter()
-        .map(|(user_id, reward)| json!({ "user_id": user_id, "reward": reward }))
-        .collect();
     Ok(Json(json!({ "winners": winners })))
 }
 
@@ -184,6 +192,11 @@ pub async fn move_clock(
         (None, Some(offset)) => offset,
         _ => return Err(ApiError::bad_request("give advance_secs or offset_secs")),
     };
+    if offset.abs() > MAX_CLOCK_OFFSET_SECS {
+        return Err(ApiError::bad_request(
+            "the clock stays within 100 years of real time",
+        ));
+    }
     state
         .db
         .write(|conn| state.set_clock_offset(conn, offset))?;
@@ -274,8 +287,13 @@ pub async fn credit_wallet(
     _: AdminAuth,
     JsonBody(body): JsonBody<CreditBody>,
 ) -> Answer {
-    if body.earned < 0 || body.bought < 0 || body.bonus < 0 {
-        return Err(ApiError::bad_request("amounts must be >= 0"));
+    if [body.earned, body.bought, body.bonus]
+        .iter()
+        .any(|a| !(0..=MAX_AMOUNT).contains(a))
+    {
+        return Err(ApiError::bad_request(format!(
+            "amounts must be 0-{MAX_AMOUNT}"
+        )));
     }
     let client_id = body
         .client_id

@@ -2,12 +2,11 @@
 
 use axum::extract::State;
 use axum::Json;
-use serde_json::Value;
 
 use crate::errors::ApiError;
 use crate::extract::{PlayerAuth, TournamentUid};
 use crate::state::Shared;
-use crate::store::tournaments;
+use crate::store::tournaments::{self, Leaderboard};
 
 /// `{"leaderboard": [{"user_id", "score", "rank"}], "price_pool", "winners": [{"user_id", "reward"}]}`:
 /// best score first; winners once the tournament has completed.
@@ -15,7 +14,7 @@ pub async fn get(
     State(state): State<Shared>,
     player: PlayerAuth,
     TournamentUid(uid): TournamentUid,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Leaderboard>, ApiError> {
     let now = state.clock.now_ns();
     let board = state.db.write(|conn| {
         tournaments::settle_due(conn, now)?;

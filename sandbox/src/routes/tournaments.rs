@@ -1,7 +1,7 @@
 //! Tournament listing, join, leave and score submission (`user-jwt-token`).
 
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::Value;
@@ -16,15 +16,13 @@ fn game_of(player: &PlayerAuth) -> &str {
     &player.0.client_id
 }
 
-pub async fn active(
-    State(state): State<Shared>,
-    player: PlayerAuth,
-) -> Result<Json<Value>, ApiError> {
+pub async fn active(State(state): State<Shared>, player: PlayerAuth) -> Result<Response, ApiError> {
     let now = state.clock.now_ns();
     let list = state
         .db
         .read(|conn| tournaments::active(conn, game_of(&player), now))?;
-    Ok(Json(list.iter().map(|t| t.to_json(now)).collect()))
+    let views: Vec<_> = list.iter().map(|t| t.view(now)).collect();
+    Ok(Json(views).into_response())
 }
 
 pub async fn participated(
@@ -41,12 +39,12 @@ pub async fn get(
     State(state): State<Shared>,
     player: PlayerAuth,
     TournamentUid(uid): TournamentUid,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let now = state.clock.now_ns();
     let tournament = state
         .db
         .read(|conn| tournaments::load_for_game(conn, &uid, game_of(&player)))?;
-    Ok(Json(tournament.to_json(now)))
+    Ok(Json(tournament.view(now)).into_response())
 }
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@
 //! settled (winners picked, rewards created) the next time anyone looks at results.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::clock::{self, secs_to_ns};
 use crate::errors::{ApiError, Code};
@@ -138,32 +138,51 @@ impl Tournament {
         (self.schedule.locks_at - self.schedule.starts_at) / clock::NANOS_PER_SEC
     }
 
-    pub fn to_json(&self, now: i64) -> Value {
+    /// The wire form (API.md's tournament object).
+    pub fn view(&self, now: i64) -> TournamentView<'_> {
         let s = &self.schedule;
-        json!({
-            "tournament_uid": self.uid,
-            "game_uid": self.game_uid,
-            "tournament_status": self.status(now).as_str(),
-            "title": self.title,
-            "description": self.description,
-            "buy_in_price": self.buy_in_price,
-            "tournament_size": self.tournament_size,
-            "participants_count": self.participants_count,
-            "schedules_at_timestamp": clock::rfc3339_secs(s.schedules_at),
-            "moves_to_lobby_at_timestamp": clock::rfc3339_secs(s.lobby_at),
-            "starts_at_timestamp": clock::rfc3339_secs(s.starts_at),
-            "locks_at_timestamp": clock::rfc3339_secs(s.locks_at),
-            "ends_at_timestamp": clock::rfc3339_secs(s.ends_at),
-            "created_at": clock::rfc3339_nanos(self.created_at),
-            "updated_at": clock::rfc3339_nanos(self.updated_at),
-        })
+        TournamentView {
+            tournament_uid: &self.uid,
+            game_uid: &self.game_uid,
+            tournament_status: self.status(now).as_str(),
+            title: &self.title,
+            description: &self.description,
+            buy_in_price: self.buy_in_price,
+            tournament_size: self.tournament_size,
+            participants_count: self.participants_count,
+            schedules_at_timestamp: clock::rfc3339_secs(s.schedules_at),
+            moves_to_lobby_at_timestamp: clock::rfc3339_secs(s.lobby_at),
+            starts_at_timestamp: clock::rfc3339_secs(s.starts_at),
+            locks_at_timestamp: clock::rfc3339_secs(s.locks_at),
+            ends_at_timestamp: clock::rfc3339_secs(s.ends_at),
+            created_at: clock::rfc3339_nanos(self.created_at),
+            updated_at: clock::rfc3339_nanos(self.updated_at),
+        }
     }
+}
+
+#[derive(Debug, Serialize)]
+pub struct TournamentView<'a> {
+    tournament_uid: &'a str,
+    game_uid: &'a str,
+    tournament_status: &'static str,
+    title: &'a str,
+    description: &'a str,
+    buy_in_price: i64,
+    tournament_size: i64,
+    participants_count: i64,
+    schedules_at_timestamp: String,
+    moves_to_lobby_at_timestamp: String,
+    starts_at_timestamp: String,
+    locks_at_timestamp: String,
+    ends_at_timestamp: String,
+    created_at: String,
+    updated_at: String,
 }
 
 const SELECT: &str = "SELECT t.uid, t.game_uid, t.title, t.description, t.buy_in_price,
     t.tournament_size, t.schedules_at, t.lobby_at, t.starts_at, t.locks_at, t.ends_at, t.settled,
-    t.created_at, t.updated_at,
-    (SELECT COUNT(*) FROM participations p WHERE p.tournament_uid = t.uid) FROM tournaments t";
+    t.created_at, t.updated_at, t.participants_count FROM tournaments t";
 
 fn from_row(row: &Row) -> rusqlite::Result<Tournament> {
     Ok(Tournament {
@@ -330,6 +349,15 @@ fn participation(conn: &Connection, uid: &str, player_id: &str) -> Result<Option
         .optional()?)
 }
 
+/// Keeps `participants_count` in step with the participations (join +1, leave -1).
+fn count_participant(conn: &Connection, uid: &str, delta: i64) -> Result<(), ApiError> {
+    conn.prepare_cached(
+        "UPDATE tournaments SET participants_count = participants_count + ?2 WHERE uid = ?1",
+    )?
+    .execute(params![uid, delta])?;
+    Ok(())
+}
+
 fn not_participating(uid: &str) -> ApiError {
     ApiError::new(
         Code::TournamentParticipationNotFound,
@@ -395,6 +423,7 @@ pub fn join(
         split.earned,
         now
     ])?;
+    count_participant(conn, uid, 1)?;
     if tournament.buy_in_price > 0 {
         players::save_balances(conn, &player, now)?;
         let escrow = wallet::escrow(uid);
@@ -422,6 +451,7 @@ pub fn leave(conn: &Connection, player_id: &str, uid: &str, now: i64) -> Result<
     let split = participation(conn, uid, player_id)?.ok_or_else(|| not_participating(uid))?;
     conn.prepare_cached("DELETE FROM participations WHERE tournament_uid = ?1 AND player_id = ?2")?
         .execute(params![uid, player_id])?;
+    count_participant(conn, uid, -1)?;
     let amount = split.bonus + split.bought + split.earned;
     if amount > 0 {
         wallet::deposit(&mut player, split);
@@ -479,34 +509,59 @@ fn ranking(conn: &Connection, uid: &str) -> Result<Vec<(String, i64)>, ApiError>
         .collect::<Result<_, _>>()?)
 }
 
-/// `{"user_id", "reward"}` of each winner, by rank (empty until settled).
-pub fn winners(conn: &Connection, uid: &str) -> Result<Vec<(String, i64)>, ApiError> {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Winner {
+    pub user_id: String,
+    pub reward: i64,
+}
+
+/// The winners by rank (none until settled).
+pub fn winners(conn: &Connection, uid: &str) -> Result<Vec<Winner>, ApiError> {
     Ok(conn
         .prepare_cached(
             "SELECT player_id, reward FROM rewards WHERE tournament_uid = ?1 ORDER BY rank",
         )?
         .query_map([uid], |row| {
             let player_id: String = row.get(0)?;
-            Ok((user_id_of(&player_id).to_string(), row.get(1)?))
+            Ok(Winner {
+                user_id: user_id_of(&player_id).to_string(),
+                reward: row.get(1)?,
+            })
         })?
         .collect::<Result<_, _>>()?)
 }
 
-pub fn leaderboard(conn: &Connection, tournament: &Tournament) -> Result<Value, ApiError> {
+#[derive(Debug, Serialize)]
+pub struct Leaderboard {
+    leaderboard: Vec<Entry>,
+    price_pool: i64,
+    winners: Vec<Winner>,
+}
+
+#[derive(Debug, Serialize)]
+struct Entry {
+    user_id: String,
+    score: i64,
+    rank: usize,
+}
+
+pub fn leaderboard(conn: &Connection, tournament: &Tournament) -> Result<Leaderboard, ApiError> {
     let ranking = ranking(conn, &tournament.uid)?;
-    let price_pool: i64 = payouts(ranking.len(), tournament.buy_in_price).iter().sum();
-    let entries: Vec<Value> = ranking
-        .iter()
+    let price_pool = payouts(ranking.len(), tournament.buy_in_price).iter().sum();
+    let leaderboard = ranking
+        .into_iter()
         .enumerate()
-        .map(|(i, (player_id, score))| {
-            json!({ "user_id": user_id_of(player_id), "score": score, "rank": i + 1 })
+        .map(|(i, (player_id, score))| Entry {
+            user_id: user_id_of(&player_id).to_string(),
+            score,
+            rank: i + 1,
         })
         .collect();
-    let winners: Vec<Value> = winners(conn, &tournament.uid)?
-        .into_iter()
-        .map(|(user_id, reward)| json!({ "user_id": user_id, "reward": reward }))
-        .collect();
-    Ok(json!({ "leaderboard": entries, "price_pool": price_pool, "winners": winners }))
+    Ok(Leaderboard {
+        leaderboard,
+        price_pool,
+        winners: winners(conn, &tournament.uid)?,
+    })
 }
 
 /// Picks the winners of a tournament that has ended and creates their UNCLAIMED rewards.
@@ -515,7 +570,7 @@ pub fn settle(
     conn: &Connection,
     tournament: &Tournament,
     now: i64,
-) -> Result<Vec<(String, i64)>, ApiError> {
+) -> Result<Vec<Winner>, ApiError> {
     let changed = conn
         .prepare_cached(
             "UPDATE tournaments SET settled = 1, updated_at = ?2 WHERE uid = ?1 AND settled = 0",

@@ -1,0 +1,231 @@
+//! `/v3/session`: login, two-factor codes, the current user, logout, attempt limiting.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::support::{Env, Reply};
+
+async fn login_as(env: &Env, key: Option<&str>, body: Value) -> Reply {
+    let headers: Vec<(&str, &str)> = key.map(|k| ("PRIVATE-TOKEN", k)).into_iter().collect();
+    env.send(
+        Method::POST,
+        "/v3/session/login",
+        &headers,
+        Some(&body.to_string()),
+    )
+    .await
+}
+
+async fn login(env: &Env, user: &str, password: &str) -> Reply {
+    login_as(
+        env,
+        None,
+        json!({ "userName": user, "password": password, "rememberMe": 0 }),
+    )
+    .await
+}
+
+async fn login_otp(env: &Env, body: Value) -> Reply {
+    env.send(
+        Method::POST,
+        "/v3/session/login/otp",
+        &[],
+        Some(&body.to_string()),
+    )
+    .await
+}
+
+async fn current_user(env: &Env, key: Option<&str>) -> Reply {
+    let headers: Vec<(&str, &str)> = key.map(|k| ("PRIVATE-TOKEN", k)).into_iter().collect();
+    env.send(Method::GET, "/v3/session/user", &headers, None)
+        .await
+}
+
+async fn pending_code(env: &Env) -> String {
+    let reply = env.admin_get("/sandbox/v3/users/demo2fa/otp").await;
+    reply.body["otp"].as_str().unwrap().to_string()
+}
+
+fn other_code(code: &str) -> &'static str {
+    if code == "000000" {
+        "111111"
+    } else {
+        "000000"
+    }
+}
+
+#[track_caller]
+fn expect_v3_error(reply: &Reply, status: u16) {
+    assert_eq!(reply.status, status, "{}", reply.text);
+    assert_eq!(reply.body["errorCode"], status);
+    assert!(
+        reply.body["errorMessage"].is_string() && reply.body["errors"].is_array(),
+        "{}",
+        reply.text
+    );
+}
+
+#[tokio::test]
+async fn login_sets_a_cookie_session_that_logout_ends() {
+    let env = Env::demo().await;
+    expect_v3_error(&current_user(&env, None).await, 404);
+    let logged_in = login(&env, "demo", "demo-password").await;
+    assert_eq!(logged_in.status, 200, "{}", logged_in.text);
+    assert_eq!(logged_in.body["requiresOtp"], false);
+    assert_eq!(logged_in.body["otpSessionExpiresAt"], 0);
+    assert!(logged_in.body["expiresAt"].as_i64().unwrap() > 1_600_000_000);
+    assert!(logged_in.header("set-cookie").unwrap().contains("HttpOnly"));
+    let user = current_user(&env, None).await;
+    assert_eq!(user.status, 200);
+    assert_eq!(user.body["userName"], "demo");
+    assert!(user.body["userId"].is_i64());
+    assert_eq!(user.body["requestIp"], "127.0.0.1");
+    assert_eq!(user.body["requestIpCountryCode"].as_str().unwrap().len(), 2);
+    assert!(user.body["details"].is_object() && user.body["billingDetails"].is_object());
+    expect_v3_error(&login(&env, "demo", "demo-password").await, 409);
+    let logout = env
+        .send(Method::POST, "/v3/session/logout", &[], None)
+        .await;
+    assert_eq!((logout.status, logout.text.as_str()), (204, ""));
+    expect_v3_error(&current_user(&env, None).await, 404);
+    assert_eq!(
+        login(&env, "demo", "demo-password").await.status,
+        200,
+        "logged out, so a new login works"
+    );
+}
+
+#[tokio::test]
+async fn two_factor_logins_complete_with_the_code() {
+    let env = Env::demo().await;
+    let started = login(&env, "demo2fa", "demo-password").await;
+    assert_eq!(started.body["requiresOtp"], true, "{}", started.text);
+    assert!(started.body["otpSessionExpiresAt"].as_i64().unwrap() > 0);
+    expect_v3_error(&current_user(&env, None).await, 404);
+    let code = pending_code(&env).await;
+    expect_v3_error(
+        &login_otp(&env, json!({ "otp": other_code(&code) })).await,
+        401,
+    );
+    let done = login_otp(&env, json!({ "otp": code })).await;
+    assert_eq!(done.status, 204, "{}", done.text);
+    assert_eq!(current_user(&env, None).await.body["userName"], "demo2fa");
+    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
+}
+
+#[tokio::test]
+async fn two_factor_codes_expire() {
+    let env = Env::demo().await;
+    login(&env, "demo2fa", "demo-password").await;
+    let code = pending_code(&env).await;
+    env.advance_clock(301).await;
+    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
+    let none = env
+        .admin_send(Method::GET, "/sandbox/v3/users/demo2fa/otp", None)
+        .await;
+    none.expect_error(404, "RECORD_NOT_FOUND");
+}
+
+#[tokio::test]
+async fn five_wrong_codes_end_the_pending_login() {
+    let env = Env::demo().await;
+    login(&env, "demo2fa", "demo-password").await;
+    let code = pending_code(&env).await;
+    for _ in 0..5 {
+        expect_v3_error(
+            &login_otp(&env, json!({ "otp": other_code(&code) })).await,
+            401,
+        );
+    }
+    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
+}
+
+#[tokio::test]
+async fn validation_and_credentials_errors() {
+    let env = Env::demo().await;
+    let missing = login_as(&env, None, json!({ "password": 5 })).await;
+    expect_v3_error(&missing, 400);
+    let properties: Vec<&str> = missing.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["property"].as_str().unwrap())
+        .collect();
+    assert_eq!(properties, ["userName", "password"]);
+    let no_otp = login_otp(&env, json!({})).await;
+    expect_v3_error(&no_otp, 400);
+    assert_eq!(no_otp.body["errors"][0]["property"], "otp");
+    expect_v3_error(
+        &env.send(Method::POST, "/v3/session/login", &[], Some("{broken"))
+            .await,
+        400,
+    );
+    expect_v3_error(
+        &login_as(
+            &env,
+            None,
+            json!({ "userName": "demo", "password": "x", "rememberMe": 7 }),
+        )
+        .await,
+        400,
+    );
+    expect_v3_error(&login(&env, "demo", "wrong").await, 401);
+    expect_v3_error(&login(&env, "nobody", "demo-password").await, 401);
+    expect_v3_error(&login_otp(&env, json!({ "otp": "123456" })).await, 404);
+}
+
+#[tokio::test]
+async fn five_failures_lock_the_user_name_for_fifteen_minutes() {
+    let env = Env::demo().await;
+    for _ in 0..5 {
+        expect_v3_error(&login(&env, "demo", "wrong").await, 401);
+    }
+    let locked = login(&env, "DEMO", "demo-password").await;
+    expect_v3_error(&locked, 429);
+    let retry_after: u64 = locked.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=900).contains(&retry_after));
+    env.advance_clock(901).await;
+    assert_eq!(login(&env, "demo", "demo-password").await.status, 200);
+}
+
+#[tokio::test]
+async fn private_token_answers_for_its_owner_and_bad_ones_are_refused() {
+    let env = Env::demo().await;
+    let by_key = current_user(&env, Some("demo-api-key")).await;
+    assert_eq!(by_key.body["userName"], "demo", "{}", by_key.text);
+    expect_v3_error(&current_user(&env, Some("nope")).await, 401);
+    let body = json!({ "userName": "demo", "password": "demo-password" });
+    expect_v3_error(&login_as(&env, Some("nope"), body).await, 401);
+
+    let created = env
+        .admin_post(
+            "/sandbox/v3/users",
+            json!({ "userName": "zoe", "password": "pw-zoe", "twoFactor": false }),
+        )
+        .await;
+    let key = created.body["apiKey"].as_str().unwrap().to_string();
+    assert!(created.body["userId"].is_i64());
+    assert_eq!(current_user(&env, Some(&key)).await.body["userName"], "zoe");
+    let remembered = login_as(
+        &env,
+        Some(&key),
+        json!({ "userName": "zoe", "password": "pw-zoe", "rememberMe": 1 }),
+    )
+    .await;
+    assert!(remembered
+        .header("set-cookie")
+        .unwrap()
+        .contains("Max-Age=2592000"));
+    let ttl = remembered.body["expiresAt"].as_i64().unwrap() - unix_now(&env).await;
+    assert!((30 * 86_400 - 5..=30 * 86_400).contains(&ttl), "{ttl}");
+}
+
+async fn unix_now(env: &Env) -> i64 {
+    let now = env.admin_get("/sandbox/clock").await.body["now"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    time::OffsetDateTime::parse(&now, &time::format_description::well_known::Rfc3339)
+        .unwrap()
+        .unix_timestamp()
+}
