@@ -1,0 +1,165 @@
+//! The SQLite database: one connection behind a mutex.
+//!
+//! Every write runs in a `BEGIN IMMEDIATE` transaction while the mutex is held, so
+//! concurrent requests are serialised (N parallel joins to a tournament of size K give
+//! exactly K successes). Statements go through rusqlite's prepared-statement cache; file
+//! databases use WAL with `synchronous=NORMAL`. The lock is never held across an `.await`.
+
+use std::path::Path;
+
+use parking_lot::Mutex;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clients (
+    client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL, name TEXT NOT NULL,
+    created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS players (
+    id TEXT PRIMARY KEY, client_id TEXT NOT NULL, user_id TEXT NOT NULL,
+    session_id TEXT NOT NULL, session_started_at INTEGER NOT NULL, profile TEXT NOT NULL,
+    wallet_address TEXT NOT NULL, indigg_id TEXT NOT NULL, indigg_wallet_address TEXT NOT NULL,
+    linked_phone TEXT, kgen_id TEXT, kgen_wallet_address TEXT,
+    earned INTEGER NOT NULL DEFAULT 0, bought INTEGER NOT NULL DEFAULT 0,
+    bonus INTEGER NOT NULL DEFAULT 0, withdrawn INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS players_linked_phone ON players(linked_phone)
+    WHERE linked_phone IS NOT NULL;
+CREATE TABLE IF NOT EXISTS tournaments (
+    uid TEXT PRIMARY KEY, game_uid TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
+    buy_in_price INTEGER NOT NULL, tournament_size INTEGER NOT NULL,
+    schedules_at INTEGER NOT NULL, lobby_at INTEGER NOT NULL, starts_at INTEGER NOT NULL,
+    locks_at INTEGER NOT NULL, ends_at INTEGER NOT NULL, settled INTEGER NOT NULL DEFAULT 0,
+    participants_count INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS tournaments_game ON tournaments(game_uid, starts_at);
+CREATE INDEX IF NOT EXISTS tournaments_due ON tournaments(settled, ends_at);
+CREATE TABLE IF NOT EXISTS participations (
+    tournament_uid TEXT NOT NULL, player_id TEXT NOT NULL,
+    paid_bonus INTEGER NOT NULL, paid_bought INTEGER NOT NULL, paid_earned INTEGER NOT NULL,
+    score INTEGER, scored_at INTEGER, final_rank INTEGER, joined_at INTEGER NOT NULL,
+    PRIMARY KEY (tournament_uid, player_id));
+CREATE INDEX IF NOT EXISTS participations_player ON participations(player_id, joined_at);
+CREATE INDEX IF NOT EXISTS participations_rank
+    ON participations(tournament_uid, score DESC, scored_at, joined_at) WHERE score IS NOT NULL;
+CREATE TABLE IF NOT EXISTS rewards (
+    tournament_uid TEXT NOT NULL, player_id TEXT NOT NULL, rank INTEGER NOT NULL,
+    reward INTEGER NOT NULL, claim_status TEXT NOT NULL,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+    PRIMARY KEY (tournament_uid, player_id));
+CREATE INDEX IF NOT EXISTS rewards_player ON rewards(player_id, created_at);
+CREATE TABLE IF NOT EXISTS transactions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT NOT NULL UNIQUE, player_id TEXT NOT NULL,
+    kind TEXT NOT NULL, amount INTEGER NOT NULL, from_wallet TEXT NOT NULL,
+    to_wallet TEXT NOT NULL, tournament_uid TEXT, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS transactions_player ON transactions(player_id, seq);
+CREATE TABLE IF NOT EXISTS otps (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, player_id TEXT NOT NULL, phone TEXT NOT NULL,
+    auth_code TEXT NOT NULL, otp TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    used INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS otps_phone ON otps(phone, created_at);
+CREATE TABLE IF NOT EXISTS analytics_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, player_id TEXT NOT NULL, event_id TEXT NOT NULL,
+    payload TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS v3_users (
+    user_id INTEGER PRIMARY KEY AUTOINCREMENT, user_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash TEXT NOT NULL, email TEXT NOT NULL, two_factor INTEGER NOT NULL,
+    api_key TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS v3_sessions (
+    token TEXT PRIMARY KEY, user_id INTEGER NOT NULL, state TEXT NOT NULL, otp TEXT,
+    otp_expires_at INTEGER NOT NULL DEFAULT 0, otp_attempts INTEGER NOT NULL DEFAULT 0,
+    expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS v3_login_failures (
+    user_name TEXT NOT NULL COLLATE NOCASE, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS v3_login_failures_name ON v3_login_failures(user_name, at);
+CREATE TABLE IF NOT EXISTS idempotency (
+    caller TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, state TEXT NOT NULL,
+    status INTEGER, headers TEXT, body BLOB, created_at INTEGER NOT NULL,
+    PRIMARY KEY (caller, key));
+"#;
+
+/// Tables wiped by a reset (all of them).
+const TABLES: &[&str] = &[
+    "meta",
+    "clients",
+    "players",
+    "tournaments",
+    "participations",
+    "rewards",
+    "transactions",
+    "otps",
+    "analytics_events",
+    "v3_users",
+    "v3_sessions",
+    "v3_login_failures",
+    "idempotency",
+];
+
+pub struct Db {
+    conn: Mutex<Connection>,
+}
+
+impl Db {
+    /// Opens (and creates) the database: a file in WAL mode, or a private in-memory one.
+    pub fn open(path: Option<&Path>) -> rusqlite::Result<Db> {
+        let conn = match path {
+            Some(path) => {
+                let conn = Connection::open(path)?;
+                conn.pragma_update(None, "journal_mode", "WAL")?;
+                conn.pragma_update(None, "synchronous", "NORMAL")?;
+                conn
+            }
+            None => Connection::open_in_memory()?,
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.set_prepared_statement_cache_capacity(128);
+        conn.execute_batch(SCHEMA)?;
+        Ok(Db {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// Runs `f` without a transaction (single reads).
+    pub fn read<T, E: From<rusqlite::Error>>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, E>,
+    ) -> Result<T, E> {
+        f(&self.conn.lock())
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction: committed when `f` returns `Ok`,
+    /// rolled back when it returns `Err` (or panics).
+    pub fn write<T, E: From<rusqlite::Error>>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.conn.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Deletes every row of every table.
+pub fn wipe(conn: &Connection) -> rusqlite::Result<()> {
+    for table in TABLES {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    Ok(())
+}
+
+pub fn get_meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([key], |row| row.get(0))
+        .optional()
+}
+
+pub fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, value])?;
+    Ok(())
+}

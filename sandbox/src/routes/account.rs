@@ -1,0 +1,241 @@
+//! i3D.net API v3 account sessions: `/v3/session/{user,login,login/otp,logout}`.
+//!
+//! `PRIVATE-TOKEN` (an API key) is checked whenever it is sent (401 when unknown) and lets
+//! `/user` answer for the key's owner. Login state is a cookie session (`kgen_v3_session`,
+//! `Path=/v3; HttpOnly; SameSite=Lax`) set by login and cleared by logout.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+
+use crate::clock::NANOS_PER_SEC;
+use crate::errors::V3Error;
+use crate::extract::V3Body;
+use crate::state::Shared;
+use crate::store::v3::{self, User};
+
+pub const COOKIE: &str = "kgen_v3_session";
+
+pub fn private_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get("private-token")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty())
+}
+
+pub fn session_cookie(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == COOKIE && !value.is_empty())
+        .map(|(_, value)| value)
+}
+
+/// The caller of a `/v3` request: the API key's owner (if a key was sent) and the cookie.
+pub struct V3Caller {
+    key_owner: Option<User>,
+    cookie: Option<String>,
+}
+
+impl FromRequestParts<Shared> for V3Caller {
+    type Rejection = V3Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, V3Error> {
+        let key_owner = match private_token(&parts.headers) {
+            Some(key) => Some(
+                state
+                    .db
+                    .read(|conn| v3::user_by_api_key(conn, key))?
+                    .ok_or_else(|| {
+                        V3Error::new(StatusCode::UNAUTHORIZED, "Invalid PRIVATE-TOKEN")
+                    })?,
+            ),
+            None => None,
+        };
+        Ok(V3Caller {
+            key_owner,
+            cookie: session_cookie(&parts.headers).map(str::to_string),
+        })
+    }
+}
+
+pub async fn user(
+    State(state): State<Shared>,
+    caller: V3Caller,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+) -> Result<Json<Value>, V3Error> {
+    let now = state.clock.now_ns();
+    let session_user = match &caller.cookie {
+        Some(token) => state.db.read(|conn| v3::session_user(conn, token, now))?,
+        None => None,
+    };
+    let user = session_user
+        .or(caller.key_owner)
+        .ok_or_else(|| V3Error::new(StatusCode::NOT_FOUND, "Not logged in"))?;
+    Ok(Json(user_json(&user, peer)))
+}
+
+fn user_json(user: &User, peer: SocketAddr) -> Value {
+    json!({
+        "userId": user.user_id,
+        "userName": user.user_name,
+        "email": user.email,
+        "firstName": "",
+        "lastName": "",
+        "gender": 0,
+        "phone": "",
+        "accessLevel": 10,
+        "validateEmail": 1,
+        "isTrialAccount": 0,
+        "trialAccountExpirationDate": 0,
+        "requestIp": peer.ip().to_string(),
+        "requestIpCountry": "Unknown",
+        "requestIpCountryCode": "ZZ",
+        "details": {
+            "accountType": 1,
+            "companyName": "",
+            "name": user.user_name,
+            "address": "",
+            "zipCode": "",
+            "city": "",
+            "country": "",
+            "phoneNumbers": [],
+            "language": "en",
+            "agreedToTerms": 1,
+            "agreedToPrivacyPolicy": 1,
+            "newsletter": 0,
+        },
+        "billingDetails": {
+            "companyName": "",
+            "name": user.user_name,
+            "address": "",
+            "zipCode": "",
+            "city": "",
+            "country": "",
+            "phoneNumbers": [],
+            "email": user.email,
+            "invoiceByEmail": 1,
+        },
+    })
+}
+
+fn required_text(
+    body: &serde_json::Map<String, Value>,
+    property: &str,
+    errors: &mut Vec<(String, String)>,
+) -> String {
+    match body.get(property) {
+        Some(Value::String(text)) if !text.is_empty() => text.clone(),
+        // Some clients send codes as numbers.
+        Some(Value::Number(n)) if property == "otp" && n.is_u64() => {
+            format!("{:0width$}", n, width = v3::OTP_LEN)
+        }
+        _ => {
+            errors.push((
+                property.to_string(),
+                format!("{property} is required and must be a string"),
+            ));
+            String::new()
+        }
+    }
+}
+
+pub async fn login(
+    State(state): State<Shared>,
+    caller: V3Caller,
+    V3Body(body): V3Body,
+) -> Result<Response, V3Error> {
+    let mut errors = Vec::new();
+    let user_name = required_text(&body, "userName", &mut errors);
+    let password = required_text(&body, "password", &mut errors);
+    let remember_me = match body.get("rememberMe") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(v) if v.as_u64().is_some_and(|n| n <= 1) => v.as_u64() == Some(1),
+        Some(_) => {
+            errors.push(("rememberMe".into(), "rememberMe must be 0 or 1".into()));
+            false
+        }
+    };
+    if !errors.is_empty() {
+        return Err(V3Error::validation(errors));
+    }
+    let now = state.clock.now_ns();
+    let otp_ttl = state.settings().otp_ttl_secs;
+    let cookie = caller.cookie.as_deref();
+    let login = state.db.write(|conn| {
+        v3::login(
+            conn,
+            cookie,
+            &user_name,
+            &password,
+            remember_me,
+            otp_ttl,
+            now,
+        )
+    })??;
+    let unix = |ns: i64| if ns == 0 { 0 } else { ns / NANOS_PER_SEC };
+    let mut response = Json(json!({
+        "requiresOtp": login.requires_otp,
+        "expiresAt": unix(login.expires_at),
+        "otpSessionExpiresAt": unix(login.otp_expires_at),
+    }))
+    .into_response();
+    let max_age = if login.remember_me {
+        format!("; Max-Age={}", v3::REMEMBER_ME_SECS)
+    } else {
+        String::new()
+    };
+    set_cookie(
+        &mut response,
+        &format!(
+            "{COOKIE}={}; Path=/v3; HttpOnly; SameSite=Lax{max_age}",
+            login.token
+        ),
+    );
+    Ok(response)
+}
+
+pub async fn login_otp(
+    State(state): State<Shared>,
+    caller: V3Caller,
+    V3Body(body): V3Body,
+) -> Result<Response, V3Error> {
+    let mut errors = Vec::new();
+    let otp = required_text(&body, "otp", &mut errors);
+    if !errors.is_empty() {
+        return Err(V3Error::validation(errors));
+    }
+    let now = state.clock.now_ns();
+    let cookie = caller.cookie.as_deref();
+    state
+        .db
+        .write(|conn| v3::login_otp(conn, cookie, &otp, now))??;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+pub async fn logout(State(state): State<Shared>, caller: V3Caller) -> Result<Response, V3Error> {
+    if let Some(token) = &caller.cookie {
+        state.db.write(|conn| v3::logout(conn, token))?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    set_cookie(
+        &mut response,
+        &format!("{COOKIE}=; Path=/v3; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
+    Ok(response)
+}
+
+fn set_cookie(response: &mut Response, cookie: &str) {
+    if let Ok(value) = HeaderValue::from_str(cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+}
