@@ -268,3 +268,24 @@ async fn the_response_request_id_is_the_one_sent() {
     assert!(r.request_id.starts_with("kgen-"), "{}", r.request_id);
     assert!(r.raw_body.contains("minWalletBalToWithdraw"));
 }
+
+#[tokio::test]
+async fn a_server_without_the_route_and_an_oversized_request_are_named() {
+    let env = Env::demo().await;
+    let token = env.player("routes").await.access_token();
+    let elsewhere = Client::new(Config::new(format!(
+        "{}/nothing-here",
+        env.sandbox.base_url()
+    )))
+    .unwrap();
+    let p = elsewhere.restore_session(token.expose(), None).unwrap();
+    crate::support::assert_api_error(p.active_tournaments().await, 404, "ROUTE_NOT_FOUND");
+
+    let mut huge = kgen::CreateSession::new("routes");
+    huge.profile.name = Some("n".repeat(100 * 1024));
+    crate::support::assert_api_error(
+        env.client().create_session(huge).await,
+        413,
+        "PAYLOAD_TOO_LARGE",
+    );
+}
