@@ -75,25 +75,27 @@ async fn fifty_calls_refused_at_once_cause_exactly_one_renewal() {
     assert!((51..=100).contains(&balance_hits), "{balance_hits}");
 }
 
-fn counting_handler(client: &Client) -> Arc<AtomicUsize> {
+/// A game client (no secret) holding player g1's token, and a count of the
+/// session-expired events it raised.
+async fn game_session(env: &Env) -> (Session, Arc<AtomicUsize>) {
+    let issuer = env.player("g1").await;
+    let game = Client::new(Config::new(env.sandbox.base_url())).unwrap();
     let raised = Arc::new(AtomicUsize::new(0));
     let counter = raised.clone();
-    client.set_session_expired_handler(Some(Arc::new(move |session: &Session| {
+    game.set_session_expired_handler(Some(Arc::new(move |session: &Session| {
         assert_eq!(session.user_id(), "g1");
         counter.fetch_add(1, Ordering::SeqCst);
     })));
-    raised
+    let session = game
+        .restore_session(issuer.access_token().expose(), None)
+        .unwrap();
+    (session, raised)
 }
 
 #[tokio::test]
 async fn a_game_client_raises_session_expired_once_and_never_loops() {
     let env = env().await;
-    let issuer = env.player("g1").await;
-    let game = Client::new(Config::new(env.sandbox.base_url())).unwrap();
-    let raised = counting_handler(&game);
-    let p = game
-        .restore_session(issuer.access_token().expose(), None)
-        .unwrap();
+    let (p, raised) = game_session(&env).await;
     p.wallet_balance().await.unwrap();
 
     env.admin.advance_clock(3700).await;
@@ -130,12 +132,7 @@ async fn a_game_client_raises_session_expired_once_and_never_loops() {
 #[tokio::test]
 async fn a_game_client_is_warned_before_expiry_while_calls_still_work() {
     let env = env().await;
-    let issuer = env.player("g1").await;
-    let game = Client::new(Config::new(env.sandbox.base_url())).unwrap();
-    let raised = counting_handler(&game);
-    let p = game
-        .restore_session(issuer.access_token().expose(), None)
-        .unwrap();
+    let (p, raised) = game_session(&env).await;
 
     env.admin.advance_clock(3400).await;
     p.wallet_balance().await.unwrap(); // learns the server's time
@@ -156,4 +153,22 @@ async fn a_game_client_is_warned_before_expiry_while_calls_still_work() {
         ErrorKind::InvalidArgument,
         "a token of another player is refused"
     );
+}
+
+#[tokio::test]
+async fn a_join_refused_for_an_expired_token_is_renewed_and_applied_once() {
+    let env = env().await;
+    let p = env.player("n3").await;
+    env.admin.advance_clock(3700).await;
+    p.join_tournament(crate::support::LIVE_UID, 10)
+        .await
+        .unwrap();
+    assert_eq!(env.admin.hits(SESSION_ROUTE).await, 2);
+    assert_eq!(
+        env.admin
+            .hits("POST /fe/esports/tournaments/{uid}/join")
+            .await,
+        2
+    );
+    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 40.0);
 }

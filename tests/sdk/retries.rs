@@ -161,11 +161,7 @@ async fn the_deadline_covers_slow_answers_and_long_retry_afters() {
 #[tokio::test]
 async fn a_mutating_call_is_retried_while_the_server_cannot_be_reached() {
     // Reserve a free port, release it, and bring the server up there a little later.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::support::unused_port();
     let config = Config {
         retry: RetryPolicy {
             max_attempts: 20,

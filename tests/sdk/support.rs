@@ -186,3 +186,12 @@ pub fn assert_api_error<T: std::fmt::Debug>(
     assert!(!error.raw_body().is_empty());
     error
 }
+
+/// A loopback port nothing listens on (bound, then released).
+pub fn unused_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}

@@ -238,11 +238,7 @@ async fn plain_http_is_only_for_loopback_unless_allowed() {
 
 #[tokio::test]
 async fn an_unreachable_server_is_a_transport_error_after_the_allowed_attempts() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::support::unused_port();
     let config = Config {
         retry: fast_retry(),
         ..Config::new(format!("http://127.0.0.1:{port}"))
