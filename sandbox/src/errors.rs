@@ -168,6 +168,9 @@ pub struct V3Error {
     pub message: String,
     pub errors: Vec<(String, String)>,
     pub retry_after_secs: Option<u64>,
+    /// The sandbox's own code (routing, body size, faults, idempotency), sent as `error`
+    /// beside the `/v3` fields so that code-reading clients find it too.
+    pub code: Option<Code>,
 }
 
 impl V3Error {
@@ -177,6 +180,7 @@ impl V3Error {
             message: message.into(),
             errors: Vec::new(),
             retry_after_secs: None,
+            code: None,
         }
     }
 
@@ -191,10 +195,7 @@ impl V3Error {
 
 impl From<rusqlite::Error> for V3Error {
     fn from(e: rusqlite::Error) -> Self {
-        V3Error::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("database error: {e}"),
-        )
+        ApiError::from(e).into()
     }
 }
 
@@ -205,6 +206,7 @@ impl From<ApiError> for V3Error {
             message: e.message,
             errors: Vec::new(),
             retry_after_secs: e.retry_after_secs,
+            code: Some(e.code),
         }
     }
 }
@@ -216,11 +218,14 @@ impl IntoResponse for V3Error {
             .iter()
             .map(|(property, message)| json!({ "property": property, "message": message }))
             .collect();
-        let body = json!({
+        let mut body = json!({
             "errorCode": self.status.as_u16(),
             "errorMessage": self.message,
             "errors": errors,
         });
+        if let Some(code) = self.code {
+            body["error"] = code.as_str().into();
+        }
         with_retry_after(json_response(self.status, &body), self.retry_after_secs)
     }
 }

@@ -79,6 +79,9 @@ impl Faults {
         if spec.latency_ms.is_some_and(|ms| ms > 60_000) {
             return Err(ApiError::bad_request("latency_ms must be at most 60000"));
         }
+        if spec.times == Some(0) {
+            return Err(ApiError::bad_request("times must be at least 1"));
+        }
         spec.method = spec.method.map(|m| m.to_ascii_uppercase());
         let id = ids::uuid();
         let remaining = spec.times;

@@ -24,6 +24,7 @@ mod faults;
 mod idempotency;
 mod ids;
 mod jwt;
+mod log;
 mod password;
 mod pipeline;
 mod routes;
@@ -191,6 +192,7 @@ impl Sandbox {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        log::flush();
     }
 }
 

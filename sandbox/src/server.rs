@@ -3,16 +3,16 @@
 //! a `Date` from the sandbox clock; every request gets one log line on stderr.
 
 use std::convert::Infallible;
-use std::io::Write;
 use std::net::SocketAddr;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use axum::body::{Bytes, HttpBody};
 use axum::extract::ConnectInfo;
-use axum::http::{header, HeaderMap, HeaderValue, Method, Request};
+use axum::http::{header, HeaderMap, HeaderValue, Request};
 use axum::response::{IntoResponse, Response};
-use axum::Router;
+use axum::{BoxError, Router};
 use futures_util::FutureExt;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo};
@@ -23,6 +23,7 @@ use tower::ServiceExt;
 
 use crate::errors::ApiError;
 use crate::ids;
+use crate::log::RequestLog;
 use crate::state::Shared;
 
 /// Asks the connection serving a request to close without answering.
@@ -78,15 +79,20 @@ async fn serve_connection(stream: TcpStream, peer: SocketAddr, state: Shared, ro
     }
 }
 
-async fn handle(
+async fn handle<B>(
     state: Shared,
     router: Router,
     conn_drop: ConnDrop,
     peer: SocketAddr,
-    req: Request<Incoming>,
-) -> Response {
+    req: Request<B>,
+) -> Response
+where
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
     let request_id = request_id(req.headers());
-    let log = RequestLog::start(&state, req.method(), req.uri().path(), &request_id);
+    let log = (!state.config.quiet)
+        .then(|| RequestLog::start(req.method(), req.uri().path(), &request_id));
     let mut req = req.map(axum::body::Body::new);
     req.extensions_mut().insert(conn_drop);
     req.extensions_mut().insert(ConnectInfo(peer));
@@ -119,47 +125,32 @@ fn request_id(headers: &HeaderMap) -> String {
         .map_or_else(|| format!("sbx-{}", ids::uuid()), str::to_string)
 }
 
-/// One line per request on stderr: method, path (never the query string, which may hold
-/// codes), status, latency, request id. A request whose connection was dropped logs
-/// `dropped` when its future goes away.
-struct RequestLog {
-    method: Method,
-    path: String,
-    request_id: String,
-    started: Instant,
-    finished: bool,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
 
-impl RequestLog {
-    fn start(state: &Shared, method: &Method, path: &str, request_id: &str) -> Option<RequestLog> {
-        (!state.config.quiet).then(|| RequestLog {
-            method: method.clone(),
-            path: path.to_string(),
-            request_id: request_id.to_string(),
-            started: Instant::now(),
-            finished: false,
-        })
+    async fn boom() -> &'static str {
+        panic!("a bug in a handler")
     }
 
-    fn finish(mut self, status: u16) {
-        self.write(&status.to_string());
-        self.finished = true;
-    }
-
-    fn write(&self, outcome: &str) {
-        let ms = self.started.elapsed().as_secs_f64() * 1000.0;
-        let line = format!(
-            "{} {} {} {ms:.2}ms {}\n",
-            self.method, self.path, outcome, self.request_id
-        );
-        let _ = std::io::stderr().lock().write_all(line.as_bytes());
-    }
-}
-
-impl Drop for RequestLog {
-    fn drop(&mut self) {
-        if !self.finished {
-            self.write("dropped");
-        }
+    #[tokio::test]
+    async fn a_panicking_handler_answers_internal_error_with_the_usual_headers() {
+        let state = crate::state::AppState::open(&Options::default()).unwrap();
+        let router = Router::new().route("/boom", axum::routing::get(boom));
+        let req = Request::get("/boom")
+            .header("x-request-id", "r-1")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let peer = SocketAddr::from(([127, 0, 0, 1], 1));
+        let response = handle(state, router, ConnDrop::default(), peer, req).await;
+        assert_eq!(response.status(), 500);
+        assert_eq!(response.headers()["x-request-id"], "r-1");
+        assert!(response.headers().contains_key(header::DATE));
+        let body = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"], "INTERNAL_ERROR");
     }
 }

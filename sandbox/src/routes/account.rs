@@ -11,8 +11,9 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
+use super::object;
 use crate::clock::NANOS_PER_SEC;
 use crate::errors::V3Error;
 use crate::extract::V3Body;
@@ -84,6 +85,16 @@ pub async fn user(
 }
 
 fn user_json(user: &User, peer: SocketAddr) -> Value {
+    let mut details = address(user);
+    details.extend(object(json!({
+        "accountType": 1,
+        "language": "en",
+        "agreedToTerms": 1,
+        "agreedToPrivacyPolicy": 1,
+        "newsletter": 0,
+    })));
+    let mut billing = address(user);
+    billing.extend(object(json!({ "email": user.email, "invoiceByEmail": 1 })));
     json!({
         "userId": user.user_id,
         "userName": user.user_name,
@@ -99,32 +110,22 @@ fn user_json(user: &User, peer: SocketAddr) -> Value {
         "requestIp": peer.ip().to_string(),
         "requestIpCountry": "Unknown",
         "requestIpCountryCode": "ZZ",
-        "details": {
-            "accountType": 1,
-            "companyName": "",
-            "name": user.user_name,
-            "address": "",
-            "zipCode": "",
-            "city": "",
-            "country": "",
-            "phoneNumbers": [],
-            "language": "en",
-            "agreedToTerms": 1,
-            "agreedToPrivacyPolicy": 1,
-            "newsletter": 0,
-        },
-        "billingDetails": {
-            "companyName": "",
-            "name": user.user_name,
-            "address": "",
-            "zipCode": "",
-            "city": "",
-            "country": "",
-            "phoneNumbers": [],
-            "email": user.email,
-            "invoiceByEmail": 1,
-        },
+        "details": details,
+        "billingDetails": billing,
     })
+}
+
+/// The address block shared by the account and billing details (the sandbox knows none).
+fn address(user: &User) -> Map<String, Value> {
+    object(json!({
+        "companyName": "",
+        "name": user.user_name,
+        "address": "",
+        "zipCode": "",
+        "city": "",
+        "country": "",
+        "phoneNumbers": [],
+    }))
 }
 
 fn required_text(

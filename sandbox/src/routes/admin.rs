@@ -21,6 +21,13 @@ use crate::store::{clients, players, v3};
 
 type Answer = Result<Json<Value>, ApiError>;
 
+/// Bounds that keep every timestamp far inside the range of the nanosecond clock.
+const MAX_SPAN_SECS: i64 = 10 * 365 * 86_400;
+const MAX_CLOCK_OFFSET_SECS: i64 = 100 * 365 * 86_400;
+/// Bounds that keep balances and prize sums far from overflowing.
+const MAX_AMOUNT: i64 = 1_000_000_000;
+const MAX_SIZE: i64 = 1_000_000;
+
 fn not_found(what: &str) -> ApiError {
     ApiError::new(Code::RecordNotFound, what).with_status(StatusCode::NOT_FOUND)
 }
@@ -75,16 +82,21 @@ pub async fn create_tournament(
     _: AdminAuth,
     JsonBody(body): JsonBody<TournamentBody>,
 ) -> Result<Response, ApiError> {
-    if body.buy_in_price < 0 || body.tournament_size < 1 {
-        return Err(ApiError::bad_request(
-            "buy_in_price must be >= 0 and tournament_size >= 1",
-        ));
+    if !(0..=MAX_AMOUNT).contains(&body.buy_in_price)
+        || !(1..=MAX_SIZE).contains(&body.tournament_size)
+    {
+        return Err(ApiError::bad_request(format!(
+            "buy_in_price must be 0-{MAX_AMOUNT} and tournament_size 1-{MAX_SIZE}"
+        )));
     }
     let duration = body
         .duration_secs
         .unwrap_or(tournaments::DEFAULT_DURATION_SECS);
-    if duration < 1 {
-        return Err(ApiError::bad_request("duration_secs must be >= 1"));
+    let starts_in = body.starts_in_secs.unwrap_or(0);
+    if !(1..=MAX_SPAN_SECS).contains(&duration) || starts_in.abs() > MAX_SPAN_SECS {
+        return Err(ApiError::bad_request(
+            "duration_secs must be 1 s to 10 years, starts_in_secs within 10 years",
+        ));
     }
     let now = state.clock.now_ns();
     let schedule = match (body.state.as_deref(), body.starts_in_secs) {
@@ -94,11 +106,7 @@ pub async fn create_tournament(
             ))
         }
         (Some(status), None) => Schedule::in_state(parse_status(status)?, duration, now),
-        (None, starts_in) => Schedule::starting_at(
-            now + clock::secs_to_ns(starts_in.unwrap_or(0)),
-            duration,
-            now,
-        ),
+        (None, _) => Schedule::starting_at(now + clock::secs_to_ns(starts_in), duration, now),
     };
     let new = NewTournament {
         uid: None,
@@ -184,6 +192,11 @@ pub async fn move_clock(
         (None, Some(offset)) => offset,
         _ => return Err(ApiError::bad_request("give advance_secs or offset_secs")),
     };
+    if offset.abs() > MAX_CLOCK_OFFSET_SECS {
+        return Err(ApiError::bad_request(
+            "the clock stays within 100 years of real time",
+        ));
+    }
     state
         .db
         .write(|conn| state.set_clock_offset(conn, offset))?;
@@ -274,8 +287,13 @@ pub async fn credit_wallet(
     _: AdminAuth,
     JsonBody(body): JsonBody<CreditBody>,
 ) -> Answer {
-    if body.earned < 0 || body.bought < 0 || body.bonus < 0 {
-        return Err(ApiError::bad_request("amounts must be >= 0"));
+    if [body.earned, body.bought, body.bonus]
+        .iter()
+        .any(|a| !(0..=MAX_AMOUNT).contains(a))
+    {
+        return Err(ApiError::bad_request(format!(
+            "amounts must be 0-{MAX_AMOUNT}"
+        )));
     }
     let client_id = body
         .client_id

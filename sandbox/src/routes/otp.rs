@@ -12,19 +12,29 @@ use crate::extract::{JsonBody, PlayerAuth, TextOrNumber};
 use crate::state::Shared;
 use crate::store::otp::{self, Phone, AUTH_CODE_LEN, OTP_LEN};
 
+/// `phone_number` and `countryCode`, as strings or numbers.
 #[derive(Deserialize)]
-pub struct SendBody {
+pub struct PhoneBody {
     phone_number: TextOrNumber,
     #[serde(rename = "countryCode")]
-    country_code: String,
+    country_code: TextOrNumber,
+}
+
+impl PhoneBody {
+    fn phone(self) -> Result<Phone, ApiError> {
+        Phone::parse(
+            &self.phone_number.into_text(0),
+            &self.country_code.into_text(0),
+        )
+    }
 }
 
 pub async fn send(
     State(state): State<Shared>,
     player: PlayerAuth,
-    JsonBody(body): JsonBody<SendBody>,
+    JsonBody(body): JsonBody<PhoneBody>,
 ) -> Result<Json<Value>, ApiError> {
-    let phone = Phone::parse(&body.phone_number.into_text(0), &body.country_code)?;
+    let phone = body.phone()?;
     let now = state.clock.now_ns();
     let ttl = state.settings().otp_ttl_secs;
     Ok(Json(state.db.write(|conn| {
@@ -34,9 +44,8 @@ pub async fn send(
 
 #[derive(Deserialize)]
 pub struct VerifyBody {
-    phone_number: TextOrNumber,
-    #[serde(rename = "countryCode")]
-    country_code: String,
+    #[serde(flatten)]
+    phone: PhoneBody,
     #[serde(rename = "authCode")]
     auth_code: TextOrNumber,
     otp: TextOrNumber,
@@ -47,7 +56,7 @@ pub async fn verify(
     player: PlayerAuth,
     JsonBody(body): JsonBody<VerifyBody>,
 ) -> Result<Response, ApiError> {
-    let phone = Phone::parse(&body.phone_number.into_text(0), &body.country_code)?;
+    let phone = body.phone.phone()?;
     let auth_code = body.auth_code.into_text(AUTH_CODE_LEN);
     let code = body.otp.into_text(OTP_LEN);
     let now = state.clock.now_ns();

@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
+use super::object;
 use crate::clock;
 use crate::errors::ApiError;
 use crate::extract::{JsonBody, S2sAuth};
@@ -179,8 +180,6 @@ fn response(
         "gamer_id": player.user_id,
         "linkedMobileNumber": linked_phone,
     });
-    if let Value::Object(rest) = rest {
-        body.extend(rest);
-    }
+    body.extend(object(rest));
     Value::Object(body)
 }

@@ -1,23 +1,57 @@
 //! `/v3/session`: login, two-factor codes, the current user, logout, attempt limiting.
 
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::support::{Env, Reply};
 
-async fn login(env: &Env, user: &str, password: &str) -> Reply {
-    let body = json!({ "userName": user, "password": password, "rememberMe": 0 });
+async fn login_as(env: &Env, key: Option<&str>, body: Value) -> Reply {
+    let headers: Vec<(&str, &str)> = key.map(|k| ("PRIVATE-TOKEN", k)).into_iter().collect();
     env.send(
         Method::POST,
         "/v3/session/login",
+        &headers,
+        Some(&body.to_string()),
+    )
+    .await
+}
+
+async fn login(env: &Env, user: &str, password: &str) -> Reply {
+    login_as(
+        env,
+        None,
+        json!({ "userName": user, "password": password, "rememberMe": 0 }),
+    )
+    .await
+}
+
+async fn login_otp(env: &Env, body: Value) -> Reply {
+    env.send(
+        Method::POST,
+        "/v3/session/login/otp",
         &[],
         Some(&body.to_string()),
     )
     .await
 }
 
-async fn current_user(env: &Env) -> Reply {
-    env.send(Method::GET, "/v3/session/user", &[], None).await
+async fn current_user(env: &Env, key: Option<&str>) -> Reply {
+    let headers: Vec<(&str, &str)> = key.map(|k| ("PRIVATE-TOKEN", k)).into_iter().collect();
+    env.send(Method::GET, "/v3/session/user", &headers, None)
+        .await
+}
+
+async fn pending_code(env: &Env) -> String {
+    let reply = env.admin_get("/sandbox/v3/users/demo2fa/otp").await;
+    reply.body["otp"].as_str().unwrap().to_string()
+}
+
+fn other_code(code: &str) -> &'static str {
+    if code == "000000" {
+        "111111"
+    } else {
+        "000000"
+    }
 }
 
 #[track_caller]
@@ -34,14 +68,14 @@ fn expect_v3_error(reply: &Reply, status: u16) {
 #[tokio::test]
 async fn login_sets_a_cookie_session_that_logout_ends() {
     let env = Env::demo().await;
-    expect_v3_error(&current_user(&env).await, 404);
+    expect_v3_error(&current_user(&env, None).await, 404);
     let logged_in = login(&env, "demo", "demo-password").await;
     assert_eq!(logged_in.status, 200, "{}", logged_in.text);
     assert_eq!(logged_in.body["requiresOtp"], false);
     assert_eq!(logged_in.body["otpSessionExpiresAt"], 0);
     assert!(logged_in.body["expiresAt"].as_i64().unwrap() > 1_600_000_000);
     assert!(logged_in.header("set-cookie").unwrap().contains("HttpOnly"));
-    let user = current_user(&env).await;
+    let user = current_user(&env, None).await;
     assert_eq!(user.status, 200);
     assert_eq!(user.body["userName"], "demo");
     assert!(user.body["userId"].is_i64());
@@ -53,7 +87,7 @@ async fn login_sets_a_cookie_session_that_logout_ends() {
         .send(Method::POST, "/v3/session/logout", &[], None)
         .await;
     assert_eq!((logout.status, logout.text.as_str()), (204, ""));
-    expect_v3_error(&current_user(&env).await, 404);
+    expect_v3_error(&current_user(&env, None).await, 404);
     assert_eq!(
         login(&env, "demo", "demo-password").await.status,
         200,
@@ -67,79 +101,49 @@ async fn two_factor_logins_complete_with_the_code() {
     let started = login(&env, "demo2fa", "demo-password").await;
     assert_eq!(started.body["requiresOtp"], true, "{}", started.text);
     assert!(started.body["otpSessionExpiresAt"].as_i64().unwrap() > 0);
-    expect_v3_error(&current_user(&env).await, 404);
-    let code = env.admin_get("/sandbox/v3/users/demo2fa/otp").await.body["otp"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let wrong = if code == "000000" { "111111" } else { "000000" };
-    let refused = env
-        .send(
-            Method::POST,
-            "/v3/session/login/otp",
-            &[],
-            Some(&json!({ "otp": wrong }).to_string()),
-        )
-        .await;
-    expect_v3_error(&refused, 401);
-    let done = env
-        .send(
-            Method::POST,
-            "/v3/session/login/otp",
-            &[],
-            Some(&json!({ "otp": code }).to_string()),
-        )
-        .await;
+    expect_v3_error(&current_user(&env, None).await, 404);
+    let code = pending_code(&env).await;
+    expect_v3_error(
+        &login_otp(&env, json!({ "otp": other_code(&code) })).await,
+        401,
+    );
+    let done = login_otp(&env, json!({ "otp": code })).await;
     assert_eq!(done.status, 204, "{}", done.text);
-    assert_eq!(current_user(&env).await.body["userName"], "demo2fa");
-    let again = env
-        .send(
-            Method::POST,
-            "/v3/session/login/otp",
-            &[],
-            Some(&json!({ "otp": code }).to_string()),
-        )
-        .await;
-    expect_v3_error(&again, 404);
+    assert_eq!(current_user(&env, None).await.body["userName"], "demo2fa");
+    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
 }
 
 #[tokio::test]
 async fn two_factor_codes_expire() {
     let env = Env::demo().await;
     login(&env, "demo2fa", "demo-password").await;
-    let code = env.admin_get("/sandbox/v3/users/demo2fa/otp").await.body["otp"].clone();
+    let code = pending_code(&env).await;
     env.advance_clock(301).await;
-    let late = env
-        .send(
-            Method::POST,
-            "/v3/session/login/otp",
-            &[],
-            Some(&json!({ "otp": code }).to_string()),
-        )
-        .await;
-    expect_v3_error(&late, 404);
+    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
     let none = env
-        .send(
-            Method::GET,
-            "/sandbox/v3/users/demo2fa/otp",
-            &[("x-admin-key", "sandbox-admin")],
-            None,
-        )
+        .admin_send(Method::GET, "/sandbox/v3/users/demo2fa/otp", None)
         .await;
     none.expect_error(404, "RECORD_NOT_FOUND");
 }
 
 #[tokio::test]
+async fn five_wrong_codes_end_the_pending_login() {
+    let env = Env::demo().await;
+    login(&env, "demo2fa", "demo-password").await;
+    let code = pending_code(&env).await;
+    for _ in 0..5 {
+        expect_v3_error(
+            &login_otp(&env, json!({ "otp": other_code(&code) })).await,
+            401,
+        );
+    }
+    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
+}
+
+#[tokio::test]
 async fn validation_and_credentials_errors() {
     let env = Env::demo().await;
-    let missing = env
-        .send(
-            Method::POST,
-            "/v3/session/login",
-            &[],
-            Some(r#"{"password": 5}"#),
-        )
-        .await;
+    let missing = login_as(&env, None, json!({ "password": 5 })).await;
     expect_v3_error(&missing, 400);
     let properties: Vec<&str> = missing.body["errors"]
         .as_array()
@@ -148,9 +152,7 @@ async fn validation_and_credentials_errors() {
         .map(|e| e["property"].as_str().unwrap())
         .collect();
     assert_eq!(properties, ["userName", "password"]);
-    let no_otp = env
-        .send(Method::POST, "/v3/session/login/otp", &[], Some("{}"))
-        .await;
+    let no_otp = login_otp(&env, json!({})).await;
     expect_v3_error(&no_otp, 400);
     assert_eq!(no_otp.body["errors"][0]["property"], "otp");
     expect_v3_error(
@@ -158,17 +160,18 @@ async fn validation_and_credentials_errors() {
             .await,
         400,
     );
+    expect_v3_error(
+        &login_as(
+            &env,
+            None,
+            json!({ "userName": "demo", "password": "x", "rememberMe": 7 }),
+        )
+        .await,
+        400,
+    );
     expect_v3_error(&login(&env, "demo", "wrong").await, 401);
     expect_v3_error(&login(&env, "nobody", "demo-password").await, 401);
-    let pending = env
-        .send(
-            Method::POST,
-            "/v3/session/login/otp",
-            &[],
-            Some(r#"{"otp":"123456"}"#),
-        )
-        .await;
-    expect_v3_error(&pending, 404);
+    expect_v3_error(&login_otp(&env, json!({ "otp": "123456" })).await, 404);
 }
 
 #[tokio::test]
@@ -177,7 +180,7 @@ async fn five_failures_lock_the_user_name_for_fifteen_minutes() {
     for _ in 0..5 {
         expect_v3_error(&login(&env, "demo", "wrong").await, 401);
     }
-    let locked = login(&env, "demo", "demo-password").await;
+    let locked = login(&env, "DEMO", "demo-password").await;
     expect_v3_error(&locked, 429);
     let retry_after: u64 = locked.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=900).contains(&retry_after));
@@ -188,35 +191,11 @@ async fn five_failures_lock_the_user_name_for_fifteen_minutes() {
 #[tokio::test]
 async fn private_token_answers_for_its_owner_and_bad_ones_are_refused() {
     let env = Env::demo().await;
-    let by_key = env
-        .send(
-            Method::GET,
-            "/v3/session/user",
-            &[("PRIVATE-TOKEN", "demo-api-key")],
-            None,
-        )
-        .await;
+    let by_key = current_user(&env, Some("demo-api-key")).await;
     assert_eq!(by_key.body["userName"], "demo", "{}", by_key.text);
-    let bad = env
-        .send(
-            Method::GET,
-            "/v3/session/user",
-            &[("PRIVATE-TOKEN", "nope")],
-            None,
-        )
-        .await;
-    expect_v3_error(&bad, 401);
-    let body = json!({ "userName": "demo", "password": "demo-password" }).to_string();
-    expect_v3_error(
-        &env.send(
-            Method::POST,
-            "/v3/session/login",
-            &[("PRIVATE-TOKEN", "nope")],
-            Some(&body),
-        )
-        .await,
-        401,
-    );
+    expect_v3_error(&current_user(&env, Some("nope")).await, 401);
+    let body = json!({ "userName": "demo", "password": "demo-password" });
+    expect_v3_error(&login_as(&env, Some("nope"), body).await, 401);
 
     let created = env
         .admin_post(
@@ -226,23 +205,13 @@ async fn private_token_answers_for_its_owner_and_bad_ones_are_refused() {
         .await;
     let key = created.body["apiKey"].as_str().unwrap().to_string();
     assert!(created.body["userId"].is_i64());
-    let zoe = env
-        .send(
-            Method::GET,
-            "/v3/session/user",
-            &[("PRIVATE-TOKEN", &key)],
-            None,
-        )
-        .await;
-    assert_eq!(zoe.body["userName"], "zoe");
-    let remembered = env
-        .send(
-            Method::POST,
-            "/v3/session/login",
-            &[("PRIVATE-TOKEN", &key)],
-            Some(r#"{"userName":"zoe","password":"pw-zoe","rememberMe":1}"#),
-        )
-        .await;
+    assert_eq!(current_user(&env, Some(&key)).await.body["userName"], "zoe");
+    let remembered = login_as(
+        &env,
+        Some(&key),
+        json!({ "userName": "zoe", "password": "pw-zoe", "rememberMe": 1 }),
+    )
+    .await;
     assert!(remembered
         .header("set-cookie")
         .unwrap()

@@ -60,10 +60,9 @@ async fn registered_clients_are_games_of_their_own() {
         "demo tournaments belong to demo-client"
     );
     let bad = env
-        .send(
+        .admin_send(
             Method::POST,
             "/sandbox/clients",
-            &[("x-admin-key", "sandbox-admin")],
             Some(r#"{"client_id":"a#b","client_secret":"x"}"#),
         )
         .await;
@@ -138,6 +137,7 @@ async fn tournaments_are_created_listed_forced_and_completed() {
         r#"{"title":"x","buy_in_price":-1,"tournament_size":5}"#,
         r#"{"title":"x","buy_in_price":1,"tournament_size":0}"#,
         r#"{"title":"x","buy_in_price":1,"tournament_size":5,"state":"LOBBY","starts_in_secs":60}"#,
+        r#"{"title":"x","buy_in_price":1,"tournament_size":5,"duration_secs":9223372036854775807}"#,
         r#"{"buy_in_price":1,"tournament_size":5}"#,
     ] {
         admin(Method::POST, "/sandbox/tournaments".into(), bad)
@@ -170,15 +170,19 @@ async fn the_clock_moves_and_the_date_header_follows_it() {
         env.admin_get("/sandbox/clock").await.body["offset_secs"],
         -60
     );
-    let bad = env
-        .send(
-            Method::POST,
-            "/sandbox/clock",
-            &[("x-admin-key", "sandbox-admin")],
-            Some(r#"{"advance_secs":1,"offset_secs":2}"#),
-        )
-        .await;
-    bad.expect_error(400, "BAD_REQUEST");
+    for bad in [
+        r#"{"advance_secs":1,"offset_secs":2}"#,
+        r#"{"advance_secs":9223372036854775807}"#,
+        "{}",
+    ] {
+        env.admin_send(Method::POST, "/sandbox/clock", Some(bad))
+            .await
+            .expect_error(400, "BAD_REQUEST");
+    }
+    assert_eq!(
+        env.admin_get("/sandbox/clock").await.body["offset_secs"],
+        -60
+    );
 }
 
 fn date_of(reply: &Reply) -> i64 {
@@ -192,11 +196,8 @@ fn date_of(reply: &Reply) -> i64 {
 async fn reset_wipes_everything_and_can_reseed_the_demo() {
     let env = Env::demo().await;
     let player = env.session("p1").await;
-    env.admin_post(
-        "/sandbox/faults",
-        json!({ "path": "/fe/never", "status": 500 }),
-    )
-    .await;
+    env.fault(json!({ "path": "/fe/never", "status": 500 }))
+        .await;
     env.admin_post("/sandbox/clock", json!({ "advance_secs": 10 }))
         .await;
     env.admin_post("/sandbox/reset", json!({})).await;
@@ -248,10 +249,9 @@ async fn stats_count_requests_per_route() {
 async fn wallet_credits_need_an_existing_player() {
     let env = Env::start().await;
     let reply = env
-        .send(
+        .admin_send(
             Method::POST,
             "/sandbox/wallets/credit",
-            &[("x-admin-key", "sandbox-admin")],
             Some(r#"{"user_id":"ghost","earned":5}"#),
         )
         .await;

@@ -142,13 +142,17 @@ async fn unknown_paths_and_wrong_methods_are_json_errors() {
         reply.expect_error(405, "METHOD_NOT_ALLOWED");
         assert!(reply.header("allow").is_some());
     }
-    // The /v3 family answers in its own error object.
+    // The /v3 family answers in its own error object, with the code beside it.
     let unknown = env
         .send(Method::GET, "/v3/session/nothing", &[], None)
         .await;
     assert_eq!(
-        (unknown.status, unknown.body["errorCode"].clone()),
-        (404, json!(404))
+        (
+            unknown.status,
+            unknown.body["errorCode"].clone(),
+            unknown.code()
+        ),
+        (404, json!(404), "ROUTE_NOT_FOUND")
     );
     let wrong_method = env.send(Method::GET, "/v3/session/login", &[], None).await;
     assert_eq!(

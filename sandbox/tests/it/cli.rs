@@ -1,4 +1,4 @@
-//! The `kgen-sandbox` binary: first stdout line, request log, no secrets in it.
+//! The `kgen-sandbox` binary: first stdout line, request log without secrets, SIGTERM.
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
@@ -69,8 +69,15 @@ async fn prints_its_address_first_and_logs_requests_without_secrets() {
     .await
     .unwrap();
 
-    child.kill().unwrap();
-    child.wait().unwrap();
+    let term = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    assert!(
+        child.wait().unwrap().success(),
+        "SIGTERM stops the server cleanly"
+    );
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     assert!(
@@ -113,4 +120,38 @@ impl JsonText for reqwest::Response {
     async fn json_text(self) -> serde_json::Value {
         serde_json::from_str(&self.text().await.unwrap()).unwrap()
     }
+}
+
+#[tokio::test]
+async fn an_unread_stderr_never_stalls_requests() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kgen-sandbox"))
+        .args(["--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let base = first
+        .trim_end()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+    let http = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .unwrap();
+    // Far more log than a pipe buffer holds, and nobody reads it.
+    for _ in 0..2000 {
+        let reply = http
+            .get(format!("{base}/sandbox/clock"))
+            .header("x-admin-key", "sandbox-admin")
+            .send()
+            .await;
+        assert_eq!(reply.unwrap().status(), 200);
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
 }

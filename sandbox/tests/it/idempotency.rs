@@ -85,13 +85,14 @@ async fn a_repeat_while_the_first_runs_is_in_use() {
     let env = Env::start().await;
     let player = env.session("p1").await;
     let uid = env.tournament("STARTED", 10, 10).await;
-    env.admin_post(
-        "/sandbox/faults",
-        json!({ "path": "/fe/esports/tournaments/*/join", "latency_ms": 800, "times": 1 }),
-    )
-    .await;
+    env.fault(json!({ "path": "/fe/esports/tournaments/*/join", "latency_ms": 2000, "times": 1 }))
+        .await;
     let (slow, early) = tokio::join!(join_with_key(&env, &player, &uid, 10, "slow"), async {
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        // The slow request has taken the fault (and so claimed its key) once the fault is used up.
+        while env.admin_get("/sandbox/faults").await.body != json!([]) {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
         join_with_key(&env, &player, &uid, 10, "slow").await
     });
     slow.expect_ok();
@@ -109,11 +110,8 @@ async fn a_retry_after_a_dropped_response_gets_the_stored_one() {
     let env = Env::start().await;
     let player = env.session("p1").await;
     let uid = env.tournament("STARTED", 10, 10).await;
-    env.admin_post(
-        "/sandbox/faults",
-        json!({ "path": "/fe/esports/tournaments/*/join", "drop": "after", "times": 1 }),
-    )
-    .await;
+    env.fault(json!({ "path": "/fe/esports/tournaments/*/join", "drop": "after", "times": 1 }))
+        .await;
     let headers = [
         ("user-jwt-token", player.token.as_str()),
         ("Idempotency-Key", "retry-me"),
@@ -138,11 +136,8 @@ async fn failed_attempts_release_the_key() {
     let env = Env::start().await;
     let player = env.session("p1").await;
     let uid = env.tournament("STARTED", 10, 10).await;
-    env.admin_post(
-        "/sandbox/faults",
-        json!({ "path": "/fe/esports/tournaments/*/join", "status": 503, "times": 1 }),
-    )
-    .await;
+    env.fault(json!({ "path": "/fe/esports/tournaments/*/join", "status": 503, "times": 1 }))
+        .await;
     join_with_key(&env, &player, &uid, 10, "k")
         .await
         .expect_error(503, "INJECTED_FAULT");

@@ -159,6 +159,23 @@ impl Env {
         .await
     }
 
+    /// An admin request whose answer may be an error.
+    pub async fn admin_send(&self, method: Method, path: &str, body: Option<&str>) -> Reply {
+        self.send(
+            method,
+            path,
+            &[("x-admin-key", self.sandbox.admin_key())],
+            body,
+        )
+        .await
+    }
+
+    /// Injects a fault; returns its id.
+    pub async fn fault(&self, spec: Value) -> String {
+        let reply = self.admin_post("/sandbox/faults", spec).await;
+        reply.body["id"].as_str().unwrap().to_string()
+    }
+
     pub async fn admin_post(&self, path: &str, body: Value) -> Reply {
         let reply = self
             .send(
