@@ -123,3 +123,14 @@ async fn each_client_keeps_its_own_login() {
     assert_eq!(a.current_user().await.unwrap().data.user_name, "demo");
     assert_api_error(b.current_user().await, 404, "NOT_LOGGED_IN");
 }
+
+#[tokio::test]
+async fn a_code_named_beside_the_v3_fields_wins_over_the_per_operation_name() {
+    let env = Env::demo().await;
+    let client = env.client();
+    env.admin
+        .fault(serde_json::json!({"method": "GET", "path": "/v3/session/user", "status": 404, "times": 1}))
+        .await;
+    assert_api_error(client.current_user().await, 404, "INJECTED_FAULT");
+    assert_api_error(client.current_user().await, 404, "NOT_LOGGED_IN");
+}
