@@ -302,8 +302,7 @@ impl Session {
         ctx: &CallContext,
         request: HttpRequest,
     ) -> Result<RawResponse, Error> {
-        let generation = self.prepare(ctx).await?;
-        let (token, generation) = generation;
+        let (token, generation) = self.prepare(ctx).await?;
         let transport = self.inner.client.transport();
         let first = transport
             .send(&request.clone().auth(Auth::User(token)), ctx)

@@ -61,46 +61,27 @@ pub(crate) fn emit(level: LogLevel, line: impl FnOnce() -> String) {
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    //! Log capture for unit tests; the sink is global, so tests that use it take a lock.
+mod tests {
     use super::*;
     use std::sync::Mutex;
 
-    static EXCLUSIVE: Mutex<()> = Mutex::new(());
-
-    /// Runs `f` with a capturing sink at `Trace`, returns the captured lines.
-    pub(crate) fn capture(f: impl FnOnce()) -> Vec<(LogLevel, String)> {
-        let _guard = EXCLUSIVE.lock().unwrap_or_else(|p| p.into_inner());
+    #[test]
+    fn lines_above_the_level_are_not_built_and_removing_the_sink_silences() {
         let lines = Arc::new(Mutex::new(Vec::new()));
         let sink_lines = lines.clone();
         set_sink(
-            LogLevel::Trace,
+            LogLevel::Info,
             Some(Arc::new(move |level, line: &str| {
-                sink_lines
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .push((level, line.to_owned()));
+                sink_lines.lock().unwrap().push((level, line.to_owned()));
             })),
         );
-        f();
+        emit(LogLevel::Debug, || panic!("must not be built"));
+        emit(LogLevel::Info, || "kept".to_owned());
         set_sink(LogLevel::Trace, None);
-        let captured = lines.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        captured
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_above_the_level_are_not_built() {
-        let lines = testing::capture(|| {
-            let current = SINK.read().unwrap().clone();
-            set_sink(LogLevel::Info, current);
-            emit(LogLevel::Debug, || panic!("must not be built"));
-            emit(LogLevel::Info, || "kept".to_owned());
-        });
-        assert_eq!(lines, vec![(LogLevel::Info, "kept".to_owned())]);
+        emit(LogLevel::Error, || panic!("no sink, nothing built"));
+        assert_eq!(
+            *lines.lock().unwrap(),
+            vec![(LogLevel::Info, "kept".to_owned())]
+        );
     }
 }

@@ -111,7 +111,10 @@ fn v3(obj: Obj<'_>) -> ErrorBody {
         })
         .unwrap_or_default();
     ErrorBody {
-        code: None,
+        // A gateway (or the sandbox) may name its own code beside the /v3 fields.
+        code: as_text(obj.get(&["error"]))
+            .filter(|c| looks_like_code(c))
+            .map(|c| ApiErrorCode::from_wire(&c)),
         numeric_code: obj.opt_i64(&["errorCode"]).ok().flatten(),
         message: as_text(obj.get(&["errorMessage", "message"])),
         field_errors,
@@ -182,6 +185,16 @@ mod tests {
             }]
         );
         let b = parse(r#"{"errorCode":"404","errorMessage":"Not logged in","errors":null}"#);
-        assert_eq!((b.numeric_code, b.field_errors.len()), (Some(404), 0));
+        assert_eq!(
+            (b.numeric_code, b.field_errors.len(), b.code),
+            (Some(404), 0, None)
+        );
+        let b = parse(
+            r#"{"errorCode":429,"errorMessage":"slow down","errors":[],"error":"RATE_LIMITED"}"#,
+        );
+        assert_eq!(
+            (b.numeric_code, b.code),
+            (Some(429), Some(ApiErrorCode::RateLimited))
+        );
     }
 }

@@ -50,7 +50,7 @@ pub(crate) struct HttpRequest {
     path: String,
     query: Vec<(&'static str, String)>,
     body: Option<Vec<u8>>,
-    pub(crate) auth: Auth,
+    auth: Auth,
     retry: RetryClass,
     secrets: Vec<Secret>,
     v3_codes: Option<V3Codes>,
@@ -284,47 +284,38 @@ impl Transport {
             let started = Instant::now();
             let result = self.attempt(request, &url, ctx, &secrets).await;
             let elapsed = started.elapsed().as_millis();
+            let log_attempt = |outcome: &dyn std::fmt::Display| {
+                log::emit(LogLevel::Debug, || {
+                    format!(
+                        "{} {} -> {outcome} in {elapsed} ms (attempt {attempt}, request {})",
+                        request.method, request.path, ctx.request_id
+                    )
+                })
+            };
             let (error, retryable) = match result {
                 Ok(response) => {
-                    log::emit(LogLevel::Debug, || {
-                        format!(
-                            "{} {} -> {} in {elapsed} ms (attempt {attempt}, request {})",
-                            request.method, request.path, response.status, ctx.request_id
-                        )
-                    });
+                    log_attempt(&response.status);
                     return Ok(response);
                 }
                 Err(Failure::Status(error)) => {
                     let status = error.http_status().unwrap_or(0);
-                    log::emit(LogLevel::Debug, || {
-                        format!(
-                            "{} {} -> {status} {} in {elapsed} ms (attempt {attempt}, request {})",
-                            request.method,
-                            request.path,
-                            error.api_code().map(ApiErrorCode::as_str).unwrap_or(""),
-                            ctx.request_id
-                        )
-                    });
-                    let retryable =
-                        should_retry(request.retry, Outcome::Status(status, error.api_code()));
+                    let code = error.api_code().map(ApiErrorCode::as_str).unwrap_or("");
+                    log_attempt(&format_args!("{status} {code}"));
+                    let outcome = Outcome::Status(status, error.api_code());
+                    let retryable = should_retry(request.retry, outcome);
                     (error, retryable)
                 }
                 Err(Failure::Transport { error, connect }) => {
-                    log::emit(LogLevel::Debug, || {
-                        format!(
-                            "{} {} -> no response in {elapsed} ms: {} (attempt {attempt}, request {})",
-                            request.method,
-                            request.path,
-                            error.message(),
-                            ctx.request_id
-                        )
-                    });
+                    log_attempt(&format_args!("no response ({})", error.message()));
                     (
                         error,
                         should_retry(request.retry, Outcome::Transport { connect }),
                     )
                 }
-                Err(Failure::Final(error)) => return Err(error),
+                Err(Failure::Final(error)) => {
+                    log_attempt(&format_args!("refused ({})", error.message()));
+                    return Err(error);
+                }
             };
             if !retryable || attempt >= self.retry.max_attempts {
                 return Err(error);
