@@ -204,6 +204,12 @@ impl Session {
         }
     }
 
+    /// Whether `self` and `other` are handles to the same session (clones of one
+    /// `create_session`/`restore_session` result), whatever their tokens are now.
+    pub fn same_as(&self, other: &Session) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
     /// The player's id in your game.
     pub fn user_id(&self) -> &str {
         &self.inner.user_id

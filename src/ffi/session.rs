@@ -108,12 +108,11 @@ pub(crate) fn of_client(
     Ok(entry.session.clone())
 }
 
-/// Whether `handle` holds `session`. Two `Session` values are the same session
-/// exactly when they share their current info (one allocation per session).
+/// Whether `handle` holds `session`.
 pub(crate) fn is(handle: *mut kgen_session, session: &crate::Session) -> bool {
     SESSIONS
         .get(handle)
-        .is_ok_and(|e| Arc::ptr_eq(&e.session.info(), &session.info()))
+        .is_ok_and(|e| e.session.same_as(session))
 }
 
 /// Unregisters a session handle of a client being destroyed.
