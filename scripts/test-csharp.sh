@@ -58,7 +58,8 @@ source scripts/sandbox.sh
 
 printf -- '\n-- NUnit on Mono\n'
 start_sandbox
-nunit-console "$out/Kgen.Tests.dll" -nologo -labels -xml="$out/TestResult.xml"
+# A bound, so that a hang fails the run instead of stalling CI.
+timeout 300 nunit-console "$out/Kgen.Tests.dll" -nologo -labels -xml="$out/TestResult.xml"
 
 printf -- '\n-- example: Quickstart.exe\n'
-mono --debug "$out/Quickstart.exe"
+timeout 120 mono --debug "$out/Quickstart.exe"

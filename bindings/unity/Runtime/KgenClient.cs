@@ -84,13 +84,13 @@ namespace Kgen
                 o.private_token = a.Add(options.PrivateToken, "PrivateToken");
                 o.user_agent_suffix = a.Add(options.UserAgentSuffix, "UserAgentSuffix");
                 o.proxy = a.Add(options.Proxy, "Proxy");
-                o.connect_timeout_ms = Milliseconds(options.ConnectTimeout, "ConnectTimeout");
-                o.request_timeout_ms = Milliseconds(options.RequestTimeout, "RequestTimeout");
+                o.connect_timeout_ms = Whole(options.ConnectTimeout, Millisecond, "ConnectTimeout");
+                o.request_timeout_ms = Whole(options.RequestTimeout, Millisecond, "RequestTimeout");
                 o.max_response_bytes = Count(options.MaxResponseBytes, "MaxResponseBytes");
                 o.retry_max_attempts = Count(options.RetryMaxAttempts, "RetryMaxAttempts");
-                o.retry_base_delay_ms = Milliseconds(options.RetryBaseDelay, "RetryBaseDelay");
-                o.retry_max_delay_ms = Milliseconds(options.RetryMaxDelay, "RetryMaxDelay");
-                o.renew_before_secs = Seconds(options.RenewBefore, "RenewBefore");
+                o.retry_base_delay_ms = Whole(options.RetryBaseDelay, Millisecond, "RetryBaseDelay");
+                o.retry_max_delay_ms = Whole(options.RetryMaxDelay, Millisecond, "RetryMaxDelay");
+                o.renew_before_secs = Whole(options.RenewBefore, Second, "RenewBefore");
                 o.allow_insecure_http = options.AllowInsecureHttp ? 1 : 0;
                 o.dispatch = NativeMethods.KGEN_DISPATCH_MANUAL;
                 o.worker_threads = Count(options.WorkerThreads, "WorkerThreads");
@@ -378,32 +378,22 @@ namespace Kgen
             }
         }
 
-        static uint Milliseconds(TimeSpan? value, string name)
-        {
-            if (value == null)
-            {
-                return 0;
-            }
-            double ms = value.Value.TotalMilliseconds;
-            if (ms < 1 || ms > uint.MaxValue)
-            {
-                throw new ArgumentOutOfRangeException(name, "must be between 1 ms and 49 days, or null for the default");
-            }
-            return (uint)ms;
-        }
+        static readonly TimeSpan Millisecond = TimeSpan.FromMilliseconds(1);
+        static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-        static uint Seconds(TimeSpan? value, string name)
+        /// <summary>A duration in whole <paramref name="unit"/>s for the C options; 0 (the default) for null.</summary>
+        static uint Whole(TimeSpan? value, TimeSpan unit, string name)
         {
             if (value == null)
             {
                 return 0;
             }
-            double s = value.Value.TotalSeconds;
-            if (s < 1 || s > uint.MaxValue)
+            double units = (double)value.Value.Ticks / unit.Ticks;
+            if (units < 1 || units > uint.MaxValue)
             {
-                throw new ArgumentOutOfRangeException(name, "must be at least 1 s, or null for the default");
+                throw new ArgumentOutOfRangeException(name, "must be at least " + unit + ", or null for the default");
             }
-            return (uint)s;
+            return (uint)units;
         }
 
         static uint Count(int value, string name)

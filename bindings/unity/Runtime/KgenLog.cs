@@ -16,8 +16,8 @@ namespace Kgen
 
         /// <summary>
         /// Raised for each line up to <see cref="Level"/>, on whichever thread the
-        /// SDK logs from, possibly on several at once. Handlers must be quick and
-        /// must not change <see cref="Level"/>.
+        /// SDK logs from, possibly on several at once. Handlers run inside the
+        /// SDK's call: they must be quick and must not change <see cref="Level"/>.
         /// </summary>
         public static event Action<KgenLogLevel, string> MessageLogged;
 
@@ -65,9 +65,9 @@ namespace Kgen
         {
             lock (gate)
             {
-                if (installed)
+                // Refused (and still connected) only when called from a log handler.
+                if (installed && NativeMethods.kgen_set_log_callback(NativeMethods.KGEN_LOG_OFF, null, null) == kgen_status.KGEN_OK)
                 {
-                    NativeMethods.kgen_set_log_callback(NativeMethods.KGEN_LOG_OFF, null, null);
                     installed = false;
                 }
             }

@@ -40,8 +40,8 @@ namespace Kgen
         internal static void EnsureLoaded()
         {
 #if UNITY_WEBGL && !UNITY_EDITOR
-            throw new PlatformNotSupportedException("kgen: WebGL cannot load native libraries; the SDK supports desktop, Android and iOS players");
-#else
+            NotOnWebGL();
+#endif
             lock (gate)
             {
                 if (loaded)
@@ -61,8 +61,15 @@ namespace Kgen
                 loaded = true;
             }
             KgenLog.EnsureInstalled();
-#endif
         }
+
+#if UNITY_WEBGL && !UNITY_EDITOR
+        static void NotOnWebGL()
+        {
+            throw new PlatformNotSupportedException(
+                "kgen: WebGL cannot load native libraries; the SDK supports desktop, Android and iOS players");
+        }
+#endif
 
         static string MajorMinor(string version)
         {

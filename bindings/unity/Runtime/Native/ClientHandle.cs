@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace Kgen.Native
 {
@@ -69,6 +70,18 @@ namespace Kgen.Native
         {
             // Delivers every outstanding completion to the callback on this thread.
             kgen_status status = NativeMethods.kgen_client_destroy((kgen_client*)handle);
+            if (status == kgen_status.KGEN_ERR_REENTRANT)
+            {
+                // Disposed by a log handler, inside a native callback, where the
+                // SDK cannot destroy: do it on a thread of its own instead.
+                IntPtr client = handle;
+                new Thread(() =>
+                {
+                    NativeMethods.kgen_client_destroy((kgen_client*)client);
+                    destroyed();
+                }) { Name = "kgen-dispose" }.Start();
+                return true;
+            }
             destroyed();
             return status == kgen_status.KGEN_OK;
         }

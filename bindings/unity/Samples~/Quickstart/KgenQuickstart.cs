@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using Kgen;
 using UnityEngine;
 
@@ -68,28 +69,36 @@ public class KgenQuickstart : MonoBehaviour
         }
     }
 
-    async System.Threading.Tasks.Task<KgenSession> GetSession()
+    Task<KgenSession> GetSession()
     {
         if (!string.IsNullOrEmpty(accessToken))
         {
-            return client.RestoreSession(accessToken);
+            return Task.FromResult(client.RestoreSession(accessToken));
         }
 #if UNITY_EDITOR
-        // Stands in for your game server, against a local sandbox only.
-        using (var server = new KgenClient(new KgenClientOptions
-        {
-            BaseUrl = baseUrl,
-            ClientId = sandboxClientId,
-            ClientSecret = sandboxClientSecret,
-        }))
-        {
-            KgenSession issued = await server.CreateSessionAsync(SystemInfo.deviceUniqueIdentifier);
-            return client.RestoreSession(issued.AccessToken);
-        }
+        return SessionFromLocalSandbox();
 #else
         throw new InvalidOperationException("no access token: get one from your game server");
 #endif
     }
+
+#if UNITY_EDITOR
+    // Stands in for your game server, against a local sandbox only.
+    async Task<KgenSession> SessionFromLocalSandbox()
+    {
+        var options = new KgenClientOptions
+        {
+            BaseUrl = baseUrl,
+            ClientId = sandboxClientId,
+            ClientSecret = sandboxClientSecret,
+        };
+        using (var server = new KgenClient(options))
+        {
+            KgenSession issued = await server.CreateSessionAsync(SystemInfo.deviceUniqueIdentifier);
+            return client.RestoreSession(issued.AccessToken);
+        }
+    }
+#endif
 
     void OnDestroy()
     {

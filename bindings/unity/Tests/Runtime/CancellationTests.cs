@@ -10,14 +10,12 @@ namespace Kgen.Tests
     [TestFixture]
     public class CancellationTests : KgenTestBase
     {
-        const string SlowBalance = "{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}";
-
         [Test]
         public void Cancelling_a_request_in_flight_ends_its_task_as_cancelled()
         {
             KgenClient client = NewClient();
             KgenSession s = NewPlayer(client);
-            Fault(SlowBalance);
+            HoldBalanceRequests();
 
             var cts = new CancellationTokenSource();
             DateTime started = DateTime.UtcNow;

@@ -16,14 +16,12 @@ namespace Kgen.Tests
     [TestFixture]
     public class LifecycleTests : KgenTestBase
     {
-        const string SlowBalance = "{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}";
-
         [Test]
         public void Disposing_with_100_requests_in_flight_ends_every_task()
         {
             KgenClient client = NewClient();
             KgenSession s = NewPlayer(client);
-            Fault(SlowBalance);
+            HoldBalanceRequests();
 
             var tasks = Enumerable.Range(0, 100).Select(_ => client.GetBalanceAsync(s)).ToList();
             Thread.Sleep(200);

@@ -44,5 +44,27 @@ namespace Kgen.Tests
                 KgenLog.Level = KgenLogLevel.Warn;
             }
         }
+
+        [Test]
+        public void A_log_handler_may_dispose_a_client_without_hanging_its_requests()
+        {
+            KgenClient client = NewClient();
+            KgenSession s = NewPlayer(client);
+            // Log handlers run inside the SDK's call, where it cannot destroy a client.
+            Action<KgenLogLevel, string> dispose = (level, line) => client.Dispose();
+            KgenLog.MessageLogged += dispose;
+            try
+            {
+                KgenLog.Level = KgenLogLevel.Debug;
+                var task = client.GetBalanceAsync(s);
+                PollUntil(client, () => task.IsCompleted, 10);
+                Assert.IsTrue(client.IsDisposed);
+            }
+            finally
+            {
+                KgenLog.MessageLogged -= dispose;
+                KgenLog.Level = KgenLogLevel.Warn;
+            }
+        }
     }
 }

@@ -77,6 +77,12 @@ namespace Kgen.Tests
             return prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 12);
         }
 
+        /// <summary>Makes the sandbox sit on every balance request for 10 s, until the test ends.</summary>
+        protected void HoldBalanceRequests()
+        {
+            Fault("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}");
+        }
+
         /// <summary>Injects a sandbox fault that is removed after the test.</summary>
         protected void Fault(string json)
         {
