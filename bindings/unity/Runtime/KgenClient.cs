@@ -58,7 +58,8 @@ namespace Kgen
                 }
                 while (live.ContainsKey(lastKey));
                 key = lastKey;
-                live.Add(key, this);
+                // Reserved, not yet polled: the native client does not exist yet.
+                live.Add(key, null);
             }
             try
             {
@@ -68,6 +69,10 @@ namespace Kgen
             {
                 Unregister();
                 throw;
+            }
+            lock (live)
+            {
+                live[key] = this;
             }
         }
 
@@ -196,6 +201,8 @@ namespace Kgen
             }
             var request = new PendingRequest<T>(this, read, token);
             int requestKey = RequestMap.Add(request);
+            // Counted before the call: a poll on another thread may end it at once.
+            Interlocked.Increment(ref inFlight);
             ulong id = 0;
             kgen_status status;
             try
@@ -208,21 +215,26 @@ namespace Kgen
             }
             catch
             {
-                RequestMap.Take(requestKey);
+                Abandon(requestKey);
                 throw;
             }
             if (status != kgen_status.KGEN_OK)
             {
                 // Nothing started and no completion will come.
-                RequestMap.Take(requestKey);
+                Abandon(requestKey);
                 var failed = new TaskCompletionSource<T>();
                 failed.SetException(KgenException.FromLastError(status));
                 return failed.Task;
             }
-            Interlocked.Increment(ref inFlight);
             Interlocked.Exchange(ref lastRequestId, (long)id);
             request.Accepted(id);
             return request.Task;
+        }
+
+        void Abandon(int requestKey)
+        {
+            RequestMap.Take(requestKey);
+            RequestEnded();
         }
 
         internal delegate kgen_status StartCall(kgen_client* client, Utf8Args args,
@@ -284,7 +296,7 @@ namespace Kgen
             }
             if (client == null)
             {
-                return; // disposed meanwhile: nobody to tell
+                return; // disposed meanwhile, or still being created: nobody to tell
             }
             KgenSession session;
             lock (client.sessions)
@@ -341,7 +353,13 @@ namespace Kgen
             pollList = all;
             lock (live)
             {
-                all.AddRange(live.Values);
+                foreach (KgenClient client in live.Values)
+                {
+                    if (client != null)
+                    {
+                        all.Add(client);
+                    }
+                }
             }
             try
             {
@@ -358,15 +376,17 @@ namespace Kgen
 
         internal static void DisposeAll()
         {
-            KgenClient[] all;
+            var all = new List<KgenClient>();
             lock (live)
             {
-                all = new KgenClient[live.Count];
-                live.Values.CopyTo(all, 0);
+                all.AddRange(live.Values);
             }
             foreach (KgenClient client in all)
             {
-                client.Dispose();
+                if (client != null)
+                {
+                    client.Dispose();
+                }
             }
         }
 
