@@ -86,8 +86,7 @@ namespace Kgen.Tests
             int continuationThread = 0;
             Task observed = task.ContinueWith(t => continuationThread = Thread.CurrentThread.ManagedThreadId,
                 TaskContinuationOptions.ExecuteSynchronously);
-            Assert.Greater(client.Poll(), 0);
-            Assert.IsTrue(task.IsCompleted && observed.IsCompleted);
+            PollUntil(client, () => observed.IsCompleted);
             Assert.AreEqual(pollingThread, continuationThread);
         }
 
