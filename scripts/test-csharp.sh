@@ -59,7 +59,7 @@ source scripts/sandbox.sh
 printf -- '\n-- NUnit on Mono\n'
 start_sandbox
 # A bound, so that a hang fails the run instead of stalling CI.
-timeout 300 nunit-console "$out/Kgen.Tests.dll" -nologo -labels -xml="$out/TestResult.xml"
+KGEN_INCLUDE_DIR="$PWD/include" timeout 300 nunit-console "$out/Kgen.Tests.dll" -nologo -labels -xml="$out/TestResult.xml"
 
 printf -- '\n-- example: Quickstart.exe\n'
 timeout 120 mono --debug "$out/Quickstart.exe"

@@ -1,6 +1,10 @@
 using System;
+using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
 using Kgen.Native;
 using NUnit.Framework;
 
@@ -55,6 +59,68 @@ namespace Kgen.Tests
                     .SingleOrDefault(a => a.Constructor.DeclaringType.Name == "MonoPInvokeCallbackAttribute");
                 Assert.IsNotNull(marker, field.Name + " is marked [MonoPInvokeCallback]");
                 Assert.AreEqual(field.FieldType, marker.ConstructorArguments[0].Value, field.Name);
+            }
+        }
+
+        [Test]
+        public void Every_struct_has_the_C_compilers_layout()
+        {
+            // The C compiler measures the header's structs; they must agree with
+            // the generated C# structs field by field.
+            string include = Environment.GetEnvironmentVariable("KGEN_INCLUDE_DIR");
+            if (string.IsNullOrEmpty(include))
+            {
+                Assert.Ignore("set KGEN_INCLUDE_DIR to the directory of kgen.h (and have cc on PATH)");
+            }
+            var probe = new StringBuilder("#include <stdio.h>\n#include <stddef.h>\n#include \"kgen.h\"\nint main(void) {\n");
+            var expected = new StringBuilder();
+            Type[] structs = typeof(NativeMethods).Assembly.GetTypes()
+                .Where(t => t.Namespace == "Kgen.Native" && t.IsValueType && !t.IsEnum && t.Name.StartsWith("kgen_"))
+                .Where(t => t.GetFields().Length > 0) // opaque handles have none
+                .OrderBy(t => t.Name).ToArray();
+            Assert.Greater(structs.Length, 20);
+            foreach (Type t in structs)
+            {
+                probe.AppendFormat("printf(\"{0} %zu\\n\", sizeof({0}));\n", t.Name);
+                expected.AppendFormat("{0} {1}\n", t.Name, Marshal.SizeOf(t));
+                foreach (FieldInfo f in t.GetFields())
+                {
+                    probe.AppendFormat("printf(\"{0}.{1} %zu\\n\", offsetof({0}, {1}));\n", t.Name, f.Name);
+                    expected.AppendFormat("{0}.{1} {2}\n", t.Name, f.Name, Marshal.OffsetOf(t, f.Name));
+                }
+            }
+            probe.Append("return 0;\n}\n");
+
+            string dir = Path.Combine(Path.GetTempPath(), "kgen-layout-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                File.WriteAllText(Path.Combine(dir, "probe.c"), probe.ToString());
+                Run("cc", "-std=c11 -I\"" + include + "\" -o probe probe.c", dir);
+                Assert.AreEqual(expected.ToString(), Run(Path.Combine(dir, "probe"), "", dir));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        static string Run(string program, string arguments, string directory)
+        {
+            var start = new ProcessStartInfo(program, arguments)
+            {
+                WorkingDirectory = directory,
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using (Process p = Process.Start(start))
+            {
+                string output = p.StandardOutput.ReadToEnd();
+                string errors = p.StandardError.ReadToEnd();
+                p.WaitForExit();
+                Assert.AreEqual(0, p.ExitCode, program + " failed: " + errors);
+                return output;
             }
         }
     }
