@@ -143,6 +143,11 @@ namespace Kgen
         /// with the result that arrived first) on the calling thread, destroys the
         /// client's sessions and stops its threads. Safe to call more than once.
         /// </summary>
+        /// <remarks>
+        /// Should another thread be inside a call on this client at that moment,
+        /// the client is destroyed, and the tasks end, on that thread as soon as
+        /// its call returns.
+        /// </remarks>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref disposed, 1) != 0)

@@ -73,6 +73,17 @@ namespace Kgen
             }
         }
 
+        /// <summary>Back to a fresh domain's state: disconnected, default level, no handlers.</summary>
+        internal static void Reset()
+        {
+            lock (gate)
+            {
+                Detach();
+                level = KgenLogLevel.Warn;
+                MessageLogged = null;
+            }
+        }
+
         static unsafe void Install()
         {
             kgen_status status = level == KgenLogLevel.Off

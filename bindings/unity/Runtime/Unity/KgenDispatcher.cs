@@ -14,11 +14,13 @@ namespace Kgen.Unity
         static KgenDispatcher instance;
 
         // With "Enter Play Mode Options" (no domain reload) statics survive the
-        // previous play session: start from nothing.
+        // previous play session, handlers of destroyed objects included: start
+        // from nothing.
         [RuntimeInitializeOnLoadMethod(RuntimeInitializeLoadType.SubsystemRegistration)]
         static void ResetStatics()
         {
             KgenSdk.Shutdown();
+            KgenLog.Reset();
             instance = null;
             Application.quitting -= KgenSdk.Shutdown;
         }

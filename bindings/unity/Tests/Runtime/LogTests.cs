@@ -66,5 +66,23 @@ namespace Kgen.Tests
                 KgenLog.Level = KgenLogLevel.Warn;
             }
         }
+
+        [Test]
+        public void A_new_play_session_starts_with_the_default_level_and_no_handlers()
+        {
+            // What Unity does at SubsystemRegistration when play mode starts
+            // without a domain reload: handlers of destroyed objects must go.
+            int calls = 0;
+            KgenLog.MessageLogged += (level, line) => calls++;
+            KgenLog.Level = KgenLogLevel.Trace;
+            KgenLog.Reset();
+            Assert.AreEqual(KgenLogLevel.Warn, KgenLog.Level);
+
+            KgenLog.Level = KgenLogLevel.Debug;
+            KgenClient client = NewClient();
+            Wait(client, client.GetBalanceAsync(NewPlayer(client)));
+            KgenLog.Level = KgenLogLevel.Warn;
+            Assert.AreEqual(0, calls);
+        }
     }
 }
