@@ -6,7 +6,10 @@ namespace Kgen
     /// <summary>Process-wide entry points: versions, polling every client, shutting everything down.</summary>
     public static class KgenSdk
     {
-        /// <summary>The version of this C# package; the native library must have the same major and minor version.</summary>
+        /// <summary>
+        /// The version of this C# package. The native library must have the same
+        /// major version and at least its minor version (the same one before 1.0).
+        /// </summary>
         public const string BindingVersion = "0.1.0";
 
         static readonly object gate = new object();
@@ -49,7 +52,7 @@ namespace Kgen
                     return;
                 }
                 string native = NativeVersion;
-                if (MajorMinor(native) != MajorMinor(BindingVersion))
+                if (!Compatible(native, BindingVersion))
                 {
                     throw new InvalidOperationException("kgen: the native library is version " + native +
                         " but the C# package is " + BindingVersion + "; rebuild the native library for this package");
@@ -71,10 +74,15 @@ namespace Kgen
         }
 #endif
 
-        static string MajorMinor(string version)
+        /// <summary>Within a major version the C ABI only grows; before 1.0 every minor version may break it.</summary>
+        internal static bool Compatible(string native, string binding)
         {
-            string[] parts = version.Split('.');
-            return parts.Length < 2 ? version : parts[0] + "." + parts[1];
+            Version n, b;
+            if (!Version.TryParse(native, out n) || !Version.TryParse(binding, out b) || n.Major != b.Major)
+            {
+                return false;
+            }
+            return n.Major == 0 ? n.Minor == b.Minor : n.Minor >= b.Minor;
         }
     }
 }

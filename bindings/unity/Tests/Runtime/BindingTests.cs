@@ -44,6 +44,17 @@ namespace Kgen.Tests
         }
 
         [Test]
+        public void A_native_library_is_accepted_when_its_ABI_contains_the_packages()
+        {
+            Assert.IsTrue(KgenSdk.Compatible("1.4.2", "1.3.0"), "newer minor: the ABI only grew");
+            Assert.IsTrue(KgenSdk.Compatible("0.1.7", "0.1.0"), "patch");
+            Assert.IsFalse(KgenSdk.Compatible("1.2.0", "1.3.0"), "older minor lacks functions");
+            Assert.IsFalse(KgenSdk.Compatible("0.2.0", "0.1.0"), "before 1.0 a minor version may break");
+            Assert.IsFalse(KgenSdk.Compatible("2.0.0", "1.0.0"), "another major version");
+            Assert.IsFalse(KgenSdk.Compatible("garbage", "1.0.0"));
+        }
+
+        [Test]
         public void Every_callback_is_a_static_method_marked_for_IL2CPP_and_held_in_a_static_field()
         {
             FieldInfo[] delegates = typeof(Callbacks).GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
