@@ -40,7 +40,9 @@ namespace Kgen.Tests
         [Test]
         public void Twenty_create_dispose_cycles_leave_nothing_behind()
         {
+#if !UNITY_5_3_OR_NEWER
             int threadsBefore = Process.GetCurrentProcess().Threads.Count;
+#endif
             for (int i = 0; i < 20; i++)
             {
                 KgenClient client = NewClient();
@@ -51,8 +53,10 @@ namespace Kgen.Tests
                 Assert.IsTrue(open.IsCompleted, "cycle " + i);
                 Assert.AreEqual(0, RequestMap.Count, "cycle " + i);
             }
+#if !UNITY_5_3_OR_NEWER // the editor starts and stops threads of its own meanwhile
             int threadsAfter = Process.GetCurrentProcess().Threads.Count;
             Assert.LessOrEqual(threadsAfter, threadsBefore + 4, "each client's threads stop with it");
+#endif
         }
 
         [Test]
