@@ -123,7 +123,7 @@ namespace Kgen
             get { return Read(NativeMethods.KGEN_SESSION_INDIGG_WALLET_ADDRESS); }
         }
 
-        /// <summary>The phone linked by OTP ("" if none).</summary>
+        /// <summary>The phone linked by OTP as the session started ("" if none); a phone verified later shows in the next session.</summary>
         public string LinkedPhone
         {
             get { return Read(NativeMethods.KGEN_SESSION_LINKED_PHONE); }
