@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The C# layer: checks the Unity package's layout, compiles its runtime and tests
-# with Mono's mcs at C# 7.2 (the language Unity 2019 LTS accepts), runs the NUnit
-# tests on Mono against the release libkgen.so and a sandbox, then runs the C#
-# example against the same sandbox.
+# with Mono's mcs at C# 7.2 (so every supported Unity version compiles them), runs
+# the NUnit tests on Mono against the release libkgen.so and a sandbox, then runs
+# the C# example against the same sandbox.
 #
 # Needs: cargo build --release --workspace (libkgen.so and kgen-sandbox), and
-# mono-mcs, mono-runtime, nunit-console (scripts/install-deps.sh installs them).
+# mono-mcs, mono-runtime, nunit-console and a C compiler for the struct layout
+# check (scripts/install-deps.sh installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
