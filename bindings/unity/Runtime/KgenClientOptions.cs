@@ -1,0 +1,66 @@
+using System;
+
+namespace Kgen
+{
+    /// <summary>
+    /// How a <see cref="KgenClient"/> connects. Unset (null or 0) means the SDK's
+    /// default for every member. The client copies the options when it is created.
+    /// </summary>
+    public sealed class KgenClientOptions
+    {
+        /// <summary>The KGeN ESports API's base URL; default the production host.</summary>
+        public string BaseUrl { get; set; }
+
+        /// <summary>The account-session (<c>/v3</c>) API's base URL; default <see cref="BaseUrl"/> when set.</summary>
+        public string AccountBaseUrl { get; set; }
+
+        /// <summary>
+        /// Server-to-server credentials, needed by <see cref="KgenClient.CreateSessionAsync"/>.
+        /// Game servers only: a shipped game client must never contain a client
+        /// secret; it restores sessions from tokens (<see cref="KgenClient.RestoreSession"/>).
+        /// </summary>
+        public string ClientId { get; set; }
+
+        /// <summary>See <see cref="ClientId"/>. Never logged.</summary>
+        public string ClientSecret { get; set; }
+
+        /// <summary>API key sent as <c>PRIVATE-TOKEN</c> to the account API. Never logged.</summary>
+        public string PrivateToken { get; set; }
+
+        /// <summary>Appended to the User-Agent, e.g. "MyGame/1.2".</summary>
+        public string UserAgentSuffix { get; set; }
+
+        /// <summary>Proxy URL (<c>http://</c> or <c>https://</c>); default a direct connection.</summary>
+        public string Proxy { get; set; }
+
+        /// <summary>Default 10 s.</summary>
+        public TimeSpan? ConnectTimeout { get; set; }
+
+        /// <summary>The deadline of one call, retries and backoff included; default 30 s.</summary>
+        public TimeSpan? RequestTimeout { get; set; }
+
+        /// <summary>The largest accepted response body; default 8 MiB.</summary>
+        public int MaxResponseBytes { get; set; }
+
+        /// <summary>Attempts per call including the first (1 = no retries); default 4.</summary>
+        public int RetryMaxAttempts { get; set; }
+
+        /// <summary>Backoff base (exponential, full jitter); default 200 ms.</summary>
+        public TimeSpan? RetryBaseDelay { get; set; }
+
+        /// <summary>Backoff cap; default 5 s.</summary>
+        public TimeSpan? RetryMaxDelay { get; set; }
+
+        /// <summary>
+        /// Renew a server session, or raise <see cref="KgenClient.SessionExpired"/> for a
+        /// restored one, this long before its token expires; default 5 minutes.
+        /// </summary>
+        public TimeSpan? RenewBefore { get; set; }
+
+        /// <summary>Allows plain <c>http://</c> to hosts other than loopback. Never in production.</summary>
+        public bool AllowInsecureHttp { get; set; }
+
+        /// <summary>Threads of the client's private runtime; default 1.</summary>
+        public int WorkerThreads { get; set; }
+    }
+}

@@ -1,0 +1,105 @@
+namespace Kgen
+{
+    // Public mirrors of the C enums, with the same stable values; a test checks
+    // them against the generated raw layer so they cannot drift.
+
+    /// <summary>The outcome of a call or request (<c>kgen_status</c>).</summary>
+    /// <remarks>
+    /// Grouped by origin: 100-199 caller errors, 200-299 no usable answer,
+    /// 300-399 the server answered with an error, 900-999 SDK faults. Values are
+    /// never reused; treat unknown values as errors of their group.
+    /// </remarks>
+    public enum KgenStatus
+    {
+        Ok = 0,
+        NoEvent = 1,
+        NullArgument = 100,
+        InvalidArgument = 101,
+        InvalidHandle = 102,
+        WrongClient = 103,
+        BufferTooSmall = 104,
+        Reentrant = 105,
+        ShuttingDown = 106,
+        IncompatibleVersion = 107,
+        UnknownRequest = 108,
+        Transport = 200,
+        Timeout = 201,
+        Cancelled = 202,
+        Http = 300,
+        Decode = 301,
+        SessionExpired = 302,
+        Internal = 900,
+    }
+
+    /// <summary>The API's error code as a named value (<c>kgen_api_error</c>).</summary>
+    /// <remarks>The code as sent is <see cref="KgenException.ApiErrorCode"/>; <see cref="Other"/> for codes this version does not name.</remarks>
+    public enum KgenApiError
+    {
+        None = 0,
+        Other = 1,
+        UnAuthorized = 100,
+        BadRequest = 101,
+        TournamentInvalidJoiningStake = 110,
+        TournamentIsNotLive = 111,
+        TournamentNotFound = 112,
+        ExistingParticipationFound = 113,
+        TournamentIsFull = 114,
+        TournamentParticipationNotFound = 115,
+        InvalidScore = 116,
+        InsufficientFunds = 120,
+        PhoneNotLinked = 121,
+        WithdrawBelowMinimum = 122,
+        RecordNotFound = 123,
+        InvalidPhoneNumber = 130,
+        InvalidOtp = 131,
+        OtpExpired = 132,
+        OtpRateLimited = 133,
+        PhoneAlreadyLinked = 134,
+        NoClaimableRewards = 140,
+        RouteNotFound = 200,
+        MethodNotAllowed = 201,
+        PayloadTooLarge = 202,
+        IdempotencyKeyInUse = 203,
+        IdempotencyKeyReused = 204,
+        RateLimited = 205,
+        InjectedFault = 206,
+        InternalError = 207,
+        InvalidCredentials = 300,
+        NotLoggedIn = 301,
+        NoPendingOtp = 302,
+        AlreadyLoggedIn = 303,
+        TooManyLoginAttempts = 304,
+    }
+
+    /// <summary>A tournament's lifecycle state.</summary>
+    public enum KgenTournamentStatus
+    {
+        /// <summary>A state this version does not name; see <see cref="KgenTournament.StatusText"/>.</summary>
+        Other = 0,
+        Scheduled = 1,
+        Lobby = 2,
+        Started = 3,
+        Locked = 4,
+        Completed = 5,
+    }
+
+    /// <summary>How a session was obtained.</summary>
+    public enum KgenSessionFlow
+    {
+        /// <summary>Created with client credentials on a game server; renews itself.</summary>
+        Server = 1,
+        /// <summary>Restored from tokens in a game client; raises <see cref="KgenClient.SessionExpired"/>.</summary>
+        Client = 2,
+    }
+
+    /// <summary>Severity of an SDK log line.</summary>
+    public enum KgenLogLevel
+    {
+        Off = 0,
+        Error = 1,
+        Warn = 2,
+        Info = 3,
+        Debug = 4,
+        Trace = 5,
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using Kgen.Native;
+
+namespace Kgen
+{
+    /// <summary>Process-wide entry points: versions, polling every client, shutting everything down.</summary>
+    public static class KgenSdk
+    {
+        /// <summary>
+        /// The version of this C# package. The native library must have the same
+        /// major version and at least its minor version (the same one before 1.0).
+        /// </summary>
+        public const string BindingVersion = "0.1.0";
+
+        static readonly object gate = new object();
+        static bool loaded;
+
+        /// <summary>The version of the loaded native library, "MAJOR.MINOR.PATCH".</summary>
+        public static unsafe string NativeVersion
+        {
+            get { return Utf8.Read(NativeMethods.kgen_version()); }
+        }
+
+        /// <summary>Polls every live client on the calling thread (what Unity's dispatcher does each frame).</summary>
+        public static void PollAll()
+        {
+            KgenClient.PollAll();
+        }
+
+        /// <summary>
+        /// Disposes every client (ending all their tasks) and disconnects the
+        /// SDK's log, so that no native thread calls into managed code any more.
+        /// Unity calls it on quit, when play mode ends and before scripts reload;
+        /// clients created afterwards work normally.
+        /// </summary>
+        public static void Shutdown()
+        {
+            KgenClient.DisposeAll();
+            KgenLog.Detach();
+        }
+
+        /// <summary>Checks the native library once and arranges shutdown when the domain goes away.</summary>
+        internal static void EnsureLoaded()
+        {
+#if UNITY_WEBGL && !UNITY_EDITOR
+            NotOnWebGL();
+#endif
+            lock (gate)
+            {
+                if (loaded)
+                {
+                    return;
+                }
+                string native = NativeVersion;
+                if (!Compatible(native, BindingVersion))
+                {
+                    throw new InvalidOperationException("kgen: the native library is version " + native +
+                        " but the C# package is " + BindingVersion + "; rebuild the native library for this package");
+                }
+                // A domain unload (Unity's script reload, a test runner's domain)
+                // must not leave native threads that call into the unloaded code.
+                AppDomain.CurrentDomain.DomainUnload += (s, e) => Shutdown();
+                AppDomain.CurrentDomain.ProcessExit += (s, e) => Shutdown();
+                loaded = true;
+            }
+            KgenLog.EnsureInstalled();
+        }
+
+#if UNITY_WEBGL && !UNITY_EDITOR
+        static void NotOnWebGL()
+        {
+            throw new PlatformNotSupportedException(
+                "kgen: WebGL cannot load native libraries; the SDK supports desktop, Android and iOS players");
+        }
+#endif
+
+        /// <summary>Within a major version the C ABI only grows; before 1.0 every minor version may break it.</summary>
+        internal static bool Compatible(string native, string binding)
+        {
+            Version n, b;
+            if (!Version.TryParse(native, out n) || !Version.TryParse(binding, out b) || n.Major != b.Major)
+            {
+                return false;
+            }
+            return n.Major == 0 ? n.Minor == b.Minor : n.Minor >= b.Minor;
+        }
+    }
+}

@@ -1,0 +1,277 @@
+using System;
+using System.Collections.Generic;
+
+namespace Kgen.Native
+{
+    /// <summary>Turns the borrowed typed data of a successful completion into a result object.</summary>
+    internal unsafe delegate T Reader<T>(kgen_event* e);
+
+    /// <summary>
+    /// Copies the typed data of completions into managed result objects. Runs
+    /// inside the native callback: everything the event points to is borrowed
+    /// until it returns, so nothing here keeps a pointer.
+    /// </summary>
+    internal static unsafe class EventReaders
+    {
+        public static readonly Reader<KgenActionResult> Action = e =>
+        {
+            var m = e->data.message;
+            Require(m);
+            return Header(e, new KgenActionResult { Message = Utf8.Read(m->message) });
+        };
+
+        public static readonly Reader<KgenResponse> NoData = e => Header(e, new KgenResponse());
+
+        public static readonly Reader<KgenTournament> Tournament =
+            e => Header(e, Read(Require(e->data.tournament)));
+
+        public static readonly Reader<KgenTournamentList> Tournaments = e =>
+        {
+            var list = e->data.tournaments;
+            Require(list);
+            var items = new KgenTournament[Count(list->count)];
+            for (int i = 0; i < items.Length; i++)
+            {
+                items[i] = Header(e, Read(&list->items[i]));
+            }
+            return Header(e, new KgenTournamentList { Tournaments = items });
+        };
+
+        public static readonly Reader<KgenParticipation> Participation = e =>
+        {
+            var list = e->data.strings;
+            Require(list);
+            var uids = new string[Count(list->count)];
+            for (int i = 0; i < uids.Length; i++)
+            {
+                uids[i] = Utf8.Read(list->items[i]);
+            }
+            return Header(e, new KgenParticipation { TournamentUids = uids });
+        };
+
+        public static readonly Reader<KgenLeaderboard> Leaderboard = e =>
+        {
+            var b = e->data.leaderboard;
+            Require(b);
+            var entries = new KgenLeaderboardEntry[Count(b->entry_count)];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                entries[i] = new KgenLeaderboardEntry { UserId = Utf8.Read(b->entries[i].user_id), Score = b->entries[i].score };
+            }
+            var winners = new KgenWinner[Count(b->winner_count)];
+            for (int i = 0; i < winners.Length; i++)
+            {
+                winners[i] = new KgenWinner { UserId = Utf8.Read(b->winners[i].user_id), Reward = b->winners[i].reward };
+            }
+            return Header(e, new KgenLeaderboard { Entries = entries, Winners = winners, PricePool = b->price_pool });
+        };
+
+        public static readonly Reader<KgenBalance> Balance = e =>
+        {
+            var b = e->data.balance;
+            Require(b);
+            return Header(e, new KgenBalance
+            {
+                WalletAddress = Utf8.Read(b->wallet_address),
+                EarnedBalance = b->earned_balance,
+                BoughtBalance = b->bought_balance,
+                BonusBalance = b->bonus_balance,
+                LazyBalance = b->lazy_balance,
+                OnChainBalance = b->on_chain_balance,
+                LazyBalanceDelta = b->lazy_balance_delta,
+                MinWalletBalToWithdraw = b->min_wallet_bal_to_withdraw,
+                WalletTransactionError = b->wallet_transaction_error,
+                IsLazyBalanceUpdated = b->is_lazy_balance_updated != 0,
+                CreatedAt = Time(b->created_at),
+                ModifiedAt = Time(b->modified_at),
+            });
+        };
+
+        public static readonly Reader<KgenTransactionPage> Transactions = e =>
+        {
+            var p = e->data.transactions;
+            Require(p);
+            return Header(e, new KgenTransactionPage
+            {
+                Transactions = Read(p->transactions, p->transaction_count),
+                FromTransactions = Read(p->from_transactions, p->from_transaction_count),
+                ToTransactions = Read(p->to_transactions, p->to_transaction_count),
+                LastEvaluatedKey = Utf8.Read(p->last_evaluated_key),
+                IsLastPage = p->is_last_page != 0,
+            });
+        };
+
+        public static readonly Reader<KgenOtpRegistration> OtpRegistration = e =>
+        {
+            var r = e->data.otp_registration;
+            Require(r);
+            return Header(e, new KgenOtpRegistration { AuthCode = Utf8.Read(r->auth_code), IsNewUser = r->is_new_user != 0 });
+        };
+
+        public static readonly Reader<KgenClaimableRewards> Rewards = e =>
+        {
+            var r = e->data.rewards;
+            Require(r);
+            var items = new KgenReward[Count(r->count)];
+            for (int i = 0; i < items.Length; i++)
+            {
+                kgen_reward* w = &r->items[i];
+                items[i] = new KgenReward
+                {
+                    UserId = Utf8.Read(w->user_id),
+                    TournamentId = Utf8.Read(w->tournament_id),
+                    ClaimStatus = Utf8.Read(w->claim_status),
+                    Reward = w->reward,
+                    WalletAddress = Utf8.Read(w->wallet_address),
+                    CreatedAt = Time(w->created_at),
+                    UpdatedAt = Time(w->updated_at),
+                };
+            }
+            return Header(e, new KgenClaimableRewards { TotalClaimableRewards = r->total_claimable_rewards, Rewards = items });
+        };
+
+        public static readonly Reader<KgenHistoricStats> Stats = e =>
+        {
+            var s = e->data.stats;
+            Require(s);
+            var items = new KgenHistoricStat[Count(s->count)];
+            for (int i = 0; i < items.Length; i++)
+            {
+                kgen_historic_stat* h = &s->items[i];
+                items[i] = new KgenHistoricStat
+                {
+                    Kind = Utf8.Read(h->kind),
+                    TypeValue = h->type_value,
+                    Result = Utf8.Read(h->result),
+                    OccurredAt = Utf8.Read(h->occurred_at_text),
+                    Mode = Utf8.Read(h->mode),
+                    BuyInStake = h->buy_in_stake,
+                    AmountWon = h->amount_won,
+                };
+            }
+            return Header(e, new KgenHistoricStats { Stats = items });
+        };
+
+        public static readonly Reader<KgenLoginResult> Login = e =>
+        {
+            var l = e->data.login;
+            Require(l);
+            return Header(e, new KgenLoginResult
+            {
+                RequiresOtp = l->requires_otp != 0,
+                ExpiresAt = UnixSeconds(l->expires_at),
+                OtpSessionExpiresAt = UnixSeconds(l->otp_session_expires_at),
+            });
+        };
+
+        public static readonly Reader<KgenAccountUser> User = e =>
+        {
+            var u = e->data.user;
+            Require(u);
+            return Header(e, new KgenAccountUser
+            {
+                UserId = u->user_id,
+                UserName = Utf8.Read(u->user_name),
+                Email = Utf8.Read(u->email),
+                FirstName = Utf8.Read(u->first_name),
+                LastName = Utf8.Read(u->last_name),
+                Gender = Utf8.Read(u->gender),
+                Phone = Utf8.Read(u->phone),
+                AccessLevel = u->access_level,
+                ValidateEmail = u->validate_email != 0,
+                IsTrialAccount = u->is_trial_account != 0,
+                TrialAccountExpirationDate = u->trial_account_expiration_date,
+                RequestIp = Utf8.Read(u->request_ip),
+                RequestIpCountry = Utf8.Read(u->request_ip_country),
+                RequestIpCountryCode = Utf8.Read(u->request_ip_country_code),
+                DetailsJson = Utf8.Read(u->details_json),
+                BillingDetailsJson = Utf8.Read(u->billing_details_json),
+            });
+        };
+
+        public static DateTimeOffset? UnixSeconds(long seconds)
+        {
+            return seconds == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        static T Header<T>(kgen_event* e, T response) where T : KgenResponse
+        {
+            kgen_result* r = &e->result;
+            response.HttpStatus = r->http_status;
+            response.RequestId = Utf8.Read(r->request_id);
+            response.RawBody = Utf8.Read(r->raw_body, Count(r->raw_body_len));
+            return response;
+        }
+
+        static KgenTournament Read(kgen_tournament* t)
+        {
+            return new KgenTournament
+            {
+                TournamentUid = Utf8.Read(t->tournament_uid),
+                GameUid = Utf8.Read(t->game_uid),
+                Status = (KgenTournamentStatus)t->status,
+                StatusText = Utf8.Read(t->status_text),
+                Title = Utf8.Read(t->title),
+                Description = Utf8.Read(t->description),
+                BuyInPrice = t->buy_in_price,
+                TournamentSize = t->tournament_size,
+                ParticipantsCount = t->participants_count,
+                SchedulesAt = Time(t->schedules_at),
+                MovesToLobbyAt = Time(t->moves_to_lobby_at),
+                StartsAt = Time(t->starts_at),
+                LocksAt = Time(t->locks_at),
+                EndsAt = Time(t->ends_at),
+                CreatedAt = Time(t->created_at),
+                UpdatedAt = Time(t->updated_at),
+            };
+        }
+
+        static KgenTransaction[] Read(kgen_transaction* items, UIntPtr count)
+        {
+            var list = new KgenTransaction[Count(count)];
+            for (int i = 0; i < list.Length; i++)
+            {
+                kgen_transaction* t = &items[i];
+                list[i] = new KgenTransaction
+                {
+                    Uid = Utf8.Read(t->uid),
+                    FromWallet = Utf8.Read(t->from_wallet),
+                    ToWallet = Utf8.Read(t->to_wallet),
+                    Amount = t->amount,
+                    SyncStatus = Utf8.Read(t->sync_status),
+                    CreatedAt = Time(t->created_at),
+                    DescriptionAmount = t->description_amount,
+                    DescriptionText = Utf8.Read(t->description_text),
+                    DescriptionName = Utf8.Read(t->description_name),
+                    DescriptionDirection = Utf8.Read(t->description_direction),
+                    DescriptionKind = Utf8.Read(t->description_kind),
+                };
+            }
+            return list;
+        }
+
+        static DateTimeOffset? Time(kgen_timestamp t)
+        {
+            return t.unix_ms == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(t.unix_ms);
+        }
+
+        static int Count(UIntPtr count)
+        {
+            return checked((int)(ulong)count);
+        }
+
+        static kgen_tournament* Require(kgen_tournament* data)
+        {
+            Require((void*)data);
+            return data;
+        }
+
+        static void Require(void* data)
+        {
+            if (data == null)
+            {
+                throw new InvalidOperationException("the SDK reported success without the operation's data");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Kgen
+{
+    /// <summary>
+    /// What every successful request returns besides its data: the answer's
+    /// HTTP status, its <c>x-request-id</c> and the raw JSON body (for fields this
+    /// version does not model). Objects read from a list carry the list's response.
+    /// </summary>
+    public class KgenResponse
+    {
+        public int HttpStatus { get; internal set; }
+
+        /// <summary>The call's <c>x-request-id</c>; quote it to KGeN support.</summary>
+        public string RequestId { get; internal set; }
+
+        /// <summary>The response body as sent.</summary>
+        public string RawBody { get; internal set; }
+    }
+
+    /// <summary>The server's confirmation of an action (join, leave, score, withdraw, phone verification, claim).</summary>
+    public sealed class KgenActionResult : KgenResponse
+    {
+        /// <summary>e.g. "user successfully joined the tournament".</summary>
+        public string Message { get; internal set; }
+    }
+}

@@ -1,0 +1,55 @@
+#if UNITY_5_3_OR_NEWER
+using UnityEngine;
+
+namespace Kgen.Unity
+{
+    /// <summary>
+    /// Pumps every client once per frame on the main thread, so tasks end and
+    /// events are raised there. Created before the first scene loads, survives
+    /// scene changes, hidden from the hierarchy.
+    /// </summary>
+    [AddComponentMenu("")]
+    public sealed class KgenDispatcher : MonoBehaviour
+    {
+        static KgenDispatcher instance;
+
+        // With "Enter Play Mode Options" (no domain reload) statics survive the
+        // previous play session, handlers of destroyed objects included: start
+        // from nothing.
+        [RuntimeInitializeOnLoadMethod(RuntimeInitializeLoadType.SubsystemRegistration)]
+        static void ResetStatics()
+        {
+            KgenSdk.Shutdown();
+            KgenLog.Reset();
+            instance = null;
+            Application.quitting -= KgenSdk.Shutdown;
+        }
+
+        [RuntimeInitializeOnLoadMethod(RuntimeInitializeLoadType.BeforeSceneLoad)]
+        static void Create()
+        {
+            if (instance != null)
+            {
+                return;
+            }
+            var host = new GameObject("KgenDispatcher") { hideFlags = HideFlags.HideInHierarchy };
+            DontDestroyOnLoad(host);
+            instance = host.AddComponent<KgenDispatcher>();
+            Application.quitting += KgenSdk.Shutdown;
+        }
+
+        void Update()
+        {
+            KgenSdk.PollAll();
+        }
+
+        void OnDestroy()
+        {
+            if (instance == this)
+            {
+                instance = null;
+            }
+        }
+    }
+}
+#endif

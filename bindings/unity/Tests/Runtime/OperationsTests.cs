@@ -1,0 +1,150 @@
+using System;
+using System.Linq;
+using Kgen.Sandbox;
+using NUnit.Framework;
+
+namespace Kgen.Tests
+{
+    /// <summary>Every operation completes against the sandbox with its typed result.</summary>
+    [TestFixture]
+    public class OperationsTests : KgenTestBase
+    {
+        [Test]
+        public void A_server_session_carries_the_players_fields()
+        {
+            KgenClient client = NewClient();
+            string user = UniqueUser("session");
+            var profile = new KgenPlayerProfile { Name = "Test Player", Level = 3, AppVersion = "1.0" };
+            KgenSession s = Wait(client, client.CreateSessionAsync(user, profile));
+
+            Assert.AreEqual(user, s.UserId);
+            Assert.AreEqual(KgenSessionFlow.Server, s.Flow);
+            Assert.IsTrue(s.IsNewUser);
+            Assert.IsNotEmpty(s.SessionId);
+            Assert.IsNotEmpty(s.WalletAddress);
+            Assert.AreEqual(Sandbox.ClientId + "#" + user, s.NamespacedUserId);
+            Assert.Greater(s.AccessToken.Length, 20);
+            Assert.Greater(s.ExpiresAt, DateTimeOffset.UtcNow);
+
+            KgenSession again = Wait(client, client.CreateSessionAsync(user));
+            Assert.IsFalse(again.IsNewUser, "the second session finds the player");
+        }
+
+        [Test]
+        public void Tournament_operations_join_score_rank_and_leave()
+        {
+            KgenClient client = NewClient();
+            KgenSession s = NewPlayer(client);
+
+            KgenTournamentList active = Wait(client, client.GetActiveTournamentsAsync(s));
+            Assert.AreEqual(200, active.HttpStatus);
+            Assert.IsNotEmpty(active.RequestId);
+            KgenTournament live = active.Tournaments.Single(t => t.TournamentUid == SandboxAdmin.LiveTournament);
+            Assert.AreEqual(KgenTournamentStatus.Started, live.Status);
+            Assert.AreEqual("STARTED", live.StatusText);
+
+            KgenTournament got = Wait(client, client.GetTournamentAsync(s, SandboxAdmin.LiveTournament));
+            Assert.AreEqual(10, got.BuyInPrice);
+            Assert.AreEqual(1000, got.TournamentSize);
+            Assert.IsNotNull(got.StartsAt);
+            StringAssert.Contains(SandboxAdmin.LiveTournament, got.RawBody);
+
+            string uid = Sandbox.CreateTournament("STARTED", 10);
+            KgenActionResult joined = Wait(client, client.JoinTournamentAsync(s, uid, 10));
+            Assert.IsNotEmpty(joined.Message);
+            KgenParticipation mine = Wait(client, client.GetParticipatedTournamentsAsync(s));
+            CollectionAssert.Contains(mine.TournamentUids, uid);
+
+            Wait(client, client.SubmitScoreAsync(s, uid, 42));
+            Wait(client, client.SubmitScoreAsync(s, uid, 7));
+            KgenLeaderboard board = Wait(client, client.GetLeaderboardAsync(s, uid));
+            Assert.AreEqual(1, board.Entries.Count);
+            Assert.AreEqual(s.UserId, board.Entries[0].UserId);
+            Assert.AreEqual(42, board.Entries[0].Score, "the best score counts");
+
+            Wait(client, client.JoinTournamentAsync(s, SandboxAdmin.LobbyTournament, 10));
+            KgenActionResult left = Wait(client, client.LeaveTournamentAsync(s, SandboxAdmin.LobbyTournament));
+            Assert.IsNotEmpty(left.Message);
+        }
+
+        [Test]
+        public void Wallet_phone_rewards_and_stats_operations_follow_a_won_tournament()
+        {
+            KgenClient client = NewClient();
+            KgenSession s = NewPlayer(client);
+
+            KgenBalance start = Wait(client, client.GetBalanceAsync(s));
+            Assert.AreEqual(50, start.BonusBalance);
+            Assert.AreEqual(0, start.EarnedBalance);
+            Assert.Greater(start.MinWalletBalToWithdraw, 0);
+
+            string uid = Sandbox.CreateTournament("STARTED", 10);
+            Wait(client, client.JoinTournamentAsync(s, uid, 10));
+            Wait(client, client.SubmitScoreAsync(s, uid, 100));
+            KgenTransactionPage page = Wait(client, client.GetTransactionsAsync(s));
+            Assert.IsTrue(page.Transactions.Any(t => t.DescriptionKind == "JOIN"), page.RawBody);
+
+            string phone = "9" + new Random().Next(100000000, 999999999);
+            KgenOtpRegistration registration = Wait(client, client.RegisterPhoneAsync(s, phone, "+91"));
+            Assert.IsNotEmpty(registration.AuthCode);
+            string otp = Sandbox.PhoneOtp(phone, "+91");
+            Assert.IsNotEmpty(Wait(client, client.VerifyPhoneAsync(s, phone, "+91", registration.AuthCode, otp)).Message);
+
+            Sandbox.CompleteTournament(uid);
+            KgenClaimableRewards rewards = Wait(client, client.GetClaimableRewardsAsync(s));
+            KgenReward reward = rewards.Rewards.Single();
+            Assert.AreEqual(uid, reward.TournamentId);
+            Assert.AreEqual("UNCLAIMED", reward.ClaimStatus);
+            Assert.AreEqual(reward.Reward, rewards.TotalClaimableRewards);
+
+            Wait(client, client.ClaimRewardsAsync(s));
+            KgenBalance won = Wait(client, client.GetBalanceAsync(s));
+            Assert.AreEqual(reward.Reward, won.EarnedBalance);
+
+            KgenActionResult withdrawn = Wait(client, client.WithdrawAsync(s));
+            Assert.IsNotEmpty(withdrawn.Message);
+            KgenHistoricStats stats = Wait(client, client.GetHistoricStatsAsync(s));
+            Assert.AreEqual("Won", stats.Stats.Single().Result);
+        }
+
+        [Test]
+        public void Account_operations_log_in_with_and_without_two_factor()
+        {
+            KgenClient client = NewClient();
+            KgenLoginResult login = Wait(client, client.LoginAsync("demo", "demo-password"));
+            Assert.IsFalse(login.RequiresOtp);
+            KgenAccountUser user = Wait(client, client.GetCurrentUserAsync());
+            Assert.AreEqual("demo", user.UserName);
+            Assert.Greater(user.UserId, 0);
+            Assert.That(Wait(client, client.LogoutAsync()).HttpStatus, Is.InRange(200, 299));
+            Assert.AreEqual(KgenApiError.NotLoggedIn, Failure(client, client.GetCurrentUserAsync()).ApiError);
+
+            login = Wait(client, client.LoginAsync("demo2fa", "demo-password", rememberMe: true));
+            Assert.IsTrue(login.RequiresOtp);
+            Assert.AreEqual(KgenApiError.InvalidOtp, Failure(client, client.LoginOtpAsync("000000")).ApiError);
+            Wait(client, client.LoginOtpAsync(Sandbox.AccountOtp("demo2fa")));
+            Assert.AreEqual("demo2fa", Wait(client, client.GetCurrentUserAsync()).UserName);
+            Wait(client, client.LogoutAsync());
+        }
+
+        [Test]
+        public void A_game_client_restores_a_session_from_tokens_without_a_secret()
+        {
+            KgenClient server = NewClient();
+            KgenSession issued = NewPlayer(server);
+
+            KgenClient game = NewClient(o =>
+            {
+                o.ClientId = null;
+                o.ClientSecret = null;
+            });
+            KgenSession restored = game.RestoreSession(issued.AccessToken);
+            Assert.AreEqual(KgenSessionFlow.Client, restored.Flow);
+            Assert.AreEqual(issued.UserId, restored.UserId);
+            Assert.AreEqual(50, Wait(game, game.GetBalanceAsync(restored)).BonusBalance);
+
+            KgenException noSecret = Failure(game, game.CreateSessionAsync(UniqueUser("nosecret")));
+            Assert.AreEqual(KgenStatus.InvalidArgument, noSecret.Status);
+        }
+    }
+}
