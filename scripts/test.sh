@@ -29,4 +29,7 @@ cargo test --workspace --release --locked
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples"
 scripts/test-c.sh
 
+section "C#: the Unity package's runtime and tests on Mono (NUnit), and the C# example"
+scripts/test-csharp.sh
+
 printf '\nall test layers passed in %d s\n' $((SECONDS - started))
