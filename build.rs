@@ -63,37 +63,49 @@ fn csharp(files: &[PathBuf]) -> String {
         .csharp_dll_name_if("UNITY_IOS && !UNITY_EDITOR", "__Internal")
         .csharp_use_function_pointer(false)
         .csharp_use_nint_types(false)
+        .csharp_generate_const_filter(|name| name.starts_with("KGEN_"))
         .generate_csharp_file(&out)
         .expect("csbindgen can read src/ffi");
-    one_callback_delegate(&fs::read_to_string(&out).expect("just written"))
+    name_delegates(&fs::read_to_string(&out).expect("just written"))
 }
 
 /// csbindgen declares one delegate type per callback parameter
-/// (`kgen_tournaments_join_callback_delegate`, ...). Those with the signature of
-/// `kgen_callback` become the one `kgen_callback` delegate: IL2CPP needs a
-/// static method attributed per delegate type, so one type keeps wrappers small.
-fn one_callback_delegate(generated: &str) -> String {
+/// (`kgen_tournaments_join_callback_delegate`, ...). Name them after the C
+/// typedef of their signature instead, one declaration each: IL2CPP needs a
+/// static method attributed per delegate type, so one type per signature keeps
+/// wrappers small.
+fn name_delegates(generated: &str) -> String {
     const ATTRIBUTE: &str = "        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]\n";
-    const SIGNATURE: &str = "(kgen_event* @event, void* user_data);";
-    let declaration =
-        |name: &str| format!("{ATTRIBUTE}        internal delegate void {name}{SIGNATURE}\n\n");
-    let names: Vec<&str> = generated
-        .lines()
-        .filter_map(|l| {
-            l.trim()
-                .strip_prefix("internal delegate void ")?
-                .strip_suffix(SIGNATURE)
-        })
-        .collect();
+    const TYPEDEFS: [(&str, &str); 2] = [
+        ("kgen_callback", "(kgen_event* @event, void* user_data);"),
+        (
+            "kgen_log_fn",
+            "(int level, byte* message, void* user_data);",
+        ),
+    ];
+    let declaration = |name: &str, signature: &str| {
+        format!("{ATTRIBUTE}        internal delegate void {name}{signature}\n\n")
+    };
     let mut out = generated.to_owned();
-    for (i, name) in names.iter().enumerate() {
-        let replacement = if i == 0 {
-            declaration("kgen_callback")
-        } else {
-            String::new()
-        };
-        out = out.replace(&declaration(name), &replacement);
-        out = out.replace(&format!("{name} "), "kgen_callback ");
+    for (typedef, signature) in TYPEDEFS {
+        let generated_names: Vec<String> = out
+            .lines()
+            .filter_map(|l| {
+                l.trim()
+                    .strip_prefix("internal delegate void ")?
+                    .strip_suffix(signature)
+            })
+            .map(str::to_owned)
+            .collect();
+        for (i, name) in generated_names.iter().enumerate() {
+            let replacement = if i == 0 {
+                declaration(typedef, signature)
+            } else {
+                String::new()
+            };
+            out = out.replace(&declaration(name, signature), &replacement);
+            out = out.replace(&format!("{name} "), &format!("{typedef} "));
+        }
     }
     out
 }

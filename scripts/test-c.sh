@@ -15,28 +15,23 @@ mkdir -p "$out"
   echo "build first: cargo build --release --workspace" >&2; exit 1; }
 
 # The library exports the C API and nothing else, at least one symbol per operation.
-foreign=$(nm -D --defined-only "$lib/libkgen.so" | awk '{print $3}' | grep -v '^kgen_' || true)
+exports=$(nm -D --defined-only "$lib/libkgen.so" | awk '{print $3}')
+foreign=$(grep -v '^kgen_' <<<"$exports" || true)
 [ -z "$foreign" ] || { echo "non-kgen symbols exported:"; echo "$foreign"; exit 1; } >&2
 for op in session_create tournaments_join tournaments_leave tournaments_submit_score \
           tournaments_active tournaments_participated tournaments_get leaderboard_get \
           wallet_balance wallet_transactions wallet_withdraw otp_register otp_verify \
           rewards_claimable rewards_claim stats_historic account_login account_login_otp \
           account_current_user account_logout; do
-  nm -D --defined-only "$lib/libkgen.so" | grep -qw "kgen_$op" || { echo "missing kgen_$op" >&2; exit 1; }
+  grep -qx "kgen_$op" <<<"$exports" || { echo "missing kgen_$op" >&2; exit 1; }
 done
-echo "exports: $(nm -D --defined-only "$lib/libkgen.so" | grep -c ' kgen_') kgen_* symbols, nothing else"
+echo "exports: $(wc -l <<<"$exports") symbols, all kgen_*"
 
 # 1,000 requests in flight use that many sockets.
 ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-sandbox_out=$(mktemp)
-"$lib/kgen-sandbox" --port 0 --demo --quiet >"$sandbox_out" &
-sandbox_pid=$!
-trap 'kill $sandbox_pid 2>/dev/null; rm -f "$sandbox_out"' EXIT
-for _ in $(seq 100); do [ -s "$sandbox_out" ] && break; sleep 0.1; done
-url=$(head -n1 "$sandbox_out" | sed -n 's/^listening on //p')
-[ -n "$url" ] || { echo "the sandbox did not start" >&2; exit 1; }
-export KGEN_BASE_URL=$url KGEN_ADMIN_KEY=sandbox-admin
+source scripts/sandbox.sh
+start_sandbox
 
 tests=(test_abi test_journey test_dispatch)
 examples=(quickstart game_server)

@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
 use std::ffi::c_void;
 use std::future::Future;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
 
 use tokio::sync::oneshot;
 
@@ -92,6 +92,9 @@ pub(crate) struct Dispatcher {
     queue: Mutex<VecDeque<Queued>>,
     /// The event last handed out by `next_event`, alive until the next call.
     pulled: Mutex<Option<OwnedEvent>>,
+    /// Held (shared) while `poll` runs a callback, so `shutdown` can wait for
+    /// callbacks running on other threads.
+    delivering: RwLock<()>,
     wake: kgen_wake_fn,
     wake_user_data: UserData,
 }
@@ -133,19 +136,21 @@ impl Dispatcher {
             all_delivered: Condvar::new(),
             queue: Mutex::new(VecDeque::new()),
             pulled: Mutex::new(None),
+            delivering: RwLock::new(()),
             wake,
             wake_user_data,
         })
     }
 
-    /// The runtime, for work that is not a request (notifications).
-    pub fn handle(&self) -> &tokio::runtime::Handle {
-        &self.handle
-    }
-
     /// Accepts a request: `work` runs on the SDK's runtime and its event is
     /// delivered exactly once, or `KGEN_ERR_CANCELLED` if cancelled first.
-    pub fn start<F>(self: &Arc<Self>, request: Request, work: F) -> FfiResult<kgen_request_id>
+    /// `accepted` receives the id before the request can complete.
+    pub fn start<F>(
+        self: &Arc<Self>,
+        request: Request,
+        accepted: impl FnOnce(kgen_request_id),
+        work: F,
+    ) -> FfiResult<()>
     where
         F: Future<Output = OwnedEvent> + Send + 'static,
     {
@@ -164,6 +169,7 @@ impl Dispatcher {
             r.outstanding += 1;
             id
         };
+        accepted(id);
         let mut pending = Pending {
             dispatcher: self.clone(),
             id,
@@ -178,7 +184,7 @@ impl Dispatcher {
             };
             pending.complete(event);
         });
-        Ok(id)
+        Ok(())
     }
 
     /// Requests cancellation; the completion then reports `KGEN_ERR_CANCELLED`.
@@ -234,6 +240,7 @@ impl Dispatcher {
                 break;
             };
             if let Some(cb) = callback {
+                let _delivering = self.delivering.read().unwrap_or_else(|e| e.into_inner());
                 invoke(cb, &event);
             }
             delivered += 1;
@@ -274,6 +281,7 @@ impl Dispatcher {
             drop_runtime(runtime);
         }
         self.poll(0);
+        drop(self.delivering.write().unwrap_or_else(|e| e.into_inner()));
         *lock(&self.pulled) = None;
     }
 }
@@ -328,7 +336,9 @@ impl Pending {
         view.operation = self.request.operation;
         view.request = self.id;
         view.user_data = self.request.user_data.0;
-        view.session = self.request.session;
+        if !self.request.session.is_null() {
+            view.session = self.request.session;
+        }
         d.deliver(event, self.request.callback);
         let mut r = lock(&d.requests);
         r.outstanding -= 1;
@@ -340,13 +350,12 @@ impl Pending {
 
 impl Drop for Pending {
     fn drop(&mut self) {
+        // Only when the task ended without completing (a panic inside the SDK).
         if !self.done {
-            let message = if std::thread::panicking() {
-                "internal error while completing the request"
-            } else {
-                "the request was abandoned"
-            };
-            self.complete(Some(failure_event(KGEN_ERR_INTERNAL, message)));
+            self.complete(Some(failure_event(
+                KGEN_ERR_INTERNAL,
+                "the request failed inside the SDK",
+            )));
         }
     }
 }
@@ -401,7 +410,11 @@ mod tests {
         let seen = Seen::default();
         let d = dispatcher(Mode::Manual);
         let ids: Vec<_> = (0..3)
-            .map(|_| d.start(request(&seen), async { ok() }).unwrap())
+            .map(|_| {
+                let mut id = 0;
+                d.start(request(&seen), |i| id = i, async { ok() }).unwrap();
+                id
+            })
             .collect();
         wait_for(|| lock(&d.queue).len() == 3);
         assert!(lock(&seen.0).is_empty(), "nothing runs before poll");
@@ -420,7 +433,7 @@ mod tests {
     fn immediate_dispatch_calls_back_on_a_worker_thread() {
         let seen = Seen::default();
         let d = dispatcher(Mode::Immediate);
-        d.start(request(&seen), async { ok() }).unwrap();
+        d.start(request(&seen), |_| (), async { ok() }).unwrap();
         wait_for(|| lock(&seen.0).len() == 1);
         assert_eq!(lock(&seen.0)[0].2, "kgen-worker");
         assert!(lock(&seen.0)[0].3, "re-entry refused inside the callback");
@@ -431,7 +444,9 @@ mod tests {
     fn cancel_ends_a_request_once_and_only_while_in_flight() {
         let seen = Seen::default();
         let d = dispatcher(Mode::Manual);
-        let id = d.start(request(&seen), std::future::pending()).unwrap();
+        let mut id = 0;
+        d.start(request(&seen), |i| id = i, std::future::pending())
+            .unwrap();
         d.cancel(id).unwrap();
         d.cancel(id).ok(); // a second request for the same cancellation is harmless
         wait_for(|| lock(&d.queue).len() == 1);
@@ -446,7 +461,7 @@ mod tests {
     fn a_panicking_request_still_completes_once() {
         let seen = Seen::default();
         let d = dispatcher(Mode::Manual);
-        d.start(request(&seen), async { panic!("inside the SDK") })
+        d.start(request(&seen), |_| (), async { panic!("inside the SDK") })
             .unwrap();
         wait_for(|| lock(&d.queue).len() == 1);
         d.poll(0);
@@ -461,7 +476,12 @@ mod tests {
             let seen = Seen::default();
             let d = dispatcher(mode);
             let mut ids: Vec<_> = (0..1000)
-                .map(|_| d.start(request(&seen), std::future::pending()).unwrap())
+                .map(|_| {
+                    let mut id = 0;
+                    d.start(request(&seen), |i| id = i, std::future::pending())
+                        .unwrap();
+                    id
+                })
                 .collect();
             d.shutdown();
             let mut got: Vec<_> = lock(&seen.0).iter().map(|s| s.0).collect();
@@ -469,9 +489,39 @@ mod tests {
             ids.sort();
             assert_eq!(got, ids, "{mode:?}");
             assert!(lock(&seen.0).iter().all(|s| s.1 == KGEN_ERR_CANCELLED));
-            let refused = d.start(request(&seen), async { ok() }).unwrap_err();
+            let refused = d.start(request(&seen), |_| (), async { ok() }).unwrap_err();
             assert_eq!(refused.status, KGEN_ERR_SHUTTING_DOWN);
         }
+    }
+
+    static SLOW_STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    static SLOW_FINISHED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+    unsafe extern "C" fn slow(_: *const kgen_event, _: *mut c_void) {
+        use std::sync::atomic::Ordering::SeqCst;
+        SLOW_STARTED.store(true, SeqCst);
+        std::thread::sleep(Duration::from_millis(200));
+        SLOW_FINISHED.store(true, SeqCst);
+    }
+
+    #[test]
+    fn shutdown_waits_for_a_callback_running_in_another_threads_poll() {
+        use std::sync::atomic::Ordering::SeqCst;
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Manual);
+        let mut r = request(&seen);
+        r.callback = Some(slow);
+        d.start(r, |_| (), async { ok() }).unwrap();
+        wait_for(|| lock(&d.queue).len() == 1);
+        let poller = d.clone();
+        let thread = std::thread::spawn(move || poller.poll(0));
+        wait_for(|| SLOW_STARTED.load(SeqCst));
+        d.shutdown();
+        assert!(
+            SLOW_FINISHED.load(SeqCst),
+            "shutdown returned while a callback ran"
+        );
+        thread.join().unwrap();
     }
 
     #[test]
@@ -480,7 +530,8 @@ mod tests {
         let d = dispatcher(Mode::Immediate);
         let mut r = request(&seen);
         r.callback = None;
-        let id = d.start(r, async { ok() }).unwrap();
+        let mut id = 0;
+        d.start(r, |i| id = i, async { ok() }).unwrap();
         wait_for(|| lock(&d.queue).len() == 1);
         let event = d.next_event().expect("queued");
         assert_eq!(unsafe { (*event).request }, id);

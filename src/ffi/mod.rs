@@ -6,15 +6,27 @@
 //! `pointers` (C pointers to Rust references), `handles` (opaque handles),
 //! `types`/`data` (events and their typed data), `dispatch` (delivery),
 //! then one file per API area mirroring `src/api/`.
-#![allow(non_camel_case_types)]
+// C names for C types; and each export's safety contract is its C
+// documentation (which pointers may be NULL, what must stay valid).
+#![allow(non_camel_case_types, clippy::missing_safety_doc)]
 
+pub mod account;
 pub mod api_errors;
+pub mod client;
 pub mod data;
 pub mod dispatch;
+pub mod leaderboard;
+pub mod log;
+pub mod otp;
+pub mod rewards;
+pub mod session;
+pub mod stats;
+pub mod status;
+pub mod tournaments;
+pub mod types;
+pub mod version;
+pub mod wallet;
+
 mod handles;
 mod panic;
 mod pointers;
-pub mod session;
-pub mod status;
-pub mod types;
-pub mod version;

@@ -7,7 +7,7 @@ use std::any::Any;
 use std::ffi::{c_char, c_void, CString};
 
 use super::session::kgen_session;
-use super::status::kgen_status;
+use super::status::*;
 
 /// Identifies one accepted request within its client; never 0.
 pub type kgen_request_id = u64;
@@ -26,7 +26,7 @@ pub enum kgen_event_kind {
     /// A request ended (success, error, timeout or cancellation).
     KGEN_EVENT_COMPLETION = 1,
     /// A client-flow session's token is about to expire or was refused: fetch a
-    /// new token from the game's server and restore a new session with it.
+    /// new token from the game's server and pass it to `kgen_session_update_tokens`.
     KGEN_EVENT_SESSION_EXPIRED = 2,
 }
 
@@ -99,6 +99,10 @@ pub struct kgen_result {
     pub raw_body: *const c_char,
     /// Length of `raw_body` in bytes.
     pub raw_body_len: usize,
+    /// How long the server asked to wait before trying again (429, 503), in
+    /// milliseconds; 0 when it did not say. The SDK already honoured it within
+    /// the request's deadline.
+    pub retry_after_ms: i64,
 }
 
 /// One event: a request's completion or a notification.
@@ -148,6 +152,8 @@ impl OwnedEvent {
 /// Collects the strings and arrays an event's view points into.
 #[derive(Default)]
 pub(crate) struct EventBuilder {
+    /// The session a completion reports (set by `kgen_session_create`'s conversion).
+    pub session: Option<*mut kgen_session>,
     strings: Vec<CString>,
     blobs: Vec<Box<[u8]>>,
     keep: Vec<Box<dyn Any>>,
@@ -226,7 +232,7 @@ impl EventBuilder {
                 operation: kgen_operation::KGEN_OP_NONE,
                 request: 0,
                 user_data: std::ptr::null_mut(),
-                session: std::ptr::null_mut(),
+                session: self.session.unwrap_or(std::ptr::null_mut()),
                 result,
                 data,
             },
@@ -247,8 +253,65 @@ impl kgen_result {
             request_id: c"".as_ptr(),
             raw_body: c"".as_ptr(),
             raw_body_len: 0,
+            retry_after_ms: 0,
         }
     }
+
+    fn from_error(b: &mut EventBuilder, error: &crate::Error) -> kgen_result {
+        use crate::ErrorKind::*;
+        let status = match error.kind() {
+            InvalidArgument => KGEN_ERR_INVALID_ARGUMENT,
+            Transport => KGEN_ERR_TRANSPORT,
+            Timeout => KGEN_ERR_TIMEOUT,
+            Cancelled => KGEN_ERR_CANCELLED,
+            Http => KGEN_ERR_HTTP,
+            Decode => KGEN_ERR_DECODE,
+            SessionExpired => KGEN_ERR_SESSION_EXPIRED,
+            _ => KGEN_ERR_INTERNAL,
+        };
+        let code = error.api_code().map_or("", |c| c.as_str());
+        let (raw_body, raw_body_len) = b.bytes(error.raw_body().as_bytes());
+        kgen_result {
+            status,
+            http_status: error.http_status().map_or(0, i32::from),
+            api_error: super::api_errors::from_wire(code),
+            api_error_code: b.text(code),
+            message: b.text(error.message()),
+            request_id: b.text(error.request_id()),
+            raw_body,
+            raw_body_len,
+            retry_after_ms: error
+                .retry_after()
+                .map_or(0, |d| d.as_millis().try_into().unwrap_or(i64::MAX)),
+        }
+    }
+}
+
+/// The completion event of a finished call: the header from the response or
+/// the error, the typed data from `convert` on success.
+pub(crate) fn completion<T>(
+    result: Result<crate::Response<T>, crate::Error>,
+    convert: impl FnOnce(&T, &mut EventBuilder) -> super::data::kgen_data,
+) -> OwnedEvent {
+    let mut b = EventBuilder::default();
+    let (result, data) = match result {
+        Ok(response) => {
+            let (raw_body, raw_body_len) = b.bytes(response.raw_body.as_bytes());
+            let header = kgen_result {
+                http_status: i32::from(response.http_status),
+                request_id: b.text(&response.request_id),
+                raw_body,
+                raw_body_len,
+                ..kgen_result::failure(&mut b, KGEN_OK, "")
+            };
+            (header, convert(&response.data, &mut b))
+        }
+        Err(error) => (
+            kgen_result::from_error(&mut b, &error),
+            super::data::kgen_data::NONE,
+        ),
+    };
+    b.finish(kgen_event_kind::KGEN_EVENT_COMPLETION, result, data)
 }
 
 /// An event for a request that ended without a usable answer (cancelled, SDK fault).

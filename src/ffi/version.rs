@@ -19,9 +19,15 @@ mod tests {
             ("KGEN_VERSION_MAJOR", env!("CARGO_PKG_VERSION_MAJOR")),
             ("KGEN_VERSION_MINOR", env!("CARGO_PKG_VERSION_MINOR")),
             ("KGEN_VERSION_PATCH", env!("CARGO_PKG_VERSION_PATCH")),
-            ("KGEN_VERSION_STRING", &format!("\"{}\"", env!("CARGO_PKG_VERSION"))),
+            (
+                "KGEN_VERSION_STRING",
+                &format!("\"{}\"", env!("CARGO_PKG_VERSION")),
+            ),
         ] {
-            assert!(header.contains(&format!("#define {name} {value}\n")), "{name} {value}");
+            assert!(
+                header.contains(&format!("#define {name} {value}\n")),
+                "{name} {value}"
+            );
         }
     }
 

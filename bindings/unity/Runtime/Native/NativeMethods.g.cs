@@ -19,9 +19,327 @@ namespace Kgen.Native
 #endif
         
 
+        /// <summary>
+        ///  Completions run inside `kgen_client_poll` on the caller's thread (default).
+        /// </summary>
+        internal const int KGEN_DISPATCH_MANUAL = 0;
+        /// <summary>
+        ///  Completions run on the SDK's worker threads as soon as requests end.
+        /// </summary>
+        internal const int KGEN_DISPATCH_IMMEDIATE = 1;
+        /// <summary>
+        ///  Nothing is logged.
+        /// </summary>
+        internal const int KGEN_LOG_OFF = 0;
+        /// <summary>
+        ///  Failures the caller also sees as errors.
+        /// </summary>
+        internal const int KGEN_LOG_ERROR = 1;
+        /// <summary>
+        ///  Trouble the SDK recovered from.
+        /// </summary>
+        internal const int KGEN_LOG_WARN = 2;
+        /// <summary>
+        ///  Retries, session renewals.
+        /// </summary>
+        internal const int KGEN_LOG_INFO = 3;
+        /// <summary>
+        ///  One line per HTTP attempt (method, path, status, time, attempt, request id).
+        /// </summary>
+        internal const int KGEN_LOG_DEBUG = 4;
+        /// <summary>
+        ///  Everything else.
+        /// </summary>
+        internal const int KGEN_LOG_TRACE = 5;
+        /// <summary>
+        ///  The player's id in your game.
+        /// </summary>
+        internal const int KGEN_SESSION_USER_ID = 1;
+        internal const int KGEN_SESSION_SESSION_ID = 2;
+        /// <summary>
+        ///  The current access token (changes when a server-flow session renews): what
+        ///  a game server hands to its game client for `kgen_session_restore`. Secret.
+        /// </summary>
+        internal const int KGEN_SESSION_ACCESS_TOKEN = 3;
+        /// <summary>
+        ///  The refresh token ("" if none). Secret.
+        /// </summary>
+        internal const int KGEN_SESSION_REFRESH_TOKEN = 4;
+        internal const int KGEN_SESSION_WALLET_ADDRESS = 5;
+        /// <summary>
+        ///  `&lt;client id&gt;#&lt;user id&gt;`.
+        /// </summary>
+        internal const int KGEN_SESSION_NAMESPACED_USER_ID = 6;
+        /// <summary>
+        ///  The game's id on the platform (the tournaments' `game_uid`).
+        /// </summary>
+        internal const int KGEN_SESSION_THIRD_PARTY_CLIENT_ID = 7;
+        internal const int KGEN_SESSION_THIRD_PARTY_CLIENT_NAME = 8;
+        internal const int KGEN_SESSION_INDIGG_ID = 9;
+        internal const int KGEN_SESSION_INDIGG_WALLET_ADDRESS = 10;
+        /// <summary>
+        ///  The phone linked by OTP ("" if none).
+        /// </summary>
+        internal const int KGEN_SESSION_LINKED_PHONE = 11;
+
+
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate void kgen_callback(kgen_event* @event, void* user_data);
+
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate void kgen_log_fn(int level, byte* message, void* user_data);
 
 
 
+        /// <summary>
+        ///  Logs in with user name and password (a secret, never logged);
+        ///  `remember_me` 0 or 1. Completion `KGEN_OP_ACCOUNT_LOGIN`, `data.login`;
+        ///  when `requires_otp` is 1, finish with `kgen_account_login_otp`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_account_login", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_account_login(kgen_client* client, byte* user_name, byte* password, int remember_me, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Completes a two-factor login with the one-time password (a secret, never
+        ///  logged). Completion `KGEN_OP_ACCOUNT_LOGIN_OTP`, no data.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_account_login_otp", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_account_login_otp(kgen_client* client, byte* otp, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Reads the logged-in account (or the `private_token` owner's). Completion
+        ///  `KGEN_OP_ACCOUNT_CURRENT_USER`, `data.user`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_account_current_user", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_account_current_user(kgen_client* client, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Logs out. Completion `KGEN_OP_ACCOUNT_LOGOUT`, no data.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_account_logout", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_account_logout(kgen_client* client, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Creates a client. `options` is borrowed for the call (strings are copied);
+        ///  on success `*out_client` receives a handle that the caller owns and frees
+        ///  with `kgen_client_destroy`. No network traffic happens here. Fails with
+        ///  `KGEN_ERR_INVALID_ARGUMENT` for unusable options (see
+        ///  `kgen_last_error_message`), `KGEN_ERR_INCOMPATIBLE_VERSION` for an unknown
+        ///  `struct_size`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_client_new", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_client_new(kgen_client_options* options, kgen_client** out_client);
+
+        /// <summary>
+        ///  Destroys a client: refuses new requests, cancels those in flight, delivers
+        ///  every outstanding completion (manual dispatch: on the calling thread, before
+        ///  this returns; immediate: on the workers), stops the client's threads and
+        ///  destroys its sessions. After it returns no callback of this client runs and
+        ///  user data may be freed; the handle is invalid. Returns
+        ///  `KGEN_ERR_REENTRANT` inside any kgen callback, `KGEN_ERR_INVALID_HANDLE` for
+        ///  a destroyed handle.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_client_destroy", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_client_destroy(kgen_client* client);
+
+        /// <summary>
+        ///  Delivers queued events on the calling thread: calls the callback of up to
+        ///  `max_events` of them (0: all that are queued when the call starts); events
+        ///  whose callback is NULL are discarded (take them with
+        ///  `kgen_client_next_event` instead). `*out_delivered` (may be NULL) receives
+        ///  how many events left the queue. Returns `KGEN_ERR_REENTRANT` inside a
+        ///  callback. Callbacks may start new requests; their completions wait for the
+        ///  next poll.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_client_poll", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_client_poll(kgen_client* client, uint max_events, uint* out_delivered);
+
+        /// <summary>
+        ///  The pull form: takes the next queued event without calling its callback.
+        ///  Returns `KGEN_OK` with `*out_event` set, or `KGEN_NO_EVENT` with NULL. The
+        ///  event stays valid until the next `kgen_client_next_event` on this client or
+        ///  its destruction; the SDK frees it. Pull from one thread at a time per
+        ///  client. Returns `KGEN_ERR_REENTRANT` inside a callback.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_client_next_event", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_client_next_event(kgen_client* client, kgen_event** out_event);
+
+        /// <summary>
+        ///  Cancels a request in flight. Returns `KGEN_OK` when the request will
+        ///  complete with `KGEN_ERR_CANCELLED` (through the normal delivery), or
+        ///  `KGEN_ERR_UNKNOWN_REQUEST` when it already completed (its completion, maybe
+        ///  still queued, is unchanged) or never existed. Safe inside callbacks.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_request_cancel", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_request_cancel(kgen_client* client, ulong request);
+
+        /// <summary>
+        ///  Reads a tournament's leaderboard (best score first) and, once it is
+        ///  completed, its winners. Completion `KGEN_OP_LEADERBOARD_GET`, `data.leaderboard`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_leaderboard_get", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_leaderboard_get(kgen_client* client, kgen_session* session, byte* tournament_uid, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Sends the SDK's log lines up to `max_level` (`KGEN_LOG_ERROR`..`KGEN_LOG_TRACE`)
+        ///  to `sink`, or stops logging when `sink` is NULL or `max_level` is
+        ///  `KGEN_LOG_OFF`. Process-wide, may be called any number of times. When it
+        ///  returns, the previous callback has returned from every call and will not be
+        ///  called again, so its `user_data` may be freed. Returns `KGEN_ERR_REENTRANT`
+        ///  inside any kgen callback.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_set_log_callback", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_set_log_callback(int max_level, kgen_log_fn sink, void* user_data);
+
+        /// <summary>
+        ///  Sends a one-time password to `phone_number` (`country_code` like "+91").
+        ///  Completion `KGEN_OP_OTP_REGISTER`, `data.otp_registration` with the
+        ///  `auth_code` to pass to `kgen_otp_verify`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_otp_register", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_otp_register(kgen_client* client, kgen_session* session, byte* phone_number, byte* country_code, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Links the phone with the code the player received (`otp`, a secret, never
+        ///  logged) and the `auth_code` of the registration. Completion
+        ///  `KGEN_OP_OTP_VERIFY`, `data.message`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_otp_verify", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_otp_verify(kgen_client* client, kgen_session* session, byte* phone_number, byte* country_code, byte* auth_code, byte* otp, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Lists the player's rewards from completed tournaments. Completion
+        ///  `KGEN_OP_REWARDS_CLAIMABLE`, `data.rewards`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_rewards_claimable", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_rewards_claimable(kgen_client* client, kgen_session* session, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Claims every unclaimed reward into the earned balance. Completion
+        ///  `KGEN_OP_REWARDS_CLAIM`, `data.message`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_rewards_claim", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_rewards_claim(kgen_client* client, kgen_session* session, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Server flow: creates or retrieves the session of player `user_id` with the
+        ///  client's credentials (`POST /s2s/session`). `user_id` and `profile` (may be
+        ///  NULL) are copied. The completion (`KGEN_OP_SESSION_CREATE`) carries, on
+        ///  success, `event-&gt;session`: a new session handle owned by the client
+        ///  (destroy it with `kgen_session_destroy`, or it goes with the client), and
+        ///  `data.session` with the session's fields. The session renews itself before
+        ///  its token expires. Completion delivery and `*out_request` (may be NULL) as
+        ///  for every operation.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_session_create", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_session_create(kgen_client* client, byte* user_id, kgen_session_profile* profile_options, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Client flow: restores a player's session from the tokens the game's server
+        ///  handed out (no network traffic; a shipped game needs no client secret).
+        ///  Strings are copied; `refresh_token` may be NULL. On success `*out_session`
+        ///  receives a handle owned by the client. When the token nears expiry or is
+        ///  refused, the client raises `KGEN_EVENT_SESSION_EXPIRED` for this handle;
+        ///  then pass a new token to `kgen_session_update_tokens`. Fails with
+        ///  `KGEN_ERR_INVALID_ARGUMENT` for a token that is not a KGeN JWT.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_session_restore", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_session_restore(kgen_client* client, byte* access_token, byte* refresh_token, kgen_session** out_session);
+
+        /// <summary>
+        ///  Client flow: gives a session the new tokens the game's server handed out
+        ///  (after `KGEN_EVENT_SESSION_EXPIRED`); the token must belong to the same
+        ///  player. Strings are copied; `refresh_token` may be NULL.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_session_update_tokens", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_session_update_tokens(kgen_session* session, byte* access_token, byte* refresh_token);
+
+        /// <summary>
+        ///  Destroys a session handle. Requests already started with it still complete
+        ///  normally. Safe inside callbacks. A second destroy returns
+        ///  `KGEN_ERR_INVALID_HANDLE`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_session_destroy", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_session_destroy(kgen_session* session);
+
+        /// <summary>
+        ///  Copies a string field of a session (`KGEN_SESSION_*`) into `buffer`.
+        ///  `length` is in/out: the capacity of `buffer` on entry, the size needed
+        ///  including the NUL on return (also with `KGEN_ERR_BUFFER_TOO_SMALL`; pass
+        ///  `buffer` NULL and `*length` 0 to ask). Unknown fields give
+        ///  `KGEN_ERR_INVALID_ARGUMENT`. Token fields are secrets: never log them.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_session_get_string", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_session_get_string(kgen_session* session, int field, byte* buffer, System.UIntPtr* length);
+
+        /// <summary>
+        ///  Writes the access token's expiry (Unix seconds on the server's clock; 0 if
+        ///  the token carries none) to `*out_expires_at`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_session_get_expires_at", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_session_get_expires_at(kgen_session* session, long* out_expires_at);
+
+        /// <summary>
+        ///  Writes how the session was obtained to `*out_flow`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_session_get_flow", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_session_get_flow(kgen_session* session, kgen_session_flow* out_flow);
+
+        /// <summary>
+        ///  Reads the player's tournament history. Completion `KGEN_OP_STATS_HISTORIC`, `data.stats`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_stats_historic", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_stats_historic(kgen_client* client, kgen_session* session, kgen_callback callback, void* user_data, ulong* out_request);
 
         /// <summary>
         ///  A short, static English description of a status code, e.g. "buffer too small".
@@ -47,14 +365,918 @@ namespace Kgen.Native
         internal static extern kgen_status kgen_last_error_message(byte* buffer, System.UIntPtr* length);
 
         /// <summary>
+        ///  Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`)
+        ///  from the player's wallet. Completion `KGEN_OP_TOURNAMENTS_JOIN`, `data.message`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_tournaments_join", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_tournaments_join(kgen_client* client, kgen_session* session, byte* tournament_uid, long joining_stake, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Leaves a tournament (refunding the fee while it is live). Completion
+        ///  `KGEN_OP_TOURNAMENTS_LEAVE`, `data.message`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_tournaments_leave", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_tournaments_leave(kgen_client* client, kgen_session* session, byte* tournament_uid, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Submits the player's score (an integer &gt;= 0; the best score counts).
+        ///  Completion `KGEN_OP_TOURNAMENTS_SUBMIT_SCORE`, `data.message`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_tournaments_submit_score", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_tournaments_submit_score(kgen_client* client, kgen_session* session, byte* tournament_uid, long score, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Lists the live tournaments. Completion `KGEN_OP_TOURNAMENTS_ACTIVE`, `data.tournaments`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_tournaments_active", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_tournaments_active(kgen_client* client, kgen_session* session, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Lists the uids of the tournaments the player joined. Completion
+        ///  `KGEN_OP_TOURNAMENTS_PARTICIPATED`, `data.strings`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_tournaments_participated", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_tournaments_participated(kgen_client* client, kgen_session* session, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Reads one tournament. Completion `KGEN_OP_TOURNAMENTS_GET`, `data.tournament`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_tournaments_get", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_tournaments_get(kgen_client* client, kgen_session* session, byte* tournament_uid, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
         ///  The library's version, "MAJOR.MINOR.PATCH". Static string: never free it.
         /// </summary>
         [DllImport(__DllName, EntryPoint = "kgen_version", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern byte* kgen_version();
 
+        /// <summary>
+        ///  Reads the player's balances. Completion `KGEN_OP_WALLET_BALANCE`, `data.balance`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_wallet_balance", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_wallet_balance(kgen_client* client, kgen_session* session, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Reads one page of the player's transactions: `last_evaluated_key` NULL (or
+        ///  "") for the first page, else the previous page's key; `limit` 0 for the
+        ///  server's default page size. Completion `KGEN_OP_WALLET_TRANSACTIONS`,
+        ///  `data.transactions`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_wallet_transactions", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_wallet_transactions(kgen_client* client, kgen_session* session, byte* last_evaluated_key, uint limit, kgen_callback callback, void* user_data, ulong* out_request);
+
+        /// <summary>
+        ///  Moves the earned balance to the player's KGeN wallet (needs a phone linked
+        ///  by OTP and at least `min_wallet_bal_to_withdraw`). Completion
+        ///  `KGEN_OP_WALLET_WITHDRAW`, `data.message`.
+        ///
+        ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
+        ///  follows through `callback` (NULL: pull form) on the client's dispatch
+        ///  thread, never inside this call, its event borrowed until the callback
+        ///  returns; `*out_request` (may be NULL) gets the id for `kgen_request_cancel`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_wallet_withdraw", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_wallet_withdraw(kgen_client* client, kgen_session* session, kgen_callback callback, void* user_data, ulong* out_request);
+
 
     }
 
+    /// <summary>
+    ///  A client (opaque): configuration, connection pool, worker threads and the
+    ///  event queue for any number of player sessions. Create with
+    ///  `kgen_client_new`, destroy with `kgen_client_destroy`.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_client
+    {
+    }
+
+    /// <summary>
+    ///  Options of `kgen_client_new`. Set `struct_size = sizeof(kgen_client_options)`;
+    ///  zero (or NULL) in any other field means its default. Strings are copied
+    ///  during the call. Fields are only ever appended.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_client_options
+    {
+        public uint struct_size;
+        /// <summary>
+        ///  KGeN ESports Protocol API base URL; default the production host.
+        /// </summary>
+        public byte* base_url;
+        /// <summary>
+        ///  Account-session (`/v3`) API base URL; default `base_url` when that is
+        ///  set, else the production host.
+        /// </summary>
+        public byte* account_base_url;
+        /// <summary>
+        ///  Server-to-server credentials (game servers only; never ship a secret in
+        ///  a game client). Needed by `kgen_session_create`.
+        /// </summary>
+        public byte* client_id;
+        public byte* client_secret;
+        /// <summary>
+        ///  API key sent as `PRIVATE-TOKEN` to the `/v3` account API.
+        /// </summary>
+        public byte* private_token;
+        /// <summary>
+        ///  Appended to the User-Agent, e.g. "MyGame/1.2".
+        /// </summary>
+        public byte* user_agent_suffix;
+        /// <summary>
+        ///  Proxy URL (`http://` or `https://`); default a direct connection
+        ///  (proxy environment variables are ignored).
+        /// </summary>
+        public byte* proxy;
+        /// <summary>
+        ///  Connect timeout; default 10,000 ms.
+        /// </summary>
+        public uint connect_timeout_ms;
+        /// <summary>
+        ///  Deadline of one call including retries and backoff; default 30,000 ms.
+        /// </summary>
+        public uint request_timeout_ms;
+        /// <summary>
+        ///  Largest accepted response body; default 8 MiB.
+        /// </summary>
+        public uint max_response_bytes;
+        /// <summary>
+        ///  Attempts per call including the first (1 = no retries); default 4.
+        /// </summary>
+        public uint retry_max_attempts;
+        /// <summary>
+        ///  Backoff base; default 200 ms (full jitter, exponential).
+        /// </summary>
+        public uint retry_base_delay_ms;
+        /// <summary>
+        ///  Backoff cap; default 5,000 ms.
+        /// </summary>
+        public uint retry_max_delay_ms;
+        /// <summary>
+        ///  Renew (server flow) or report expiry (client flow) this long before the
+        ///  token expires; default 300 s.
+        /// </summary>
+        public uint renew_before_secs;
+        /// <summary>
+        ///  1 allows plain `http://` to hosts other than loopback (never in production).
+        /// </summary>
+        public int allow_insecure_http;
+        /// <summary>
+        ///  `KGEN_DISPATCH_MANUAL` (default) or `KGEN_DISPATCH_IMMEDIATE`.
+        /// </summary>
+        public int dispatch;
+        /// <summary>
+        ///  Worker threads of the client's runtime; default 1, at most 64.
+        /// </summary>
+        public uint worker_threads;
+        /// <summary>
+        ///  Called from any thread whenever an event is queued. Optional.
+        /// </summary>
+        public void* wake;
+        public void* wake_user_data;
+        /// <summary>
+        ///  Receives `KGEN_EVENT_SESSION_EXPIRED` events, delivered like
+        ///  completions. Optional: when NULL they are queued for
+        ///  `kgen_client_next_event` (and discarded by `kgen_client_poll`).
+        /// </summary>
+        public void* session_expired;
+        public void* session_expired_user_data;
+    }
+
+    /// <summary>
+    ///  A time as the server sent it, plus its parsed value.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_timestamp
+    {
+        /// <summary>
+        ///  Milliseconds since the Unix epoch; 0 when absent or not parseable.
+        /// </summary>
+        public long unix_ms;
+        /// <summary>
+        ///  The text as sent ("" when absent).
+        /// </summary>
+        public byte* text;
+    }
+
+    /// <summary>
+    ///  The server's confirmation of an action (join, leave, score, withdraw, OTP
+    ///  verify, claim), e.g. "user successfully joined the tournament".
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_message
+    {
+        public byte* message;
+    }
+
+    /// <summary>
+    ///  A list of strings.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_string_list
+    {
+        public byte** items;
+        public System.UIntPtr count;
+    }
+
+    /// <summary>
+    ///  The fields of a player's session (`POST /s2s/session`, or the token's claims
+    ///  in the client flow). Tokens are not included: read them with
+    ///  `kgen_session_get_string`.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_session_info
+    {
+        public byte* user_id;
+        public byte* session_id;
+        public byte* namespaced_third_party_user_id;
+        public byte* third_party_client_id;
+        public byte* third_party_client_name;
+        public byte* wallet_address;
+        public byte* indigg_id;
+        public byte* indigg_wallet_address;
+        public byte* linked_phone;
+        /// <summary>
+        ///  1 when this session created the player (first session), else 0.
+        /// </summary>
+        public int is_new_user;
+        public kgen_timestamp session_start_time;
+        /// <summary>
+        ///  The access token's expiry, Unix seconds on the server's clock; 0 if unknown.
+        /// </summary>
+        public long expires_at;
+    }
+
+    /// <summary>
+    ///  One tournament.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_tournament
+    {
+        public byte* tournament_uid;
+        public byte* game_uid;
+        public kgen_tournament_status status;
+        /// <summary>
+        ///  The state as sent, e.g. "STARTED".
+        /// </summary>
+        public byte* status_text;
+        public byte* title;
+        public byte* description;
+        /// <summary>
+        ///  The entry fee; pass it as `joining_stake` to `kgen_tournaments_join`.
+        /// </summary>
+        public long buy_in_price;
+        /// <summary>
+        ///  Seats in total.
+        /// </summary>
+        public long tournament_size;
+        public long participants_count;
+        public kgen_timestamp schedules_at;
+        public kgen_timestamp moves_to_lobby_at;
+        public kgen_timestamp starts_at;
+        public kgen_timestamp locks_at;
+        public kgen_timestamp ends_at;
+        public kgen_timestamp created_at;
+        public kgen_timestamp updated_at;
+    }
+
+    /// <summary>
+    ///  A list of tournaments.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_tournament_list
+    {
+        public kgen_tournament* items;
+        public System.UIntPtr count;
+    }
+
+    /// <summary>
+    ///  One leaderboard row.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_leaderboard_entry
+    {
+        public byte* user_id;
+        public long score;
+    }
+
+    /// <summary>
+    ///  One winner of a completed tournament.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_winner
+    {
+        public byte* user_id;
+        public double reward;
+    }
+
+    /// <summary>
+    ///  A tournament's leaderboard (best score first) and, once completed, its winners.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_leaderboard
+    {
+        public kgen_leaderboard_entry* entries;
+        public System.UIntPtr entry_count;
+        public kgen_winner* winners;
+        public System.UIntPtr winner_count;
+        /// <summary>
+        ///  The prize pool (spelled `price_pool` on the wire).
+        /// </summary>
+        public double price_pool;
+    }
+
+    /// <summary>
+    ///  A player's wallet balances.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_balance
+    {
+        public byte* wallet_address;
+        public double earned_balance;
+        public double bought_balance;
+        public double bonus_balance;
+        public double lazy_balance;
+        public double on_chain_balance;
+        public double lazy_balance_delta;
+        /// <summary>
+        ///  The smallest earned balance that can be withdrawn.
+        /// </summary>
+        public double min_wallet_bal_to_withdraw;
+        public int wallet_transaction_error;
+        public int is_lazy_balance_updated;
+        public kgen_timestamp created_at;
+        public kgen_timestamp modified_at;
+    }
+
+    /// <summary>
+    ///  One wallet transaction.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_transaction
+    {
+        public byte* uid;
+        public byte* from_wallet;
+        public byte* to_wallet;
+        public double amount;
+        /// <summary>
+        ///  "COMPLETED", "PENDING", ...
+        /// </summary>
+        public byte* sync_status;
+        public kgen_timestamp created_at;
+        /// <summary>
+        ///  From the description: the amount as the platform books it.
+        /// </summary>
+        public double description_amount;
+        /// <summary>
+        ///  From the description: e.g. "Tournament fee deduct".
+        /// </summary>
+        public byte* description_text;
+        /// <summary>
+        ///  From the description: the transaction's name.
+        /// </summary>
+        public byte* description_name;
+        /// <summary>
+        ///  From the description: "CREDIT" or "DEBIT".
+        /// </summary>
+        public byte* description_direction;
+        /// <summary>
+        ///  From the description: e.g. "JOIN".
+        /// </summary>
+        public byte* description_kind;
+    }
+
+    /// <summary>
+    ///  One page of wallet transactions.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_transaction_page
+    {
+        public kgen_transaction* transactions;
+        public System.UIntPtr transaction_count;
+        public kgen_transaction* from_transactions;
+        public System.UIntPtr from_transaction_count;
+        public kgen_transaction* to_transactions;
+        public System.UIntPtr to_transaction_count;
+        /// <summary>
+        ///  Pass to `kgen_wallet_transactions` for the next page; "" on the last page.
+        /// </summary>
+        public byte* last_evaluated_key;
+        /// <summary>
+        ///  1 on the last page.
+        /// </summary>
+        public int is_last_page;
+    }
+
+    /// <summary>
+    ///  The answer to an OTP registration.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_otp_registration
+    {
+        /// <summary>
+        ///  Pass it to `kgen_otp_verify` with the code the player received.
+        /// </summary>
+        public byte* auth_code;
+        public int is_new_user;
+    }
+
+    /// <summary>
+    ///  One reward of a completed tournament.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_reward
+    {
+        public byte* user_id;
+        public byte* tournament_id;
+        /// <summary>
+        ///  "UNCLAIMED" or "CLAIMED_SUCCESSFULLY".
+        /// </summary>
+        public byte* claim_status;
+        public double reward;
+        public byte* wallet_address;
+        public kgen_timestamp created_at;
+        public kgen_timestamp updated_at;
+    }
+
+    /// <summary>
+    ///  A player's claimable rewards.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_claimable_rewards
+    {
+        public double total_claimable_rewards;
+        public kgen_reward* items;
+        public System.UIntPtr count;
+    }
+
+    /// <summary>
+    ///  One past tournament of the player.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_historic_stat
+    {
+        /// <summary>
+        ///  "Tournament" (`type` on the wire).
+        /// </summary>
+        public byte* kind;
+        public long type_value;
+        /// <summary>
+        ///  "Won" or "You Lost".
+        /// </summary>
+        public byte* result;
+        public byte* occurred_at_text;
+        public byte* mode;
+        public double buy_in_stake;
+        public double amount_won;
+    }
+
+    /// <summary>
+    ///  The player's tournament history.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_stat_list
+    {
+        public kgen_historic_stat* items;
+        public System.UIntPtr count;
+    }
+
+    /// <summary>
+    ///  The answer to an account login.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_login_result
+    {
+        /// <summary>
+        ///  1 when a second step is needed: call `kgen_account_login_otp`.
+        /// </summary>
+        public int requires_otp;
+        /// <summary>
+        ///  Unix seconds; 0 when not given.
+        /// </summary>
+        public long expires_at;
+        /// <summary>
+        ///  Unix seconds until which the OTP step is possible; 0 without 2FA.
+        /// </summary>
+        public long otp_session_expires_at;
+    }
+
+    /// <summary>
+    ///  The logged-in account (`/v3/session/user`).
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_account_user
+    {
+        public long user_id;
+        public byte* user_name;
+        public byte* email;
+        public byte* first_name;
+        public byte* last_name;
+        public byte* gender;
+        public byte* phone;
+        /// <summary>
+        ///  0 guest, 10 regular user, 20 game-hosting management.
+        /// </summary>
+        public long access_level;
+        public int validate_email;
+        public int is_trial_account;
+        public long trial_account_expiration_date;
+        public byte* request_ip;
+        public byte* request_ip_country;
+        public byte* request_ip_country_code;
+        /// <summary>
+        ///  The `details` object as JSON text.
+        /// </summary>
+        public byte* details_json;
+        /// <summary>
+        ///  The `billingDetails` object as JSON text.
+        /// </summary>
+        public byte* billing_details_json;
+    }
+
+    /// <summary>
+    ///  The typed result of a successful completion; `kgen_event.operation` says
+    ///  which member is set. All members are NULL for failed completions, for
+    ///  operations without data and for notifications.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit)]
+    internal unsafe partial struct kgen_data
+    {
+        [FieldOffset(0)]
+        public void* none;
+        [FieldOffset(0)]
+        public kgen_session_info* session;
+        [FieldOffset(0)]
+        public kgen_message* message;
+        [FieldOffset(0)]
+        public kgen_tournament* tournament;
+        [FieldOffset(0)]
+        public kgen_tournament_list* tournaments;
+        [FieldOffset(0)]
+        public kgen_string_list* strings;
+        [FieldOffset(0)]
+        public kgen_leaderboard* leaderboard;
+        [FieldOffset(0)]
+        public kgen_balance* balance;
+        [FieldOffset(0)]
+        public kgen_transaction_page* transactions;
+        [FieldOffset(0)]
+        public kgen_otp_registration* otp_registration;
+        [FieldOffset(0)]
+        public kgen_claimable_rewards* rewards;
+        [FieldOffset(0)]
+        public kgen_stat_list* stats;
+        [FieldOffset(0)]
+        public kgen_login_result* login;
+        [FieldOffset(0)]
+        public kgen_account_user* user;
+    }
+
+    /// <summary>
+    ///  A player's session (opaque). Created by `kgen_session_create` (server flow)
+    ///  or `kgen_session_restore` (client flow); owned by its client and destroyed
+    ///  with `kgen_session_destroy` or with the client.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_session
+    {
+    }
+
+    /// <summary>
+    ///  The optional player profile sent by `kgen_session_create`. Set
+    ///  `struct_size = sizeof(kgen_session_profile)`; NULL strings and zero
+    ///  numbers are not sent. Copied during the call.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_session_profile
+    {
+        public uint struct_size;
+        public byte* name;
+        public byte* username;
+        public byte* email;
+        public byte* device_id;
+        public byte* phonenumber;
+        public long level;
+        public long rank;
+        public byte* date_joined;
+        public byte* playertag;
+        public byte* location;
+        public byte* location_name;
+        public byte* device_model;
+        public byte* screen_height;
+        public byte* screen_width;
+        public byte* os_name;
+        public byte* os_version;
+        public byte* browser_name;
+        public byte* fb_login;
+        public byte* google_login;
+        public byte* app_version;
+    }
+
+    /// <summary>
+    ///  The common header of every completion. All strings are NUL-terminated
+    ///  UTF-8, never NULL (empty when absent), borrowed like the event.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_result
+    {
+        /// <summary>
+        ///  `KGEN_OK` or why the request failed.
+        /// </summary>
+        public kgen_status status;
+        /// <summary>
+        ///  The HTTP status of the last answer; 0 when none arrived.
+        /// </summary>
+        public int http_status;
+        /// <summary>
+        ///  The API's error code as a named constant (`KGEN_API_ERROR_NONE` on success).
+        /// </summary>
+        public kgen_api_error api_error;
+        /// <summary>
+        ///  The API's error code as sent, e.g. "TOURNAMENT_IS_FULL"; "" when none.
+        /// </summary>
+        public byte* api_error_code;
+        /// <summary>
+        ///  A human-readable description of the failure; "" on success.
+        /// </summary>
+        public byte* message;
+        /// <summary>
+        ///  The `x-request-id` of the call (quote it to KGeN support); "" if none.
+        /// </summary>
+        public byte* request_id;
+        /// <summary>
+        ///  The raw response body (JSON, for fields the SDK does not model);
+        ///  NUL-terminated, `raw_body_len` bytes without the NUL; "" when none.
+        /// </summary>
+        public byte* raw_body;
+        /// <summary>
+        ///  Length of `raw_body` in bytes.
+        /// </summary>
+        public System.UIntPtr raw_body_len;
+        /// <summary>
+        ///  How long the server asked to wait before trying again (429, 503), in
+        ///  milliseconds; 0 when it did not say. The SDK already honoured it within
+        ///  the request's deadline.
+        /// </summary>
+        public long retry_after_ms;
+    }
+
+    /// <summary>
+    ///  One event: a request's completion or a notification.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_event
+    {
+        /// <summary>
+        ///  Completion or notification.
+        /// </summary>
+        public kgen_event_kind kind;
+        /// <summary>
+        ///  The operation that completed (`KGEN_OP_NONE` for notifications).
+        /// </summary>
+        public kgen_operation operation;
+        /// <summary>
+        ///  The id returned when the request started (0 for notifications).
+        /// </summary>
+        public ulong request;
+        /// <summary>
+        ///  The `user_data` given with the request (or with the notification callback).
+        /// </summary>
+        public void* user_data;
+        /// <summary>
+        ///  The session the request used, the session `kgen_session_create` created
+        ///  (owned by the client; destroy with `kgen_session_destroy` or with the
+        ///  client), or the session that expired. NULL when none.
+        /// </summary>
+        public kgen_session* session;
+        /// <summary>
+        ///  Status, HTTP status, error code, message, request id, raw body.
+        /// </summary>
+        public kgen_result result;
+        /// <summary>
+        ///  The typed data of a successful completion (see `kgen_operation`); all NULL otherwise.
+        /// </summary>
+        public kgen_data data;
+    }
+
+
+    /// <summary>
+    ///  An API error code. Values are stable and never reused; grouped as 100-199
+    ///  KGeN ESports codes, 200-299 codes any route can answer, 300-399 the
+    ///  account-session (`/v3`) API's, which the SDK names per operation.
+    /// </summary>
+    internal enum kgen_api_error : int
+    {
+        /// <summary>
+        ///  No API error (success, or the request got no answer).
+        /// </summary>
+        KGEN_API_ERROR_NONE = 0,
+        /// <summary>
+        ///  A code this version does not name; see `api_error_code`.
+        /// </summary>
+        KGEN_API_ERROR_OTHER = 1,
+        /// <summary>
+        ///  401 UN_AUTHORIZED: missing, bad or expired token or credentials.
+        /// </summary>
+        KGEN_API_ERROR_UN_AUTHORIZED = 100,
+        /// <summary>
+        ///  400 BAD_REQUEST: malformed request.
+        /// </summary>
+        KGEN_API_ERROR_BAD_REQUEST = 101,
+        /// <summary>
+        ///  400 TOURNAMENT_INVALID_JOINING_STAKE: the stake differs from the buy-in price.
+        /// </summary>
+        KGEN_API_ERROR_TOURNAMENT_INVALID_JOINING_STAKE = 110,
+        /// <summary>
+        ///  400 TOURNAMENT_IS_NOT_LIVE: not allowed in the tournament's current state.
+        /// </summary>
+        KGEN_API_ERROR_TOURNAMENT_IS_NOT_LIVE = 111,
+        /// <summary>
+        ///  404 TOURNAMENT_NOT_FOUND: unknown tournament.
+        /// </summary>
+        KGEN_API_ERROR_TOURNAMENT_NOT_FOUND = 112,
+        /// <summary>
+        ///  409 EXISTING_PARTICIPATION_FOUND: the player already joined.
+        /// </summary>
+        KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND = 113,
+        /// <summary>
+        ///  409 TOURNAMENT_IS_FULL: no seat left.
+        /// </summary>
+        KGEN_API_ERROR_TOURNAMENT_IS_FULL = 114,
+        /// <summary>
+        ///  404 TOURNAMENT_PARTICIPATION_NOT_FOUND: the player has not joined.
+        /// </summary>
+        KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND = 115,
+        /// <summary>
+        ///  400 INVALID_SCORE: the score is not a non-negative integer.
+        /// </summary>
+        KGEN_API_ERROR_INVALID_SCORE = 116,
+        /// <summary>
+        ///  400 INSUFFICIENT_FUNDS: the wallet cannot pay the buy-in.
+        /// </summary>
+        KGEN_API_ERROR_INSUFFICIENT_FUNDS = 120,
+        /// <summary>
+        ///  400 PHONE_NOT_LINKED: withdrawing needs a phone linked by OTP.
+        /// </summary>
+        KGEN_API_ERROR_PHONE_NOT_LINKED = 121,
+        /// <summary>
+        ///  400 WITHDRAW_BELOW_MINIMUM: the earned balance is below the minimum.
+        /// </summary>
+        KGEN_API_ERROR_WITHDRAW_BELOW_MINIMUM = 122,
+        /// <summary>
+        ///  500 RECORD_NOT_FOUND: no such record (e.g. no linked phone).
+        /// </summary>
+        KGEN_API_ERROR_RECORD_NOT_FOUND = 123,
+        /// <summary>
+        ///  400 INVALID_PHONE_NUMBER: malformed phone number or country code.
+        /// </summary>
+        KGEN_API_ERROR_INVALID_PHONE_NUMBER = 130,
+        /// <summary>
+        ///  400 INVALID_OTP (or `/v3` 401 on the OTP step): wrong one-time password.
+        /// </summary>
+        KGEN_API_ERROR_INVALID_OTP = 131,
+        /// <summary>
+        ///  400 OTP_EXPIRED: the one-time password expired.
+        /// </summary>
+        KGEN_API_ERROR_OTP_EXPIRED = 132,
+        /// <summary>
+        ///  429 OTP_RATE_LIMITED: too many OTP requests for this phone.
+        /// </summary>
+        KGEN_API_ERROR_OTP_RATE_LIMITED = 133,
+        /// <summary>
+        ///  409 PHONE_ALREADY_LINKED: the phone belongs to another player.
+        /// </summary>
+        KGEN_API_ERROR_PHONE_ALREADY_LINKED = 134,
+        /// <summary>
+        ///  400 NO_CLAIMABLE_REWARDS: nothing to claim.
+        /// </summary>
+        KGEN_API_ERROR_NO_CLAIMABLE_REWARDS = 140,
+        /// <summary>
+        ///  404 ROUTE_NOT_FOUND: the server has no such route.
+        /// </summary>
+        KGEN_API_ERROR_ROUTE_NOT_FOUND = 200,
+        /// <summary>
+        ///  405 METHOD_NOT_ALLOWED: the route exists with another method.
+        /// </summary>
+        KGEN_API_ERROR_METHOD_NOT_ALLOWED = 201,
+        /// <summary>
+        ///  413 PAYLOAD_TOO_LARGE: the request body is too large.
+        /// </summary>
+        KGEN_API_ERROR_PAYLOAD_TOO_LARGE = 202,
+        /// <summary>
+        ///  409 IDEMPOTENCY_KEY_IN_USE: the same request is still being processed.
+        /// </summary>
+        KGEN_API_ERROR_IDEMPOTENCY_KEY_IN_USE = 203,
+        /// <summary>
+        ///  422 IDEMPOTENCY_KEY_REUSED: the key was used for a different request.
+        /// </summary>
+        KGEN_API_ERROR_IDEMPOTENCY_KEY_REUSED = 204,
+        /// <summary>
+        ///  429 RATE_LIMITED: slow down (the SDK already honoured Retry-After).
+        /// </summary>
+        KGEN_API_ERROR_RATE_LIMITED = 205,
+        /// <summary>
+        ///  Any status forced by the sandbox's fault injection.
+        /// </summary>
+        KGEN_API_ERROR_INJECTED_FAULT = 206,
+        /// <summary>
+        ///  500 INTERNAL_ERROR: a server bug.
+        /// </summary>
+        KGEN_API_ERROR_INTERNAL_ERROR = 207,
+        /// <summary>
+        ///  `/v3` login 401: wrong user name or password.
+        /// </summary>
+        KGEN_API_ERROR_INVALID_CREDENTIALS = 300,
+        /// <summary>
+        ///  `/v3` 404: not logged in and no valid API key.
+        /// </summary>
+        KGEN_API_ERROR_NOT_LOGGED_IN = 301,
+        /// <summary>
+        ///  `/v3` login/otp 404: no pending two-factor login.
+        /// </summary>
+        KGEN_API_ERROR_NO_PENDING_OTP = 302,
+        /// <summary>
+        ///  `/v3` login 409: already logged in.
+        /// </summary>
+        KGEN_API_ERROR_ALREADY_LOGGED_IN = 303,
+        /// <summary>
+        ///  `/v3` login 429: too many failed logins.
+        /// </summary>
+        KGEN_API_ERROR_TOO_MANY_LOGIN_ATTEMPTS = 304,
+    }
+
+    /// <summary>
+    ///  A tournament's lifecycle state.
+    /// </summary>
+    internal enum kgen_tournament_status : int
+    {
+        /// <summary>
+        ///  A state this version does not name; see `status_text`.
+        /// </summary>
+        KGEN_TOURNAMENT_OTHER = 0,
+        KGEN_TOURNAMENT_SCHEDULED = 1,
+        KGEN_TOURNAMENT_LOBBY = 2,
+        KGEN_TOURNAMENT_STARTED = 3,
+        KGEN_TOURNAMENT_LOCKED = 4,
+        KGEN_TOURNAMENT_COMPLETED = 5,
+    }
+
+    /// <summary>
+    ///  How a session was obtained.
+    /// </summary>
+    internal enum kgen_session_flow : int
+    {
+        /// <summary>
+        ///  Created with client credentials (`kgen_session_create`); renews itself
+        ///  before its token expires.
+        /// </summary>
+        KGEN_SESSION_FLOW_SERVER = 1,
+        /// <summary>
+        ///  Restored from tokens (`kgen_session_restore`); raises
+        ///  `KGEN_EVENT_SESSION_EXPIRED` instead of renewing.
+        /// </summary>
+        KGEN_SESSION_FLOW_CLIENT = 2,
+    }
 
     /// <summary>
     ///  The result of every `kgen_*` call and of every completed request.
@@ -144,6 +1366,113 @@ namespace Kgen.Native
         ///  A fault inside the SDK (a caught panic, a failed thread start).
         /// </summary>
         KGEN_ERR_INTERNAL = 900,
+    }
+
+    /// <summary>
+    ///  What an event reports.
+    /// </summary>
+    internal enum kgen_event_kind : int
+    {
+        /// <summary>
+        ///  A request ended (success, error, timeout or cancellation).
+        /// </summary>
+        KGEN_EVENT_COMPLETION = 1,
+        /// <summary>
+        ///  A client-flow session's token is about to expire or was refused: fetch a
+        ///  new token from the game's server and restore a new session with it.
+        /// </summary>
+        KGEN_EVENT_SESSION_EXPIRED = 2,
+    }
+
+    /// <summary>
+    ///  The operation a completion belongs to; tells which member of `kgen_data` is set.
+    /// </summary>
+    internal enum kgen_operation : int
+    {
+        /// <summary>
+        ///  Not a completion (a notification).
+        /// </summary>
+        KGEN_OP_NONE = 0,
+        /// <summary>
+        ///  `kgen_session_create`: `data.session`.
+        /// </summary>
+        KGEN_OP_SESSION_CREATE = 1,
+        /// <summary>
+        ///  `kgen_tournaments_join`: `data.message`.
+        /// </summary>
+        KGEN_OP_TOURNAMENTS_JOIN = 10,
+        /// <summary>
+        ///  `kgen_tournaments_leave`: `data.message`.
+        /// </summary>
+        KGEN_OP_TOURNAMENTS_LEAVE = 11,
+        /// <summary>
+        ///  `kgen_tournaments_submit_score`: `data.message`.
+        /// </summary>
+        KGEN_OP_TOURNAMENTS_SUBMIT_SCORE = 12,
+        /// <summary>
+        ///  `kgen_tournaments_active`: `data.tournaments`.
+        /// </summary>
+        KGEN_OP_TOURNAMENTS_ACTIVE = 13,
+        /// <summary>
+        ///  `kgen_tournaments_participated`: `data.strings` (tournament uids).
+        /// </summary>
+        KGEN_OP_TOURNAMENTS_PARTICIPATED = 14,
+        /// <summary>
+        ///  `kgen_tournaments_get`: `data.tournament`.
+        /// </summary>
+        KGEN_OP_TOURNAMENTS_GET = 15,
+        /// <summary>
+        ///  `kgen_leaderboard_get`: `data.leaderboard`.
+        /// </summary>
+        KGEN_OP_LEADERBOARD_GET = 20,
+        /// <summary>
+        ///  `kgen_wallet_balance`: `data.balance`.
+        /// </summary>
+        KGEN_OP_WALLET_BALANCE = 30,
+        /// <summary>
+        ///  `kgen_wallet_transactions`: `data.transactions`.
+        /// </summary>
+        KGEN_OP_WALLET_TRANSACTIONS = 31,
+        /// <summary>
+        ///  `kgen_wallet_withdraw`: `data.message`.
+        /// </summary>
+        KGEN_OP_WALLET_WITHDRAW = 32,
+        /// <summary>
+        ///  `kgen_otp_register`: `data.otp_registration`.
+        /// </summary>
+        KGEN_OP_OTP_REGISTER = 40,
+        /// <summary>
+        ///  `kgen_otp_verify`: `data.message`.
+        /// </summary>
+        KGEN_OP_OTP_VERIFY = 41,
+        /// <summary>
+        ///  `kgen_rewards_claimable`: `data.rewards`.
+        /// </summary>
+        KGEN_OP_REWARDS_CLAIMABLE = 50,
+        /// <summary>
+        ///  `kgen_rewards_claim`: `data.message`.
+        /// </summary>
+        KGEN_OP_REWARDS_CLAIM = 51,
+        /// <summary>
+        ///  `kgen_stats_historic`: `data.stats`.
+        /// </summary>
+        KGEN_OP_STATS_HISTORIC = 60,
+        /// <summary>
+        ///  `kgen_account_login`: `data.login`.
+        /// </summary>
+        KGEN_OP_ACCOUNT_LOGIN = 70,
+        /// <summary>
+        ///  `kgen_account_login_otp`: no data.
+        /// </summary>
+        KGEN_OP_ACCOUNT_LOGIN_OTP = 71,
+        /// <summary>
+        ///  `kgen_account_current_user`: `data.user`.
+        /// </summary>
+        KGEN_OP_ACCOUNT_CURRENT_USER = 72,
+        /// <summary>
+        ///  `kgen_account_logout`: no data.
+        /// </summary>
+        KGEN_OP_ACCOUNT_LOGOUT = 73,
     }
 
 

@@ -1,0 +1,296 @@
+//! Tolerant decoding, written once for every area.
+//!
+//! Real servers send `null` where a string belongs, numbers as floats or strings, several
+//! spellings of one field (sometimes two at once, which a derived serde decoder rejects as
+//! a duplicate), and `""` for "no date". Models therefore read a parsed JSON value through
+//! [`Obj`], whose accessors take every accepted spelling of a field, first present wins:
+//! missing and `null` give the type's empty value; a value of an unusable type is a
+//! decode error naming the field.
+
+use serde_json::{Map, Value};
+
+use super::Timestamp;
+use crate::Error;
+
+/// A model that can be read from a JSON value.
+pub(crate) trait FromJson: Sized {
+    fn from_json(value: &Value) -> Result<Self, Error>;
+
+    /// Reads a whole response body; models that accept non-JSON bodies override it.
+    fn from_body(body: &str) -> Result<Self, Error> {
+        let value: Value = serde_json::from_str(body)
+            .map_err(|e| Error::decode(format!("response is not valid JSON: {e}")))?;
+        Self::from_json(&value)
+    }
+}
+
+/// Operations answered with `204 No Content` (or a body nobody needs).
+impl FromJson for () {
+    fn from_json(_: &Value) -> Result<Self, Error> {
+        Ok(())
+    }
+
+    fn from_body(_: &str) -> Result<Self, Error> {
+        Ok(())
+    }
+}
+
+/// Decodes a JSON array (`null` is an empty one).
+pub(crate) fn list<T: FromJson>(value: &Value, what: &str) -> Result<Vec<T>, Error> {
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => items.iter().map(T::from_json).collect(),
+        other => Err(mismatch(what, "an array", other)),
+    }
+}
+
+impl FromJson for String {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        text(value, "array item")
+    }
+}
+
+/// A read-only view of one JSON object.
+#[derive(Clone, Copy)]
+pub(crate) struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    what: &'a str,
+}
+
+static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+
+impl<'a> Obj<'a> {
+    /// The object in `value`; `what` names it in error messages.
+    pub(crate) fn new(value: &'a Value, what: &'a str) -> Result<Obj<'a>, Error> {
+        match value {
+            Value::Object(map) => Ok(Obj { map, what }),
+            other => Err(mismatch(what, "an object", other)),
+        }
+    }
+
+    /// The object in `value`, or an empty one for `null`.
+    fn new_or_empty(value: &'a Value, what: &'a str) -> Result<Obj<'a>, Error> {
+        match value {
+            Value::Null => Ok(Obj { map: &EMPTY, what }),
+            other => Obj::new(other, what),
+        }
+    }
+
+    /// The first of `keys` present with a non-null value.
+    pub(crate) fn get(&self, keys: &[&str]) -> Option<&'a Value> {
+        keys.iter()
+            .filter_map(|key| self.map.get(*key))
+            .find(|v| !v.is_null())
+    }
+
+    fn field(&self, keys: &[&str]) -> (&'a Value, String) {
+        let name = format!("{}.{}", self.what, keys.first().copied().unwrap_or("?"));
+        (self.get(keys).unwrap_or(&Value::Null), name)
+    }
+
+    /// Text; numbers and booleans are written out; `null`/missing is `""`.
+    pub(crate) fn string(&self, keys: &[&str]) -> Result<String, Error> {
+        let (value, name) = self.field(keys);
+        text(value, &name)
+    }
+
+    /// Text, `None` when missing, `null` or empty.
+    pub(crate) fn opt_string(&self, keys: &[&str]) -> Result<Option<String>, Error> {
+        let s = self.string(keys)?;
+        Ok((!s.is_empty()).then_some(s))
+    }
+
+    /// An integer from an integer, a float (rounded) or a numeric string; `null`/missing/`""` is 0.
+    pub(crate) fn i64(&self, keys: &[&str]) -> Result<i64, Error> {
+        Ok(self.opt_i64(keys)?.unwrap_or(0))
+    }
+
+    /// Like [`Obj::i64`], `None` when missing, `null` or `""`.
+    pub(crate) fn opt_i64(&self, keys: &[&str]) -> Result<Option<i64>, Error> {
+        let (value, name) = self.field(keys);
+        Ok(number(value, &name)?.map(|n| n.round() as i64))
+    }
+
+    /// A number from a number or a numeric string; `null`/missing/`""` is 0.
+    pub(crate) fn f64(&self, keys: &[&str]) -> Result<f64, Error> {
+        let (value, name) = self.field(keys);
+        Ok(number(value, &name)?.unwrap_or(0.0))
+    }
+
+    /// A flag from a boolean, 0/1, or `"true"`/`"false"`/`"1"`/`"0"`; `null`/missing is false.
+    pub(crate) fn bool(&self, keys: &[&str]) -> Result<bool, Error> {
+        let (value, name) = self.field(keys);
+        match value {
+            Value::Null => Ok(false),
+            Value::Bool(b) => Ok(*b),
+            Value::Number(n) => Ok(n.as_f64() != Some(0.0)),
+            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" => Ok(true),
+                "false" | "0" | "no" | "" => Ok(false),
+                _ => Err(mismatch(&name, "a boolean", value)),
+            },
+            other => Err(mismatch(&name, "a boolean", other)),
+        }
+    }
+
+    /// A timestamp from text or Unix seconds; `null`/missing/`""` is `None`.
+    pub(crate) fn timestamp(&self, keys: &[&str]) -> Result<Option<Timestamp>, Error> {
+        let (value, name) = self.field(keys);
+        match value {
+            Value::Number(_) => {
+                Ok(number(value, &name)?.map(|n| Timestamp::from_unix_secs(n as i64)))
+            }
+            other => Ok(Timestamp::parse(&text(other, &name)?)),
+        }
+    }
+
+    /// A list of models (`null`/missing is empty).
+    pub(crate) fn list<T: FromJson>(&self, keys: &[&str]) -> Result<Vec<T>, Error> {
+        let (value, name) = self.field(keys);
+        list(value, &name)
+    }
+
+    /// A nested object (`null`/missing reads as an empty one).
+    pub(crate) fn object(&self, keys: &[&str], what: &'a str) -> Result<Obj<'a>, Error> {
+        Obj::new_or_empty(self.get(keys).unwrap_or(&Value::Null), what)
+    }
+
+    /// A nested value as compact JSON text (`""` when missing or `null`).
+    pub(crate) fn json_text(&self, keys: &[&str]) -> String {
+        self.get(keys).map(Value::to_string).unwrap_or_default()
+    }
+}
+
+fn text(value: &Value, name: &str) -> Result<String, Error> {
+    match value {
+        Value::Null => Ok(String::new()),
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Ok(b.to_string()),
+        other => Err(mismatch(name, "a string", other)),
+    }
+}
+
+fn number(value: &Value, name: &str) -> Result<Option<f64>, Error> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(n) => Ok(n.as_f64()),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .map(Some)
+            .ok_or_else(|| mismatch(name, "a number", value)),
+        Value::Bool(b) => Ok(Some(f64::from(u8::from(*b)))),
+        other => Err(mismatch(name, "a number", other)),
+    }
+}
+
+fn mismatch(name: &str, expected: &str, got: &Value) -> Error {
+    let got = match got {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    Error::decode(format!("{name}: expected {expected}, got {got}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn with<R>(value: Value, f: impl FnOnce(Obj<'_>) -> R) -> R {
+        f(Obj::new(&value, "t").unwrap())
+    }
+
+    #[test]
+    fn strings_accept_null_numbers_and_booleans() {
+        with(json!({"a": null, "b": 5, "c": true, "d": "x"}), |o| {
+            assert_eq!(o.string(&["a"]).unwrap(), "");
+            assert_eq!(o.string(&["b"]).unwrap(), "5");
+            assert_eq!(o.string(&["c"]).unwrap(), "true");
+            assert_eq!(o.string(&["missing"]).unwrap(), "");
+            assert_eq!(o.opt_string(&["a"]).unwrap(), None);
+            assert_eq!(o.opt_string(&["d"]).unwrap(), Some("x".into()));
+        });
+    }
+
+    #[test]
+    fn numbers_accept_floats_strings_and_nulls() {
+        with(
+            json!({"i": 10, "f": 10.0, "r": 9.6, "s": " 12 ", "e": "", "n": null, "x": "abc"}),
+            |o| {
+                assert_eq!(o.i64(&["i"]).unwrap(), 10);
+                assert_eq!(o.i64(&["f"]).unwrap(), 10);
+                assert_eq!(o.i64(&["r"]).unwrap(), 10);
+                assert_eq!(o.i64(&["s"]).unwrap(), 12);
+                assert_eq!(o.i64(&["e"]).unwrap(), 0);
+                assert_eq!(o.opt_i64(&["n"]).unwrap(), None);
+                assert_eq!(o.f64(&["s"]).unwrap(), 12.0);
+                let err = o.i64(&["x"]).unwrap_err();
+                assert_eq!(err.kind(), crate::ErrorKind::Decode);
+                assert!(err.message().contains("t.x"), "{}", err.message());
+            },
+        );
+    }
+
+    #[test]
+    fn first_present_alias_wins_even_when_both_are_sent() {
+        with(json!({"token": "old", "access_token": "new"}), |o| {
+            assert_eq!(o.string(&["access_token", "token"]).unwrap(), "new");
+        });
+        with(json!({"token": "old", "access_token": null}), |o| {
+            assert_eq!(o.string(&["access_token", "token"]).unwrap(), "old");
+        });
+    }
+
+    #[test]
+    fn flags_accept_booleans_bits_and_words() {
+        with(
+            json!({"t": true, "one": 1, "zero": 0, "s": "true", "b": "1", "bad": "maybe"}),
+            |o| {
+                assert!(o.bool(&["t"]).unwrap());
+                assert!(o.bool(&["one"]).unwrap());
+                assert!(!o.bool(&["zero"]).unwrap());
+                assert!(o.bool(&["s"]).unwrap());
+                assert!(o.bool(&["b"]).unwrap());
+                assert!(!o.bool(&["missing"]).unwrap());
+                assert!(o.bool(&["bad"]).is_err());
+            },
+        );
+    }
+
+    #[test]
+    fn timestamps_accept_text_unix_seconds_and_empty() {
+        with(
+            json!({"a": "", "b": null, "c": 1700000000, "d": "2023-11-14T22:13:20Z"}),
+            |o| {
+                assert_eq!(o.timestamp(&["a"]).unwrap(), None);
+                assert_eq!(o.timestamp(&["b"]).unwrap(), None);
+                assert_eq!(
+                    o.timestamp(&["c"]).unwrap().unwrap().unix_ms,
+                    Some(1_700_000_000_000)
+                );
+                assert_eq!(
+                    o.timestamp(&["d"]).unwrap().unwrap().unix_ms,
+                    Some(1_700_000_000_000)
+                );
+            },
+        );
+    }
+
+    #[test]
+    fn lists_and_objects_accept_null() {
+        with(json!({"l": null, "o": null, "bad": 3}), |o| {
+            assert!(o.list::<String>(&["l"]).unwrap().is_empty());
+            assert_eq!(o.object(&["o"], "o").unwrap().string(&["x"]).unwrap(), "");
+            assert!(o.list::<String>(&["bad"]).is_err());
+        });
+    }
+}

@@ -1,0 +1,174 @@
+//! A tournament's leaderboard and winners.
+//!
+//! The current route is `/fe/esports/tournaments/{uid}/leaderboard`; one period of the
+//! docs used `/fe/esports/leaderboards/{uid}/leaderboard`. On a 404 that is not
+//! `TOURNAMENT_NOT_FOUND` (an unknown route: no body, plain text, `ROUTE_NOT_FOUND`) the SDK
+//! tries the other route, and the client remembers the one that answered.
+
+use std::sync::atomic::Ordering;
+
+use serde_json::Value;
+
+use super::decode::{FromJson, Obj};
+use crate::client::decode;
+use crate::transport::{Family, HttpRequest};
+use crate::{ApiErrorCode, Error, Response, Session};
+
+/// One ranked player.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LeaderboardEntry {
+    pub user_id: String,
+    pub score: i64,
+}
+
+/// One winner and the reward won.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Winner {
+    pub user_id: String,
+    /// `reward` (one doc example spells it `score`).
+    pub reward: f64,
+}
+
+/// `GET .../leaderboard`: ranking (score descending), prize pool, winners once completed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Leaderboard {
+    pub leaderboard: Vec<LeaderboardEntry>,
+    /// `price_pool` on the wire (sic).
+    pub price_pool: f64,
+    pub winners: Vec<Winner>,
+}
+
+impl FromJson for LeaderboardEntry {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        let o = Obj::new(value, "leaderboard[]")?;
+        Ok(LeaderboardEntry {
+            user_id: o.string(&["user_id"])?,
+            score: o.i64(&["score"])?,
+        })
+    }
+}
+
+impl FromJson for Winner {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        let o = Obj::new(value, "winners[]")?;
+        Ok(Winner {
+            user_id: o.string(&["user_id"])?,
+            reward: o.f64(&["reward", "score"])?,
+        })
+    }
+}
+
+impl FromJson for Leaderboard {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        let o = Obj::new(value, "leaderboard")?;
+        Ok(Leaderboard {
+            leaderboard: o.list(&["leaderboard"])?,
+            price_pool: o.f64(&["price_pool", "prize_pool"])?,
+            winners: o.list(&["winners"])?,
+        })
+    }
+}
+
+/// The two routes, by index; the client remembers the working index plus one (0 = unknown).
+fn route(index: usize, uid: &str) -> HttpRequest {
+    let area = if index == 0 {
+        "tournaments"
+    } else {
+        "leaderboards"
+    };
+    HttpRequest::get(Family::Kgen, &["fe", "esports", area, uid, "leaderboard"])
+}
+
+/// A 404 from a server that lacks the route, not one that lacks the tournament.
+fn is_missing_route(error: &Error) -> bool {
+    error.http_status() == Some(404) && !error.is_api(&ApiErrorCode::TournamentNotFound)
+}
+
+impl Session {
+    /// The leaderboard of a tournament — `GET /fe/esports/tournaments/{uid}/leaderboard`
+    /// (or the older route; see the module docs).
+    ///
+    /// Retry policy: **safe to retry**. Errors: 404 `TOURNAMENT_NOT_FOUND`.
+    pub async fn leaderboard(&self, tournament_uid: &str) -> Result<Response<Leaderboard>, Error> {
+        if tournament_uid.trim().is_empty() {
+            return Err(Error::invalid_argument("tournament_uid must not be empty"));
+        }
+        let client = self.client();
+        let memory = &client.inner.leaderboard_route;
+        let ctx = client.context();
+        client
+            .run(&ctx, async {
+                let known = memory.load(Ordering::Relaxed);
+                let first = if known == 0 {
+                    0
+                } else {
+                    usize::from(known - 1)
+                };
+                let raw = match self.send(&ctx, route(first, tournament_uid)).await {
+                    Err(e) if known == 0 && is_missing_route(&e) => {
+                        let raw = self.send(&ctx, route(1, tournament_uid)).await?;
+                        memory.store(2, Ordering::Relaxed);
+                        raw
+                    }
+                    Err(e) => return Err(e),
+                    Ok(raw) => {
+                        memory.store(first as u8 + 1, Ordering::Relaxed);
+                        raw
+                    }
+                };
+                decode(raw)
+            })
+            .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn decodes_rankings_prize_pool_and_winners_in_either_spelling() {
+        let l = Leaderboard::from_json(&json!({
+            "leaderboard": [{"user_id": "a", "score": 50.0}, {"user_id": "b", "score": "40"}],
+            "price_pool": 27.5,
+            "winners": [{"user_id": "a", "reward": 60}, {"user_id": "b", "score": 15.5}]
+        }))
+        .unwrap();
+        assert_eq!(
+            l.leaderboard[1],
+            LeaderboardEntry {
+                user_id: "b".into(),
+                score: 40
+            }
+        );
+        assert_eq!(l.price_pool, 27.5);
+        assert_eq!(l.winners[0].reward, 60.0);
+        assert_eq!(l.winners[1].reward, 15.5);
+    }
+
+    #[test]
+    fn an_empty_leaderboard_may_be_nulls() {
+        let l = Leaderboard::from_json(
+            &json!({"leaderboard": null, "winners": null, "price_pool": null}),
+        )
+        .unwrap();
+        assert_eq!(l, Leaderboard::default());
+    }
+
+    #[test]
+    fn only_a_routeless_404_falls_back() {
+        let e = |code: Option<ApiErrorCode>| Error::http(404, code, String::new(), String::new());
+        assert!(is_missing_route(&e(None)));
+        assert!(is_missing_route(&e(Some(ApiErrorCode::RouteNotFound))));
+        assert!(!is_missing_route(&e(Some(
+            ApiErrorCode::TournamentNotFound
+        ))));
+        assert!(!is_missing_route(&Error::http(
+            500,
+            None,
+            String::new(),
+            String::new()
+        )));
+    }
+}

@@ -1,0 +1,85 @@
+//! The platform's operations, one file per area: typed models and async methods.
+//!
+//! Per-player operations are methods of [`crate::Session`]; session creation and the
+//! account API (`/v3/session`) are methods of [`crate::Client`]. Each method's docs state
+//! its route and its retry policy:
+//! - **safe to retry** — GETs and `POST /s2s/session` (create-or-retrieve): retried on
+//!   connection failures, 408, 429 and 5xx;
+//! - **mutating** — every other POST: it carries one `Idempotency-Key` for all its attempts
+//!   and is retried only when it provably had no effect (the connection was never made,
+//!   the server answered 429, or 409 `IDEMPOTENCY_KEY_IN_USE`). A connection that breaks
+//!   after the request was sent is reported, not retried: the request may have been applied.
+//!
+//! All retries honour `Retry-After` and stop at the call's deadline.
+
+pub mod account;
+pub(crate) mod decode;
+pub mod leaderboard;
+pub mod otp;
+pub mod rewards;
+pub mod session;
+pub mod stats;
+mod timestamp;
+pub mod tournaments;
+pub mod wallet;
+
+use serde_json::Value;
+
+use crate::Error;
+use decode::{FromJson, Obj};
+pub use timestamp::Timestamp;
+
+/// The acknowledgement of an action: the server's message (`message` or `msg`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ack {
+    /// E.g. `"user successfully joined the tournament"`.
+    pub message: String,
+}
+
+impl FromJson for Ack {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        match value {
+            Value::String(text) => Ok(Ack {
+                message: text.clone(),
+            }),
+            other => Ok(Ack {
+                message: Obj::new(other, "response")?.string(&["message", "msg"])?,
+            }),
+        }
+    }
+
+    /// An empty or plain-text body is an acknowledgement too.
+    fn from_body(body: &str) -> Result<Self, Error> {
+        match serde_json::from_str::<Value>(body) {
+            Ok(value) => Ack::from_json(&value),
+            Err(_) => Ok(Ack {
+                message: body.trim().to_owned(),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ack_reads_message_msg_plain_text_and_nothing() {
+        let ack = |body: &str| Ack::from_body(body).unwrap().message;
+        assert_eq!(
+            ack(r#"{"message":"user successfully joined the tournament"}"#),
+            "user successfully joined the tournament"
+        );
+        assert_eq!(
+            ack(r#"{"msg":"wallet withdrawl successful"}"#),
+            "wallet withdrawl successful"
+        );
+        assert_eq!(
+            ack(r#"{"msg":"wallet withdrawal successful","extra":1}"#),
+            "wallet withdrawal successful"
+        );
+        assert_eq!(ack("OK"), "OK");
+        assert_eq!(ack(""), "");
+        assert!(Ack::from_body("[1]").is_err());
+    }
+}

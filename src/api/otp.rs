@@ -1,0 +1,104 @@
+//! Linking a phone number by one-time password (`/fe/users/auth/otp`).
+
+use serde_json::{json, Value};
+
+use super::decode::{FromJson, Obj};
+use super::Ack;
+use crate::transport::{Family, HttpRequest, RetryClass};
+use crate::{Error, Response, Secret, Session};
+
+/// `POST .../otp/register` answer: the code that ties the later verification to this request.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OtpRegistration {
+    /// Pass it back in [`OtpVerification::auth_code`] (arrives as string or number).
+    pub auth_code: String,
+    pub is_new_user: bool,
+}
+
+impl FromJson for OtpRegistration {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        let o = Obj::new(value, "otp registration")?;
+        Ok(OtpRegistration {
+            auth_code: o.string(&["authCode", "auth_code"])?,
+            is_new_user: o.bool(&["isNewUser", "is_new_user"])?,
+        })
+    }
+}
+
+/// The request of [`Session::verify_otp`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OtpVerification {
+    /// National number, e.g. `"9876543219"`.
+    pub phone_number: String,
+    /// E.g. `"+91"`.
+    pub country_code: String,
+    /// From [`OtpRegistration::auth_code`].
+    pub auth_code: String,
+    /// The code the player received.
+    pub otp: Secret,
+}
+
+impl Session {
+    /// Sends a one-time password to a phone — `POST /fe/users/auth/otp/register`.
+    ///
+    /// Retry policy: **mutating** (it sends a text message). Errors: 400
+    /// `INVALID_PHONE_NUMBER`; 429 `OTP_RATE_LIMITED` (see `Error::retry_after`).
+    pub async fn register_otp(
+        &self,
+        phone_number: &str,
+        country_code: &str,
+    ) -> Result<Response<OtpRegistration>, Error> {
+        self.call(
+            HttpRequest::post(
+                Family::Kgen,
+                &["fe", "users", "auth", "otp", "register"],
+                RetryClass::Mutating,
+            )
+            .json(&json!({ "phone_number": phone_number, "countryCode": country_code })),
+        )
+        .await
+    }
+
+    /// Verifies the code and links the phone to the player — `POST /fe/users/auth/otp/verify`.
+    /// `authCode` and `otp` are sent as strings.
+    ///
+    /// Retry policy: **mutating**. Errors: 400 `INVALID_OTP`, `OTP_EXPIRED`,
+    /// `INVALID_PHONE_NUMBER`; 409 `PHONE_ALREADY_LINKED`.
+    pub async fn verify_otp(&self, verification: &OtpVerification) -> Result<Response<Ack>, Error> {
+        self.call(
+            HttpRequest::post(
+                Family::Kgen,
+                &["fe", "users", "auth", "otp", "verify"],
+                RetryClass::Mutating,
+            )
+            .json(&json!({
+                "phone_number": verification.phone_number,
+                "countryCode": verification.country_code,
+                "authCode": verification.auth_code,
+                "otp": verification.otp.expose(),
+            }))
+            .secret(&verification.otp),
+        )
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn auth_code_may_arrive_as_a_number() {
+        let r = OtpRegistration::from_json(&json!({"authCode": 5255, "isNewUser": false})).unwrap();
+        assert_eq!(
+            r,
+            OtpRegistration {
+                auth_code: "5255".into(),
+                is_new_user: false
+            }
+        );
+        let r = OtpRegistration::from_json(&json!({"authCode": "0042"})).unwrap();
+        assert_eq!(r.auth_code, "0042");
+    }
+}

@@ -1,0 +1,476 @@
+//! Player sessions: tokens, their expiry on the server's clock, renewal and expiry events.
+//!
+//! **Server flow** (game servers, client id + secret): [`Client::create_session`] calls
+//! `POST /s2s/session`; before the access token's `exp` (minus `Config::renew_before`,
+//! judged on the server's clock) and once after a 401, the session renews itself by calling
+//! it again. Renewal is single-flight: however many calls notice the need at once, one
+//! request renews and the others wait for it.
+//!
+//! **Client flow** (shipped games, no secret): [`Client::restore_session`] wraps tokens
+//! your game server handed over. The SDK cannot renew them; when the token nears expiry
+//! it raises the session-expired handler (once per token), when it has expired or the server
+//! refuses it the call fails with `ErrorKind::SessionExpired` — no request loops. Give the
+//! session a new token with [`Session::update_tokens`].
+
+use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
+
+use base64::Engine;
+use serde_json::Value;
+
+use crate::api::decode::{FromJson, Obj};
+use crate::api::session::{post_session, CreateSession, SessionInfo};
+use crate::client::decode;
+use crate::log::{self, LogLevel};
+use crate::transport::{Auth, CallContext, HttpRequest, RawResponse};
+use crate::{Client, Error, ErrorKind, Response, Secret};
+
+/// How a session was obtained, which decides how it is kept alive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SessionFlow {
+    /// Created with client credentials; renews itself.
+    Server,
+    /// Restored from tokens; raises the session-expired event instead of renewing.
+    Client,
+}
+
+/// The claims of a KGeN access token, read without verifying the signature (only the
+/// server can verify it; the SDK needs `exp` and the ids).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JwtClaims {
+    /// Subject (= user id).
+    pub sub: String,
+    /// The game's player id (`user_id`, else `sub`).
+    pub user_id: String,
+    /// The s2s client the token was issued for.
+    pub client_id: String,
+    /// Issuer.
+    pub iss: String,
+    /// Issued at, Unix seconds.
+    pub iat: Option<i64>,
+    /// Expiry, Unix seconds, on the server's clock.
+    pub exp: Option<i64>,
+    /// Legacy gamer id (usually empty).
+    pub gamer_id: String,
+    /// The game's id on the platform.
+    pub third_party_client_id: String,
+    /// The game's name on the platform.
+    pub third_party_client_name: String,
+    /// `<client id>#<user id>`.
+    pub namespaced_third_party_user_id: String,
+    /// Custodial wallet address.
+    pub wallet_address: String,
+    /// Whether the session created the player.
+    pub is_new_user: bool,
+    /// KGeN id, when the player has one.
+    pub indigg_id: Option<String>,
+    /// KGeN wallet address.
+    pub indigg_wallet_address: String,
+    /// Linked phone, when one is verified.
+    pub linked_phone: String,
+}
+
+impl JwtClaims {
+    /// Reads the claims of a JWT (`header.payload.signature`); does not verify it.
+    pub fn decode(token: &str) -> Result<JwtClaims, Error> {
+        let not_jwt =
+            || Error::invalid_argument("the token is not a JWT (header.payload.signature)");
+        let mut parts = token.trim().split('.');
+        let (Some(_), Some(payload), Some(_), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(not_jwt());
+        };
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload.trim_end_matches('='))
+            .map_err(|_| not_jwt())?;
+        let value: Value = serde_json::from_slice(&bytes).map_err(|_| not_jwt())?;
+        JwtClaims::from_json(&value)
+            .map_err(|e| Error::invalid_argument(format!("token claims: {}", e.message())))
+    }
+}
+
+impl FromJson for JwtClaims {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        let o = Obj::new(value, "claims")?;
+        Ok(JwtClaims {
+            sub: o.string(&["sub"])?,
+            user_id: o.string(&["user_id", "sub"])?,
+            client_id: o.string(&["client_id"])?,
+            iss: o.string(&["iss"])?,
+            iat: o.opt_i64(&["iat"])?,
+            exp: o.opt_i64(&["exp"])?,
+            gamer_id: o.string(&["gamer_id"])?,
+            third_party_client_id: o.string(&["third_party_client_id"])?,
+            third_party_client_name: o.string(&["third_party_client_name"])?,
+            namespaced_third_party_user_id: o.string(&["namespaced_third_party_user_id"])?,
+            wallet_address: o.string(&["wallet_address"])?,
+            is_new_user: o.bool(&["is_new_user"])?,
+            indigg_id: o.opt_string(&["indigg_id"])?,
+            indigg_wallet_address: o.string(&["indigg_wallet_address"])?,
+            linked_phone: o.string(&["linked_phone"])?,
+        })
+    }
+}
+
+/// One player's session. Cheap to clone (an `Arc`), `Send + Sync`; a client holds any
+/// number of them. The per-player operations are methods of `Session` (see `api`).
+#[derive(Clone)]
+pub struct Session {
+    inner: Arc<SessionInner>,
+}
+
+struct SessionInner {
+    client: Client,
+    flow: SessionFlow,
+    user_id: String,
+    /// What `POST /s2s/session` is called with to renew (server flow).
+    renewal: Option<CreateSession>,
+    tokens: RwLock<Tokens>,
+    /// Held while one call renews; the others wait on it, then use its result.
+    renew_lock: tokio::sync::Mutex<()>,
+    /// The session-expired event was raised for the current token.
+    expiry_reported: AtomicBool,
+}
+
+struct Tokens {
+    access: Secret,
+    refresh: Option<Secret>,
+    exp: Option<i64>,
+    info: Arc<SessionInfo>,
+    /// Bumped by every renewal, so a call that saw a 401 knows whether to renew or retry.
+    generation: u64,
+}
+
+impl fmt::Debug for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Session")
+            .field("user_id", &self.inner.user_id)
+            .field("flow", &self.inner.flow)
+            .field("expires_at", &self.expires_at())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Session {
+    pub(crate) fn from_server(
+        client: Client,
+        request: CreateSession,
+        info: SessionInfo,
+    ) -> Session {
+        let exp = JwtClaims::decode(info.access_token.expose())
+            .ok()
+            .and_then(|c| c.exp);
+        let user_id = if info.user_id.is_empty() {
+            request.user_id.clone()
+        } else {
+            info.user_id.clone()
+        };
+        Session::build(
+            client,
+            SessionFlow::Server,
+            user_id,
+            Some(request),
+            info,
+            exp,
+        )
+    }
+
+    fn build(
+        client: Client,
+        flow: SessionFlow,
+        user_id: String,
+        renewal: Option<CreateSession>,
+        info: SessionInfo,
+        exp: Option<i64>,
+    ) -> Session {
+        Session {
+            inner: Arc::new(SessionInner {
+                client,
+                flow,
+                user_id,
+                renewal,
+                tokens: RwLock::new(Tokens {
+                    access: info.access_token.clone(),
+                    refresh: info.refresh_token.clone(),
+                    exp,
+                    info: Arc::new(info),
+                    generation: 0,
+                }),
+                renew_lock: tokio::sync::Mutex::new(()),
+                expiry_reported: AtomicBool::new(false),
+            }),
+        }
+    }
+
+    /// The player's id in your game.
+    pub fn user_id(&self) -> &str {
+        &self.inner.user_id
+    }
+
+    /// Server or client flow.
+    pub fn flow(&self) -> SessionFlow {
+        self.inner.flow
+    }
+
+    /// The client this session belongs to.
+    pub fn client(&self) -> &Client {
+        &self.inner.client
+    }
+
+    /// The session's fields (from `/s2s/session`, or from the token's claims in the client flow).
+    pub fn info(&self) -> Arc<SessionInfo> {
+        self.tokens().info.clone()
+    }
+
+    /// The current access token (changes when the session renews).
+    pub fn access_token(&self) -> Secret {
+        self.tokens().access.clone()
+    }
+
+    /// The current refresh token, if any (the platform documents no use for it).
+    pub fn refresh_token(&self) -> Option<Secret> {
+        self.tokens().refresh.clone()
+    }
+
+    /// The access token's `exp` in Unix seconds, on the server's clock.
+    pub fn expires_at(&self) -> Option<i64> {
+        self.tokens().exp
+    }
+
+    /// Replaces the tokens (client flow: after the game server handed out new ones). The
+    /// token must belong to the same player. Re-arms the session-expired event.
+    pub fn update_tokens(
+        &self,
+        access_token: &str,
+        refresh_token: Option<&str>,
+    ) -> Result<(), Error> {
+        let claims = JwtClaims::decode(access_token)?;
+        if !claims.user_id.is_empty() && claims.user_id != self.inner.user_id {
+            return Err(Error::invalid_argument(
+                "the token belongs to another player",
+            ));
+        }
+        let mut info = (*self.info()).clone();
+        info.access_token = Secret::new(access_token);
+        info.refresh_token = refresh_token.map(Secret::new);
+        self.install(info, claims.exp);
+        self.inner.expiry_reported.store(false, Ordering::Release);
+        Ok(())
+    }
+
+    fn tokens(&self) -> std::sync::RwLockReadGuard<'_, Tokens> {
+        self.inner.tokens.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn install(&self, info: SessionInfo, exp: Option<i64>) {
+        let mut tokens = self.inner.tokens.write().unwrap_or_else(|p| p.into_inner());
+        tokens.access = info.access_token.clone();
+        tokens.refresh = info.refresh_token.clone();
+        tokens.exp = exp;
+        tokens.info = Arc::new(info);
+        tokens.generation += 1;
+    }
+
+    /// Milliseconds until `exp` on the server's clock (`None` when the token has no `exp`).
+    fn remaining_ms(&self) -> Option<i64> {
+        let exp = self.tokens().exp?;
+        Some(exp.saturating_mul(1000) - self.inner.client.server_now_ms())
+    }
+
+    fn renew_before_ms(&self) -> i64 {
+        self.inner.client.config().renew_before.as_millis() as i64
+    }
+
+    /// Sends a request on behalf of the player and decodes the answer.
+    pub(crate) async fn call<T: FromJson>(
+        &self,
+        request: HttpRequest,
+    ) -> Result<Response<T>, Error> {
+        let client = &self.inner.client;
+        let ctx = client.context();
+        client
+            .run(&ctx, async { decode(self.send(&ctx, request).await?) })
+            .await
+    }
+
+    /// Sends a request with the current token: renews first when due (server flow), renews
+    /// once and resends after a 401 (server flow), or reports expiry (client flow).
+    pub(crate) async fn send(
+        &self,
+        ctx: &CallContext,
+        request: HttpRequest,
+    ) -> Result<RawResponse, Error> {
+        let generation = self.prepare(ctx).await?;
+        let (token, generation) = generation;
+        let transport = self.inner.client.transport();
+        let first = transport
+            .send(&request.clone().auth(Auth::User(token)), ctx)
+            .await;
+        match first {
+            Err(e) if e.http_status() == Some(401) => match self.inner.flow {
+                SessionFlow::Client => Err(self.expired(e)),
+                SessionFlow::Server => {
+                    self.renew(ctx, Some(generation)).await?;
+                    let token = self.access_token();
+                    transport.send(&request.auth(Auth::User(token)), ctx).await
+                }
+            },
+            other => other,
+        }
+    }
+
+    /// The token to use and its generation, after any renewal that is due.
+    async fn prepare(&self, ctx: &CallContext) -> Result<(Secret, u64), Error> {
+        if let Some(remaining) = self.remaining_ms() {
+            match self.inner.flow {
+                SessionFlow::Server if remaining <= self.renew_before_ms() => {
+                    if let Err(e) = self.renew(ctx, None).await {
+                        // The old token is still good: use it and try renewing next time.
+                        if self.remaining_ms().is_some_and(|r| r <= 0) {
+                            return Err(e);
+                        }
+                        log::emit(LogLevel::Warn, || {
+                            format!("session renewal failed, token still valid: {e}")
+                        });
+                    }
+                }
+                SessionFlow::Client if remaining <= 0 => {
+                    return Err(self.expired(Error::new(
+                        ErrorKind::SessionExpired,
+                        "the session's token has expired",
+                    )));
+                }
+                SessionFlow::Client if remaining <= self.renew_before_ms() => self.report_expiry(),
+                _ => {}
+            }
+        }
+        let tokens = self.tokens();
+        Ok((tokens.access.clone(), tokens.generation))
+    }
+
+    /// Renews by calling `/s2s/session` again, single-flight. With `seen`, renews only if
+    /// nobody renewed since that generation was used; without, only if still due.
+    async fn renew(&self, ctx: &CallContext, seen: Option<u64>) -> Result<(), Error> {
+        let _one_at_a_time = self.inner.renew_lock.lock().await;
+        let still_needed = match seen {
+            Some(generation) => self.tokens().generation == generation,
+            None => self
+                .remaining_ms()
+                .is_some_and(|r| r <= self.renew_before_ms()),
+        };
+        if !still_needed {
+            return Ok(());
+        }
+        let Some(request) = &self.inner.renewal else {
+            return Err(Error::new(
+                ErrorKind::Internal,
+                "only server sessions renew",
+            ));
+        };
+        log::emit(LogLevel::Info, || {
+            format!("renewing the session of player {}", self.inner.user_id)
+        });
+        let (_, info) = post_session(&self.inner.client, ctx, request).await?;
+        let exp = JwtClaims::decode(info.access_token.expose())
+            .ok()
+            .and_then(|c| c.exp);
+        self.install(info, exp);
+        Ok(())
+    }
+
+    /// Raises the session-expired event once per token.
+    fn report_expiry(&self) {
+        if !self.inner.expiry_reported.swap(true, Ordering::AcqRel) {
+            log::emit(LogLevel::Info, || {
+                format!(
+                    "session of player {} expires; asking for a new token",
+                    self.inner.user_id
+                )
+            });
+            self.inner.client.notify_session_expired(self);
+        }
+    }
+
+    fn expired(&self, error: Error) -> Error {
+        self.report_expiry();
+        error.with_kind(ErrorKind::SessionExpired)
+    }
+}
+
+impl Client {
+    /// Restores a player session from tokens your game server handed over (client flow).
+    /// Needs no client secret and makes no request; the token's claims are read, not verified.
+    ///
+    /// Fails with `InvalidArgument` when the access token is not a JWT or names no player.
+    pub fn restore_session(
+        &self,
+        access_token: &str,
+        refresh_token: Option<&str>,
+    ) -> Result<Session, Error> {
+        let claims = JwtClaims::decode(access_token)?;
+        if claims.user_id.is_empty() {
+            return Err(Error::invalid_argument(
+                "the token names no player (no user_id or sub claim)",
+            ));
+        }
+        let info = SessionInfo::from_claims(
+            &claims,
+            Secret::new(access_token),
+            refresh_token.map(Secret::new),
+        );
+        Ok(Session::build(
+            self.clone(),
+            SessionFlow::Client,
+            claims.user_id.clone(),
+            None,
+            info,
+            claims.exp,
+        ))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// An unsigned token with these claims (the SDK never verifies signatures).
+    pub(crate) fn token(claims: Value) -> String {
+        let b64 =
+            |v: &Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+        format!(
+            "{}.{}.sig",
+            b64(&serde_json::json!({"alg": "HS256", "typ": "JWT"})),
+            b64(&claims)
+        )
+    }
+
+    #[test]
+    fn claims_are_read_without_verification() {
+        let t = token(serde_json::json!({
+            "sub": "p1", "user_id": "p1", "client_id": "demo-client", "iat": 1700000000,
+            "exp": 1700086400.0, "is_new_user": true, "indigg_id": null, "linked_phone": ""
+        }));
+        let c = JwtClaims::decode(&t).unwrap();
+        assert_eq!(
+            (c.user_id.as_str(), c.exp, c.iat),
+            ("p1", Some(1_700_086_400), Some(1_700_000_000))
+        );
+        assert!(c.is_new_user);
+        assert_eq!(c.indigg_id, None);
+    }
+
+    #[test]
+    fn user_id_falls_back_to_sub_and_garbage_is_refused() {
+        let c = JwtClaims::decode(&token(serde_json::json!({"sub": "p2"}))).unwrap();
+        assert_eq!(c.user_id, "p2");
+        for bad in ["", "abc", "a.b", "a.!!!.c", "a.b.c.d"] {
+            assert_eq!(
+                JwtClaims::decode(bad).unwrap_err().kind(),
+                ErrorKind::InvalidArgument,
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Client configuration.
+
+use std::time::Duration;
+
+use crate::Secret;
+
+/// Production host of the KGeN ESports Protocol API.
+pub const DEFAULT_BASE_URL: &str = "https://prod-platform-protocols.kgen.io";
+/// Staging host of the KGeN ESports Protocol API.
+pub const STAGING_BASE_URL: &str = "https://stage-platform-protocols.kgen.io";
+/// Host of the account-session API (`/v3/session/*`).
+pub const DEFAULT_ACCOUNT_BASE_URL: &str = "https://api.i3d.net";
+
+/// How a failed request is retried; see the crate docs for which requests are retried at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts per call, the first one included (1 = never retry).
+    pub max_attempts: u32,
+    /// Backoff before retry `n` is a random delay in `[0, min(max_delay, base_delay * 2^(n-1))]`
+    /// ("full jitter"), unless the server sent `Retry-After`.
+    pub base_delay: Duration,
+    /// Cap of the computed backoff (a server's `Retry-After` is honoured beyond it, within the deadline).
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(5),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy that never retries.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+}
+
+/// Everything a [`crate::Client`] needs. Plain public fields with sensible defaults; build it
+/// with [`Config::new`] and the `with_*` methods, or struct-update syntax over `Config::default()`.
+///
+/// A shipped game client must not carry `client_secret`: use the client flow
+/// ([`crate::Client::restore_session`]) with a token handed over by your game server.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Base URL of the KGeN ESports Protocol API (`/s2s`, `/fe`).
+    pub base_url: String,
+    /// Base URL of the account-session API; the SDK appends `/v3/session/...`.
+    pub account_base_url: String,
+    /// Server-to-server client id (server flow only).
+    pub client_id: Option<String>,
+    /// Server-to-server client secret (server flow only; never ship it in a game client).
+    pub client_secret: Option<Secret>,
+    /// API key sent as `PRIVATE-TOKEN` on every `/v3` call.
+    pub private_token: Option<Secret>,
+    /// Limit for establishing a TCP (and TLS) connection.
+    pub connect_timeout: Duration,
+    /// Overall deadline of one call, covering every attempt, backoff and session renewal.
+    pub request_timeout: Duration,
+    /// Largest response body accepted; larger bodies end the call with a decode error.
+    pub max_response_bytes: usize,
+    /// Retry policy shared by all calls.
+    pub retry: RetryPolicy,
+    /// Appended to the `User-Agent` (e.g. `"MyGame/1.2"`).
+    pub user_agent_suffix: Option<String>,
+    /// Proxy URL (`http://` or `https://`) for every request. `None` means a direct
+    /// connection: proxy environment variables are deliberately ignored, so a game behaves
+    /// the same on every machine.
+    pub proxy: Option<String>,
+    /// Allow plain `http://` to hosts other than loopback (never do this in production).
+    pub allow_insecure_http: bool,
+    /// Renew a server-flow session this long before its token's `exp`; in the client flow,
+    /// raise the session-expired event this long before `exp`.
+    pub renew_before: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            account_base_url: DEFAULT_ACCOUNT_BASE_URL.to_owned(),
+            client_id: None,
+            client_secret: None,
+            private_token: None,
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_response_bytes: 8 * 1024 * 1024,
+            retry: RetryPolicy::default(),
+            user_agent_suffix: None,
+            proxy: None,
+            allow_insecure_http: false,
+            renew_before: Duration::from_secs(300),
+        }
+    }
+}
+
+impl Config {
+    /// A default configuration talking to `base_url` for both API families.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        let base_url = base_url.into();
+        Config {
+            account_base_url: base_url.clone(),
+            base_url,
+            ..Config::default()
+        }
+    }
+
+    /// Sets the account-session API's base URL.
+    pub fn with_account_base_url(mut self, url: impl Into<String>) -> Self {
+        self.account_base_url = url.into();
+        self
+    }
+
+    /// Sets the server-to-server credentials (game servers only).
+    pub fn with_client_credentials(
+        mut self,
+        client_id: impl Into<String>,
+        client_secret: impl Into<Secret>,
+    ) -> Self {
+        self.client_id = Some(client_id.into());
+        self.client_secret = Some(client_secret.into());
+        self
+    }
+
+    /// Sets the `PRIVATE-TOKEN` API key of the account-session API.
+    pub fn with_private_token(mut self, token: impl Into<Secret>) -> Self {
+        self.private_token = Some(token.into());
+        self
+    }
+
+    /// Sets the overall per-call deadline.
+    pub fn with_request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = timeout;
+        self
+    }
+
+    /// Sets the retry policy.
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+}

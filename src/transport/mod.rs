@@ -1,0 +1,628 @@
+//! The HTTP layer: one reqwest client (rustls) per SDK client, base URLs per API family,
+//! deadlines, retries, the response-size cap, secret redaction and request logging.
+
+mod body;
+mod clock;
+pub(crate) mod error_body;
+pub(crate) mod retry;
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, DATE, RETRY_AFTER};
+use reqwest::Method;
+use tokio::time::Instant;
+use url::{Host, Url};
+
+use crate::log::{self, LogLevel};
+use crate::{ApiErrorCode, Config, Error, ErrorKind, RetryPolicy, Secret};
+pub(crate) use clock::ServerClock;
+pub(crate) use retry::RetryClass;
+use retry::{backoff, parse_retry_after, should_retry, Outcome};
+
+/// The two API families, each with its own base URL and error shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Family {
+    /// KGeN ESports Protocol (`/s2s`, `/fe`).
+    Kgen,
+    /// Account sessions (`/v3/session`).
+    Account,
+}
+
+/// Who the request speaks for.
+#[derive(Clone)]
+pub(crate) enum Auth {
+    None,
+    /// `x-client-id` + `x-client-secret` from the config.
+    ClientCredentials,
+    /// `user-jwt-token`.
+    User(Secret),
+}
+
+/// Names `/v3` error statuses for one operation (the API sends numbers only).
+pub(crate) type V3Codes = fn(u16) -> Option<ApiErrorCode>;
+
+/// One logical request, sent once or more by [`Transport::send`].
+#[derive(Clone)]
+pub(crate) struct HttpRequest {
+    family: Family,
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    body: Option<Vec<u8>>,
+    pub(crate) auth: Auth,
+    retry: RetryClass,
+    secrets: Vec<Secret>,
+    v3_codes: Option<V3Codes>,
+}
+
+impl HttpRequest {
+    /// A GET of `segments` (each percent-encoded), safe to retry.
+    pub(crate) fn get(family: Family, segments: &[&str]) -> HttpRequest {
+        HttpRequest::new(family, Method::GET, segments, RetryClass::Safe)
+    }
+
+    /// A POST of `segments`, retried as `retry` allows.
+    pub(crate) fn post(family: Family, segments: &[&str], retry: RetryClass) -> HttpRequest {
+        HttpRequest::new(family, Method::POST, segments, retry)
+    }
+
+    fn new(family: Family, method: Method, segments: &[&str], retry: RetryClass) -> HttpRequest {
+        let mut path = String::new();
+        for segment in segments {
+            path.push('/');
+            for byte in segment.bytes() {
+                if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                    path.push(char::from(byte));
+                } else {
+                    path.push_str(&format!("%{byte:02X}"));
+                }
+            }
+        }
+        HttpRequest {
+            family,
+            method,
+            path,
+            query: Vec::new(),
+            body: None,
+            auth: Auth::None,
+            retry,
+            secrets: Vec::new(),
+            v3_codes: None,
+        }
+    }
+
+    pub(crate) fn json(mut self, body: &serde_json::Value) -> HttpRequest {
+        self.body = Some(body.to_string().into_bytes());
+        self
+    }
+
+    pub(crate) fn query(mut self, key: &'static str, value: impl Into<String>) -> HttpRequest {
+        self.query.push((key, value.into()));
+        self
+    }
+
+    pub(crate) fn auth(mut self, auth: Auth) -> HttpRequest {
+        self.auth = auth;
+        self
+    }
+
+    /// A value in the body that must never appear in an error or log (OTP, password).
+    pub(crate) fn secret(mut self, secret: &Secret) -> HttpRequest {
+        self.secrets.push(secret.clone());
+        self
+    }
+
+    pub(crate) fn v3_codes(mut self, codes: V3Codes) -> HttpRequest {
+        self.v3_codes = Some(codes);
+        self
+    }
+}
+
+/// A successful (2xx) response.
+#[derive(Debug)]
+pub(crate) struct RawResponse {
+    pub status: u16,
+    pub request_id: String,
+    pub body: String,
+}
+
+/// What one logical call keeps across its attempts (and across a session renewal).
+pub(crate) struct CallContext {
+    pub request_id: String,
+    pub idempotency_key: String,
+    pub deadline: Instant,
+}
+
+impl CallContext {
+    pub(crate) fn new(timeout: Duration) -> CallContext {
+        CallContext {
+            request_id: format!("kgen-{}", uuid::Uuid::new_v4()),
+            idempotency_key: uuid::Uuid::new_v4().to_string(),
+            deadline: Instant::now() + timeout,
+        }
+    }
+}
+
+pub(crate) struct Transport {
+    http: reqwest::Client,
+    kgen_base: String,
+    account_base: String,
+    client_id: Option<String>,
+    client_secret: Option<Secret>,
+    private_token: Option<Secret>,
+    retry: RetryPolicy,
+    max_response_bytes: usize,
+    pub(crate) clock: ServerClock,
+}
+
+/// `User-Agent: kgen-sdk/<version> (<os>; <arch>)[ <suffix>]`.
+pub(crate) fn user_agent(suffix: Option<&str>) -> String {
+    let mut agent = format!(
+        "kgen-sdk/{} ({}; {})",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    );
+    if let Some(suffix) = suffix.map(str::trim).filter(|s| !s.is_empty()) {
+        agent.push(' ');
+        agent.push_str(suffix);
+    }
+    agent
+}
+
+/// Checks a base URL: `https`, or `http` to a loopback host (or anywhere when allowed).
+pub(crate) fn check_base_url(
+    name: &str,
+    text: &str,
+    allow_insecure_http: bool,
+) -> Result<String, Error> {
+    let url = Url::parse(text.trim())
+        .map_err(|e| Error::invalid_argument(format!("{name} {text:?} is not a URL: {e}")))?;
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        return Err(Error::invalid_argument(format!(
+            "{name} must not carry a query, fragment or user info"
+        )));
+    }
+    let loopback = match url.host() {
+        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback || allow_insecure_http => {}
+        "http" => {
+            return Err(Error::invalid_argument(format!(
+                "{name} uses plain http:// to a non-loopback host; use https:// \
+                 (or set allow_insecure_http for a test server)"
+            )))
+        }
+        other => {
+            return Err(Error::invalid_argument(format!(
+                "{name} has unsupported scheme {other:?}"
+            )))
+        }
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+impl Transport {
+    pub(crate) fn new(config: &Config) -> Result<Transport, Error> {
+        let kgen_base = check_base_url("base_url", &config.base_url, config.allow_insecure_http)?;
+        let account_base = check_base_url(
+            "account_base_url",
+            &config.account_base_url,
+            config.allow_insecure_http,
+        )?;
+        if config.request_timeout.is_zero() {
+            return Err(Error::invalid_argument("request_timeout must be positive"));
+        }
+        if config.retry.max_attempts == 0 {
+            return Err(Error::invalid_argument(
+                "retry.max_attempts must be at least 1",
+            ));
+        }
+        let mut builder = reqwest::Client::builder()
+            .use_rustls_tls()
+            .user_agent(user_agent(config.user_agent_suffix.as_deref()))
+            .connect_timeout(config.connect_timeout)
+            // Keeps the /v3 login cookie; one jar per client.
+            .cookie_store(true)
+            // A redirect could carry credentials to another host; surface 3xx instead.
+            .redirect(reqwest::redirect::Policy::none());
+        builder = match config
+            .proxy
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            Some(proxy) => builder.proxy(
+                reqwest::Proxy::all(proxy)
+                    .map_err(|e| Error::invalid_argument(format!("proxy is not usable: {e}")))?,
+            ),
+            None => builder.no_proxy(),
+        };
+        let http = builder.build().map_err(|e| {
+            Error::new(
+                ErrorKind::Internal,
+                format!("HTTP client setup failed: {e}"),
+            )
+        })?;
+        Ok(Transport {
+            http,
+            kgen_base,
+            account_base,
+            client_id: config.client_id.clone(),
+            client_secret: config.client_secret.clone(),
+            private_token: config.private_token.clone(),
+            retry: config.retry.clone(),
+            max_response_bytes: config.max_response_bytes,
+            clock: ServerClock::default(),
+        })
+    }
+
+    pub(crate) fn has_client_credentials(&self) -> bool {
+        self.client_id.as_deref().is_some_and(|id| !id.is_empty())
+            && self.client_secret.as_ref().is_some_and(|s| !s.is_empty())
+    }
+
+    /// Sends `request`, retrying as its class allows, until success, a final error, or the
+    /// deadline (enforced by the caller's `timeout_at`, and respected here by never sleeping
+    /// past it: a retry that would start too late ends the call with the last error).
+    pub(crate) async fn send(
+        &self,
+        request: &HttpRequest,
+        ctx: &CallContext,
+    ) -> Result<RawResponse, Error> {
+        let url = self.url(request);
+        let secrets = self.secrets_of(request);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let started = Instant::now();
+            let result = self.attempt(request, &url, ctx, &secrets).await;
+            let elapsed = started.elapsed().as_millis();
+            let (error, retryable) = match result {
+                Ok(response) => {
+                    log::emit(LogLevel::Debug, || {
+                        format!(
+                            "{} {} -> {} in {elapsed} ms (attempt {attempt}, request {})",
+                            request.method, request.path, response.status, ctx.request_id
+                        )
+                    });
+                    return Ok(response);
+                }
+                Err(Failure::Status(error)) => {
+                    let status = error.http_status().unwrap_or(0);
+                    log::emit(LogLevel::Debug, || {
+                        format!(
+                            "{} {} -> {status} {} in {elapsed} ms (attempt {attempt}, request {})",
+                            request.method,
+                            request.path,
+                            error.api_code().map(ApiErrorCode::as_str).unwrap_or(""),
+                            ctx.request_id
+                        )
+                    });
+                    let retryable =
+                        should_retry(request.retry, Outcome::Status(status, error.api_code()));
+                    (error, retryable)
+                }
+                Err(Failure::Transport { error, connect }) => {
+                    log::emit(LogLevel::Debug, || {
+                        format!(
+                            "{} {} -> no response in {elapsed} ms: {} (attempt {attempt}, request {})",
+                            request.method,
+                            request.path,
+                            error.message(),
+                            ctx.request_id
+                        )
+                    });
+                    (
+                        error,
+                        should_retry(request.retry, Outcome::Transport { connect }),
+                    )
+                }
+                Err(Failure::Final(error)) => return Err(error),
+            };
+            if !retryable || attempt >= self.retry.max_attempts {
+                return Err(error);
+            }
+            let delay = error
+                .retry_after()
+                .unwrap_or_else(|| backoff(&self.retry, attempt));
+            if Instant::now() + delay >= ctx.deadline {
+                log::emit(LogLevel::Info, || {
+                    format!(
+                        "{} {}: not retrying, a wait of {} ms would pass the deadline (request {})",
+                        request.method,
+                        request.path,
+                        delay.as_millis(),
+                        ctx.request_id
+                    )
+                });
+                return Err(error);
+            }
+            log::emit(LogLevel::Info, || {
+                format!(
+                    "{} {}: retrying in {} ms after: {} (request {})",
+                    request.method,
+                    request.path,
+                    delay.as_millis(),
+                    error,
+                    ctx.request_id
+                )
+            });
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    fn url(&self, request: &HttpRequest) -> String {
+        let base = match request.family {
+            Family::Kgen => &self.kgen_base,
+            Family::Account => &self.account_base,
+        };
+        let mut url = format!("{base}{}", request.path);
+        if !request.query.is_empty() {
+            url.push('?');
+            url.push_str(
+                &url::form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(&request.query)
+                    .finish(),
+            );
+        }
+        url
+    }
+
+    /// Every credential the request carries, to be removed from anything the caller sees.
+    fn secrets_of(&self, request: &HttpRequest) -> Vec<Secret> {
+        let mut secrets = request.secrets.clone();
+        match &request.auth {
+            Auth::User(token) => secrets.push(token.clone()),
+            Auth::ClientCredentials => secrets.extend(self.client_secret.clone()),
+            Auth::None => {}
+        }
+        if request.family == Family::Account {
+            secrets.extend(self.private_token.clone());
+        }
+        secrets.retain(|s| !s.is_empty());
+        secrets
+    }
+
+    fn headers(&self, request: &HttpRequest, ctx: &CallContext) -> Result<HeaderMap, Error> {
+        let mut headers = HeaderMap::new();
+        let mut put = |name: &'static str, value: &str| -> Result<(), Error> {
+            let mut value = HeaderValue::from_str(value).map_err(|_| {
+                Error::invalid_argument(format!(
+                    "{name} contains characters not allowed in a header"
+                ))
+            })?;
+            value.set_sensitive(true);
+            headers.insert(name, value);
+            Ok(())
+        };
+        put("x-request-id", &ctx.request_id)?;
+        put("accept", "application/json")?;
+        if request.method == Method::POST {
+            put("idempotency-key", &ctx.idempotency_key)?;
+        }
+        if request.body.is_some() {
+            put(CONTENT_TYPE.as_str(), "application/json")?;
+        }
+        match &request.auth {
+            Auth::None => {}
+            Auth::User(token) => put("user-jwt-token", token.expose())?,
+            Auth::ClientCredentials => {
+                let (Some(id), Some(secret)) = (&self.client_id, &self.client_secret) else {
+                    return Err(Error::invalid_argument(
+                        "client_id and client_secret are required for server sessions",
+                    ));
+                };
+                put("x-client-id", id)?;
+                put("x-client-secret", secret.expose())?;
+            }
+        }
+        if request.family == Family::Account {
+            if let Some(token) = &self.private_token {
+                put("private-token", token.expose())?;
+            }
+        }
+        Ok(headers)
+    }
+
+    async fn attempt(
+        &self,
+        request: &HttpRequest,
+        url: &str,
+        ctx: &CallContext,
+        secrets: &[Secret],
+    ) -> Result<RawResponse, Failure> {
+        let mut builder = self
+            .http
+            .request(request.method.clone(), url)
+            .headers(self.headers(request, ctx).map_err(Failure::Final)?);
+        if let Some(body) = &request.body {
+            builder = builder.body(body.clone());
+        }
+        let response = builder.send().await.map_err(|e| Failure::Transport {
+            connect: e.is_connect(),
+            error: transport_error(&e, secrets),
+        })?;
+        let status = response.status().as_u16();
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        if let Some(date) = header(DATE) {
+            self.clock.observe(&date);
+        }
+        let request_id = header(reqwest::header::HeaderName::from_static("x-request-id"))
+            .unwrap_or_else(|| ctx.request_id.clone());
+        let retry_after =
+            header(RETRY_AFTER).and_then(|v| parse_retry_after(&v, self.clock.now_ms()));
+        let bytes = body::read_capped(response, self.max_response_bytes)
+            .await
+            .map_err(|e| match e {
+                body::BodyError::TooLarge => Failure::Final(
+                    body::too_large(self.max_response_bytes).with_response(status, String::new()),
+                ),
+                body::BodyError::Broken(e) => Failure::Transport {
+                    connect: false,
+                    error: transport_error(&e, secrets),
+                },
+            })?;
+        if (200..300).contains(&status) {
+            let body = String::from_utf8(bytes).map_err(|_| {
+                Failure::Final(
+                    Error::decode("response body is not valid UTF-8")
+                        .with_response(status, String::new()),
+                )
+            })?;
+            return Ok(RawResponse {
+                status,
+                request_id,
+                body,
+            });
+        }
+        let body = redact(&String::from_utf8_lossy(&bytes), secrets);
+        Err(Failure::Status(
+            http_error(request, status, body)
+                .with_retry_after(retry_after)
+                .with_request_id(&request_id),
+        ))
+    }
+}
+
+enum Failure {
+    /// No usable response; `connect` when the connection was never made.
+    Transport { connect: bool, error: Error },
+    /// The server answered with an error status.
+    Status(Error),
+    /// Not worth another attempt whatever the class (bad header value, oversized body).
+    Final(Error),
+}
+
+fn transport_error(error: &reqwest::Error, secrets: &[Secret]) -> Error {
+    // reqwest's own text is generic; the source chain says what happened (refused, reset…).
+    let mut message = String::new();
+    let mut source: Option<&dyn std::error::Error> = Some(error);
+    while let Some(e) = source {
+        let text = e.to_string();
+        if !message.contains(&text) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&text);
+        }
+        source = e.source();
+    }
+    // Only the call's deadline is a timeout; a slow connect is a transport failure.
+    let message = match error.url() {
+        Some(url) => message.replace(url.as_str(), url.path()),
+        None => message,
+    };
+    Error::new(ErrorKind::Transport, redact(&message, secrets))
+}
+
+fn http_error(request: &HttpRequest, status: u16, body: String) -> Error {
+    let parsed = error_body::parse(&body);
+    // A named code in the body wins; `/v3` numbers are named per operation.
+    let code = parsed
+        .code
+        .or_else(|| request.v3_codes.and_then(|name| name(status)))
+        .or_else(|| {
+            parsed
+                .numeric_code
+                .map(|n| ApiErrorCode::Other(n.to_string()))
+        });
+    let message = parsed
+        .message
+        .unwrap_or_else(|| status_text(status).to_owned());
+    Error::http(status, code, message, body).with_field_errors(parsed.field_errors)
+}
+
+fn status_text(status: u16) -> &'static str {
+    reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("unexpected HTTP status")
+}
+
+/// Replaces every secret's text with `***`.
+pub(crate) fn redact(text: &str, secrets: &[Secret]) -> String {
+    let mut out = text.to_owned();
+    for secret in secrets {
+        if !secret.is_empty() && out.contains(secret.expose()) {
+            out = out.replace(secret.expose(), "***");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_agent_names_sdk_version_platform_and_suffix() {
+        let plain = user_agent(None);
+        assert!(plain.starts_with(&format!("kgen-sdk/{} (", env!("CARGO_PKG_VERSION"))));
+        assert!(plain.ends_with(&format!(
+            "{}; {})",
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        )));
+        assert_eq!(
+            user_agent(Some("MyGame/1.2")),
+            format!("{plain} MyGame/1.2")
+        );
+        assert_eq!(user_agent(Some("  ")), plain);
+    }
+
+    #[test]
+    fn plain_http_is_refused_except_for_loopback() {
+        for ok in [
+            "http://127.0.0.1:8080",
+            "http://127.1.2.3",
+            "http://localhost:1/",
+            "http://[::1]:9",
+            "https://example.com/api/",
+        ] {
+            assert!(check_base_url("base_url", ok, false).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://example.com",
+            "http://10.0.0.1",
+            "ftp://127.0.0.1",
+            "not a url",
+            "https://h/?q=1",
+        ] {
+            let e = check_base_url("base_url", bad, false).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{bad}");
+        }
+        assert!(check_base_url("base_url", "http://example.com", true).is_ok());
+        assert_eq!(
+            check_base_url("b", "https://h.io/api/", false).unwrap(),
+            "https://h.io/api"
+        );
+    }
+
+    #[test]
+    fn path_segments_are_percent_encoded() {
+        let r = HttpRequest::get(Family::Kgen, &["fe", "esports", "tournaments", "a/b?c#d e"]);
+        assert_eq!(r.path, "/fe/esports/tournaments/a%2Fb%3Fc%23d%20e");
+    }
+
+    #[test]
+    fn redaction_replaces_every_secret() {
+        let secrets = [Secret::new("tok123"), Secret::new("")];
+        assert_eq!(
+            redact("bad token tok123 (tok123)", &secrets),
+            "bad token *** (***)"
+        );
+    }
+}
