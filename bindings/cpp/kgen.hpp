@@ -259,7 +259,7 @@ public:
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
 
-    template <class U>
+    template <class U = T>
     T value_or(U &&fallback) const & {
         return ok() ? std::get<0>(state_) : static_cast<T>(std::forward<U>(fallback));
     }
@@ -785,8 +785,6 @@ public:
     // never log it.
     Result<std::string> access_token() const { return read_string(handle_, KGEN_SESSION_ACCESS_TOKEN); }
     Result<std::string> refresh_token() const { return read_string(handle_, KGEN_SESSION_REFRESH_TOKEN); }
-    // The phone linked by OTP, as it is now.
-    Result<std::string> linked_phone() const { return read_string(handle_, KGEN_SESSION_LINKED_PHONE); }
 
     // The current access token's expiry, Unix seconds on the server's clock.
     Result<std::int64_t> expires_at() const {
@@ -818,7 +816,7 @@ public:
             kgen_status s = kgen_session_get_string(handle, field, &text[0], &length);
             if (s == KGEN_OK) {
                 text.resize(length > 0 ? length - 1 : 0);
-                return std::move(text);
+                return text;
             }
             if (s != KGEN_ERR_BUFFER_TOO_SMALL) return detail::call_error(s);
             text.assign(length, '\0');
