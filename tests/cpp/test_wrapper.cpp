@@ -241,7 +241,7 @@ void cancel_ends_a_request_once_with_cancelled() {
 void destroy_delivers_every_request_in_flight_exactly_once() {
     test::Fault slow("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}");
     for (kgen::Dispatch mode : {kgen::Dispatch::Manual, kgen::Dispatch::Immediate}) {
-        constexpr int n = 200;
+        constexpr std::size_t n = 200;
         std::atomic<int> live{0};
         std::vector<std::atomic<int>> calls(n);
         std::atomic<int> cancelled{0};
@@ -253,7 +253,7 @@ void destroy_delivers_every_request_in_flight_exactly_once() {
                 kgen::Session created = test::new_session(setup, "destroy");
                 player = client.session_restore(created.access_token().value()).value();
             }
-            for (int i = 0; i < n; ++i) {
+            for (std::size_t i = 0; i < n; ++i) {
                 auto started = client.wallet_balance(player, [&, i, token = test::Token(&live)](kgen::Result<kgen::Balance> r) {
                     calls[i]++;
                     if (!r && r.error().status == kgen::Status::Cancelled) cancelled++;
