@@ -141,7 +141,7 @@ enum kgen_event_kind
     // A request ended (success, error, timeout or cancellation).
     KGEN_EVENT_COMPLETION = 1,
     // A client-flow session's token is about to expire or was refused: fetch a
-    // new token from the game's server and restore a new session with it.
+    // new token from the game's server and pass it to `kgen_session_update_tokens`.
     KGEN_EVENT_SESSION_EXPIRED = 2,
 };
 #ifndef __cplusplus
@@ -861,8 +861,10 @@ kgen_status kgen_client_new(const struct kgen_client_options *options,
 // Destroys a client: refuses new requests, cancels those in flight, delivers
 // every outstanding completion (manual dispatch: on the calling thread, before
 // this returns; immediate: on the workers), stops the client's threads and
-// destroys its sessions. After it returns no callback of this client runs and
-// user data may be freed; the handle is invalid. Returns
+// destroys its sessions. After it returns no callback of this client runs
+// (also none started by a `kgen_client_poll` on another thread), user data
+// may be freed, and the handle, its sessions and any event taken with
+// `kgen_client_next_event` are invalid. Returns
 // `KGEN_ERR_REENTRANT` inside any kgen callback, `KGEN_ERR_INVALID_HANDLE` for
 // a destroyed handle.
 kgen_status kgen_client_destroy(struct kgen_client *client);

@@ -160,4 +160,12 @@ mod tests {
         assert_eq!(from_wire(""), KGEN_API_ERROR_NONE);
         assert_eq!(from_wire("SOMETHING_NEW"), KGEN_API_ERROR_OTHER);
     }
+
+    #[test]
+    fn every_code_the_sdk_names_has_a_c_constant() {
+        for code in crate::ApiErrorCode::ALL {
+            assert_ne!(from_wire(code.as_str()), KGEN_API_ERROR_OTHER, "{code}");
+        }
+        assert_eq!(crate::ApiErrorCode::ALL.len() + 1, NAMED.len());
+    }
 }

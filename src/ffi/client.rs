@@ -136,10 +136,10 @@ impl ClientEntry {
             if session::is(handle, expired) {
                 let mut b = EventBuilder::default();
                 b.session = Some(handle);
-                let result = super::types::kgen_result::failure(
+                let result = super::types::kgen_result::without_answer(
                     &mut b,
                     KGEN_ERR_SESSION_EXPIRED,
-                    "the session's token expires soon or was refused; restore it with a new token",
+                    "the session's token expires soon or was refused; pass a new one to kgen_session_update_tokens",
                 );
                 let mut event = b.finish(
                     super::types::kgen_event_kind::KGEN_EVENT_SESSION_EXPIRED,

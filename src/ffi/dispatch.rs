@@ -92,8 +92,8 @@ pub(crate) struct Dispatcher {
     queue: Mutex<VecDeque<Queued>>,
     /// The event last handed out by `next_event`, alive until the next call.
     pulled: Mutex<Option<OwnedEvent>>,
-    /// Held (shared) while `poll` runs a callback, so `shutdown` can wait for
-    /// callbacks running on other threads.
+    /// Held (shared) while `poll` takes and delivers an event, so `shutdown`
+    /// can wait for callbacks running on other threads.
     delivering: RwLock<()>,
     wake: kgen_wake_fn,
     wake_user_data: UserData,
@@ -236,11 +236,13 @@ impl Dispatcher {
         };
         let mut delivered = 0;
         while delivered < limit {
+            // Taken before the event leaves the queue, so `shutdown` never
+            // misses an event popped but not yet delivered.
+            let _delivering = self.delivering.read().unwrap_or_else(|e| e.into_inner());
             let Some(Queued { event, callback }) = lock(&self.queue).pop_front() else {
                 break;
             };
             if let Some(cb) = callback {
-                let _delivering = self.delivering.read().unwrap_or_else(|e| e.into_inner());
                 invoke(cb, &event);
             }
             delivered += 1;

@@ -4,9 +4,10 @@
 use std::ffi::{c_char, c_void};
 use std::sync::Arc;
 
-use super::client::{client as client_entry, kgen_client, read_versioned, ClientEntry};
+use super::client::{
+    client as client_entry, kgen_client, read_versioned, start_for_client, ClientEntry,
+};
 use super::data::{flag, kgen_data, kgen_session_info, timestamp};
-use super::dispatch::{Request, UserData};
 use super::handles::{Registry, TAG_SESSION};
 use super::panic::{guard, FfiError, FfiResult};
 use super::pointers::{copy_out, opt_str_in, out, str_in};
@@ -223,19 +224,18 @@ pub unsafe extern "C" fn kgen_session_create(
                 session: b.item(info),
             }
         };
-        let core = entry.core.clone();
-        let request_info = Request {
-            operation: KGEN_OP_SESSION_CREATE,
-            session: std::ptr::null_mut(),
-            callback,
-            user_data: UserData(user_data),
-        };
-        entry.start(
-            request_info,
-            out_request,
-            async move { core.create_session(request).await },
-            convert,
-        )
+        let call = move |c: crate::Client| async move { c.create_session(request).await };
+        unsafe {
+            start_for_client(
+                client,
+                KGEN_OP_SESSION_CREATE,
+                callback,
+                user_data,
+                out_request,
+                call,
+                convert,
+            )
+        }
     })
 }
 

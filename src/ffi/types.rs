@@ -242,8 +242,12 @@ impl EventBuilder {
 }
 
 impl kgen_result {
-    /// A header with only a status and message (failures that got no answer).
-    pub(crate) fn failure(b: &mut EventBuilder, status: kgen_status, message: &str) -> kgen_result {
+    /// A header with only a status and a message: no HTTP answer behind it.
+    pub(crate) fn without_answer(
+        b: &mut EventBuilder,
+        status: kgen_status,
+        message: &str,
+    ) -> kgen_result {
         kgen_result {
             status,
             http_status: 0,
@@ -302,7 +306,7 @@ pub(crate) fn completion<T>(
                 request_id: b.text(&response.request_id),
                 raw_body,
                 raw_body_len,
-                ..kgen_result::failure(&mut b, KGEN_OK, "")
+                ..kgen_result::without_answer(&mut b, KGEN_OK, "")
             };
             (header, convert(&response.data, &mut b))
         }
@@ -317,7 +321,7 @@ pub(crate) fn completion<T>(
 /// An event for a request that ended without a usable answer (cancelled, SDK fault).
 pub(crate) fn failure_event(status: kgen_status, message: &str) -> OwnedEvent {
     let mut b = EventBuilder::default();
-    let result = kgen_result::failure(&mut b, status, message);
+    let result = kgen_result::without_answer(&mut b, status, message);
     b.finish(
         kgen_event_kind::KGEN_EVENT_COMPLETION,
         result,

@@ -154,8 +154,10 @@ namespace Kgen.Native
         ///  Destroys a client: refuses new requests, cancels those in flight, delivers
         ///  every outstanding completion (manual dispatch: on the calling thread, before
         ///  this returns; immediate: on the workers), stops the client's threads and
-        ///  destroys its sessions. After it returns no callback of this client runs and
-        ///  user data may be freed; the handle is invalid. Returns
+        ///  destroys its sessions. After it returns no callback of this client runs
+        ///  (also none started by a `kgen_client_poll` on another thread), user data
+        ///  may be freed, and the handle, its sessions and any event taken with
+        ///  `kgen_client_next_event` are invalid. Returns
         ///  `KGEN_ERR_REENTRANT` inside any kgen callback, `KGEN_ERR_INVALID_HANDLE` for
         ///  a destroyed handle.
         /// </summary>
@@ -1379,7 +1381,7 @@ namespace Kgen.Native
         KGEN_EVENT_COMPLETION = 1,
         /// <summary>
         ///  A client-flow session's token is about to expire or was refused: fetch a
-        ///  new token from the game's server and restore a new session with it.
+        ///  new token from the game's server and pass it to `kgen_session_update_tokens`.
         /// </summary>
         KGEN_EVENT_SESSION_EXPIRED = 2,
     }
