@@ -59,6 +59,7 @@
 #include <cstdlib>
 #include <exception>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -635,6 +636,20 @@ inline std::uint32_t clamp_u32(std::int64_t v) {
 }
 
 inline const char *or_null(const std::string &s) { return s.empty() ? nullptr : s.c_str(); }
+
+// C strings end at the first NUL: a std::string holding one would reach the
+// SDK cut short, so it is refused instead.
+inline std::optional<Error> embedded_nul(std::initializer_list<const std::string *> texts) {
+    for (const std::string *text : texts) {
+        if (text->find('\0') != std::string::npos) {
+            Error e;
+            e.status = Status::InvalidArgument;
+            e.message = "a string argument contains a NUL byte";
+            return e;
+        }
+    }
+    return std::nullopt;
+}
 }  // namespace detail
 
 // ---- callbacks through the C boundary --------------------------------------
@@ -804,6 +819,7 @@ public:
     // Client flow: the new tokens the game's server handed out after
     // SessionExpired; they must belong to the same player.
     Result<void> update_tokens(const std::string &access_token, const std::string &refresh_token = {}) {
+        if (auto refused = detail::embedded_nul({&access_token, &refresh_token})) return std::move(*refused);
         return detail::check_call(kgen_session_update_tokens(handle_, access_token.c_str(),
                                                      detail::or_null(refresh_token)));
     }
@@ -902,6 +918,10 @@ class Client {
 public:
     // Creates a client; no network traffic happens here.
     static Result<Client> create(const ClientOptions &options) {
+        if (auto refused = detail::embedded_nul({&options.base_url, &options.account_base_url, &options.client_id,
+                                                 &options.client_secret, &options.private_token,
+                                                 &options.user_agent_suffix, &options.proxy}))
+            return std::move(*refused);
         auto hooks = std::make_unique<detail::ClientHooks>(
             detail::ClientHooks{options.wake, options.on_session_expired, options.on_callback_exception});
         using detail::or_null;
@@ -996,13 +1016,21 @@ public:
     // Server flow: creates or retrieves the session of player `user_id` with
     // the client's credentials. The callback receives the new Session.
     [[nodiscard]] Result<RequestId> session_create(const std::string &user_id, Callback<Session> done) {
-        return start<Session>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Session>(std::move(done), {&user_id},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_session_create(handle_, user_id.c_str(), nullptr, f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> session_create(const std::string &user_id, const SessionProfile &profile,
                                                    Callback<Session> done) {
+        if (auto refused = detail::embedded_nul(
+                {&profile.name, &profile.username, &profile.email, &profile.device_id, &profile.phonenumber,
+                 &profile.date_joined, &profile.playertag, &profile.location, &profile.location_name,
+                 &profile.device_model, &profile.screen_height, &profile.screen_width, &profile.os_name,
+                 &profile.os_version, &profile.browser_name, &profile.fb_login, &profile.google_login,
+                 &profile.app_version}))
+            return std::move(*refused);
         auto text = detail::or_null;
         kgen_session_profile p{};
         p.struct_size = sizeof p;
@@ -1026,7 +1054,8 @@ public:
         p.fb_login = text(profile.fb_login);
         p.google_login = text(profile.google_login);
         p.app_version = text(profile.app_version);
-        return start<Session>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Session>(std::move(done), {&user_id},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_session_create(handle_, user_id.c_str(), &p, f, u, id);
         });
     }
@@ -1034,6 +1063,7 @@ public:
     // Client flow: restores a player's session from the tokens the game's
     // server handed out (no network traffic, no client secret needed).
     Result<Session> session_restore(const std::string &access_token, const std::string &refresh_token = {}) {
+        if (auto refused = detail::embedded_nul({&access_token, &refresh_token})) return std::move(*refused);
         kgen_session *handle = nullptr;
         kgen_status s = kgen_session_restore(handle_, access_token.c_str(),
                                              detail::or_null(refresh_token), &handle);
@@ -1047,14 +1077,16 @@ public:
 
     [[nodiscard]] Result<RequestId> tournaments_join(const Session &session, const std::string &tournament_uid,
                                                      std::int64_t joining_stake, Callback<Message> done) {
-        return start<Message>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Message>(std::move(done), {&tournament_uid},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_tournaments_join(handle_, session.handle(), tournament_uid.c_str(), joining_stake, f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> tournaments_leave(const Session &session, const std::string &tournament_uid,
                                                       Callback<Message> done) {
-        return start<Message>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Message>(std::move(done), {&tournament_uid},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_tournaments_leave(handle_, session.handle(), tournament_uid.c_str(), f, u, id);
         });
     }
@@ -1062,14 +1094,16 @@ public:
     [[nodiscard]] Result<RequestId> tournaments_submit_score(const Session &session,
                                                              const std::string &tournament_uid, std::int64_t score,
                                                              Callback<Message> done) {
-        return start<Message>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Message>(std::move(done), {&tournament_uid},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_tournaments_submit_score(handle_, session.handle(), tournament_uid.c_str(), score, f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> tournaments_active(const Session &session,
                                                        Callback<std::vector<Tournament>> done) {
-        return start<std::vector<Tournament>>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<std::vector<Tournament>>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_tournaments_active(handle_, session.handle(), f, u, id);
         });
     }
@@ -1077,21 +1111,24 @@ public:
     // The uids of the tournaments the player joined.
     [[nodiscard]] Result<RequestId> tournaments_participated(const Session &session,
                                                              Callback<std::vector<std::string>> done) {
-        return start<std::vector<std::string>>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<std::vector<std::string>>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_tournaments_participated(handle_, session.handle(), f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> tournaments_get(const Session &session, const std::string &tournament_uid,
                                                     Callback<Tournament> done) {
-        return start<Tournament>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Tournament>(std::move(done), {&tournament_uid},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_tournaments_get(handle_, session.handle(), tournament_uid.c_str(), f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> leaderboard_get(const Session &session, const std::string &tournament_uid,
                                                     Callback<Leaderboard> done) {
-        return start<Leaderboard>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Leaderboard>(std::move(done), {&tournament_uid},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_leaderboard_get(handle_, session.handle(), tournament_uid.c_str(), f, u, id);
         });
     }
@@ -1099,7 +1136,8 @@ public:
     // ---- wallet
 
     [[nodiscard]] Result<RequestId> wallet_balance(const Session &session, Callback<Balance> done) {
-        return start<Balance>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Balance>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_wallet_balance(handle_, session.handle(), f, u, id);
         });
     }
@@ -1108,14 +1146,16 @@ public:
     // `limit` 0 for the server's default page size.
     [[nodiscard]] Result<RequestId> wallet_transactions(const Session &session, const std::string &page_key,
                                                         std::uint32_t limit, Callback<TransactionPage> done) {
-        return start<TransactionPage>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<TransactionPage>(std::move(done), {&page_key},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_wallet_transactions(handle_, session.handle(), detail::or_null(page_key),
                                             limit, f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> wallet_withdraw(const Session &session, Callback<Message> done) {
-        return start<Message>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Message>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_wallet_withdraw(handle_, session.handle(), f, u, id);
         });
     }
@@ -1124,7 +1164,8 @@ public:
 
     [[nodiscard]] Result<RequestId> otp_register(const Session &session, const std::string &phone_number,
                                                  const std::string &country_code, Callback<OtpRegistration> done) {
-        return start<OtpRegistration>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<OtpRegistration>(std::move(done), {&phone_number, &country_code},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_otp_register(handle_, session.handle(), phone_number.c_str(), country_code.c_str(), f, u, id);
         });
     }
@@ -1133,7 +1174,8 @@ public:
     [[nodiscard]] Result<RequestId> otp_verify(const Session &session, const std::string &phone_number,
                                                const std::string &country_code, const std::string &auth_code,
                                                const std::string &otp, Callback<Message> done) {
-        return start<Message>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Message>(std::move(done), {&phone_number, &country_code, &auth_code, &otp},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_otp_verify(handle_, session.handle(), phone_number.c_str(), country_code.c_str(),
                                    auth_code.c_str(), otp.c_str(), f, u, id);
         });
@@ -1142,19 +1184,22 @@ public:
     // ---- rewards and statistics
 
     [[nodiscard]] Result<RequestId> rewards_claimable(const Session &session, Callback<ClaimableRewards> done) {
-        return start<ClaimableRewards>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<ClaimableRewards>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_rewards_claimable(handle_, session.handle(), f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> rewards_claim(const Session &session, Callback<Message> done) {
-        return start<Message>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<Message>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_rewards_claim(handle_, session.handle(), f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> stats_historic(const Session &session, Callback<std::vector<HistoricStat>> done) {
-        return start<std::vector<HistoricStat>>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<std::vector<HistoricStat>>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_stats_historic(handle_, session.handle(), f, u, id);
         });
     }
@@ -1164,25 +1209,29 @@ public:
     // `password` is a secret: never logged.
     [[nodiscard]] Result<RequestId> account_login(const std::string &user_name, const std::string &password,
                                                   bool remember_me, Callback<LoginResult> done) {
-        return start<LoginResult>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<LoginResult>(std::move(done), {&user_name, &password},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_account_login(handle_, user_name.c_str(), password.c_str(), remember_me ? 1 : 0, f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> account_login_otp(const std::string &otp, Callback<void> done) {
-        return start<void>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<void>(std::move(done), {&otp},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_account_login_otp(handle_, otp.c_str(), f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> account_current_user(Callback<AccountUser> done) {
-        return start<AccountUser>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<AccountUser>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_account_current_user(handle_, f, u, id);
         });
     }
 
     [[nodiscard]] Result<RequestId> account_logout(Callback<void> done) {
-        return start<void>(std::move(done), [&](kgen_callback f, void *u, kgen_request_id *id) {
+        return start<void>(std::move(done), {},
+                              [&](kgen_callback f, void *u, kgen_request_id *id) {
             return kgen_account_logout(handle_, f, u, id);
         });
     }
@@ -1194,7 +1243,9 @@ private:
     // Hands a heap-allocated Pending to the C call; on KGEN_OK the completion
     // owns and frees it, otherwise it is freed here and no callback comes.
     template <class T, class StartFn>
-    Result<RequestId> start(Callback<T> done, StartFn &&start_request) {
+    Result<RequestId> start(Callback<T> done, std::initializer_list<const std::string *> texts,
+                            StartFn &&start_request) {
+        if (auto refused = detail::embedded_nul(texts)) return std::move(*refused);
         auto pending = std::make_unique<detail::Pending<T>>(detail::Pending<T>{std::move(done), hooks_.get()});
         kgen_request_id id = 0;
         kgen_status s = start_request(&complete<T>, pending.get(), &id);

@@ -192,6 +192,13 @@ void a_call_that_cannot_start_reports_why_and_never_calls_back() {
     kgen::Session player = test::new_session(client, "refused");
     auto invalid = client.tournaments_get(player, std::string("\xff\xfe", 2), counted(0));
     CHECK(!invalid && invalid.error().status == kgen::Status::InvalidArgument);
+    // A C string would end at the NUL: the whole string is refused rather than cut short.
+    auto cut = client.session_create(std::string("player\0-2", 9), counted(0));
+    CHECK(!cut && cut.error().status == kgen::Status::InvalidArgument);
+    CHECK(!player.update_tokens(std::string("a\0b", 3)));
+    kgen::ClientOptions nul = server_options();
+    nul.client_secret = std::string("demo\0secret", 11);
+    CHECK(kgen::Client::create(nul).error().status == kgen::Status::InvalidArgument);
 
     kgen::Client moved = std::move(client);
     auto from_moved = client.wallet_balance(player, counted(0));
