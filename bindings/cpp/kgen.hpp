@@ -32,6 +32,8 @@
  *   flight - and then destroyed, never inside the call that started it.
  * - Callbacks run inside Client::poll() on the polling thread (manual
  *   dispatch, the default) or on the SDK's worker threads (immediate dispatch).
+ * - Strings go in as std::string (UTF-8); one holding a NUL byte is refused
+ *   with Status::InvalidArgument rather than passed on cut short.
  *
  * EXCEPTIONS
  * - Nothing crosses the C boundary. The wrapper throws nothing itself except

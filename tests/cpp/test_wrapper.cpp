@@ -168,7 +168,7 @@ void api_errors_carry_status_code_and_request_id() {
           (poor.error().is(kgen::ApiError::PhoneNotLinked) || poor.error().is(kgen::ApiError::WithdrawBelowMinimum)));
 
     // A server error the SDK does not retry away surfaces with its code.
-    test::Fault full("{\"method\":\"GET\",\"path\":\"/fe/esports/rewards/claim\",\"status\":503,\"times\":10}");
+    test::Fault unavailable("{\"method\":\"GET\",\"path\":\"/fe/esports/rewards/claim\",\"status\":503,\"times\":10}");
     auto broken = await<kgen::ClaimableRewards>(client, [&](auto done) { return client.rewards_claimable(player, done); });
     CHECK(!broken && broken.error().http_status == 503 && broken.error().is(kgen::ApiError::InjectedFault));
 }
@@ -176,7 +176,7 @@ void api_errors_carry_status_code_and_request_id() {
 void a_call_that_cannot_start_reports_why_and_never_calls_back() {
     std::atomic<int> live{0};
     int calls = 0;
-    auto counted = [&](auto) { return [&calls, token = test::Token(&live)](auto) { ++calls; }; };
+    auto counted = [&] { return [&calls, token = test::Token(&live)](auto) { ++calls; }; };
 
     kgen::ClientOptions bad = server_options();
     bad.base_url = "not a url";
@@ -185,28 +185,28 @@ void a_call_that_cannot_start_reports_why_and_never_calls_back() {
 
     kgen::Client client = make_client(server_options());
     kgen::Session nobody;  // never created: a NULL handle
-    auto started = client.wallet_balance(nobody, counted(0));
+    auto started = client.wallet_balance(nobody, counted());
     CHECK(!started && started.error().status == kgen::Status::NullArgument);
     CHECK(live == 0);
 
     kgen::Session player = test::new_session(client, "refused");
-    auto invalid = client.tournaments_get(player, std::string("\xff\xfe", 2), counted(0));
+    auto invalid = client.tournaments_get(player, std::string("\xff\xfe", 2), counted());
     CHECK(!invalid && invalid.error().status == kgen::Status::InvalidArgument);
     // A C string would end at the NUL: the whole string is refused rather than cut short.
-    auto cut = client.session_create(std::string("player\0-2", 9), counted(0));
+    auto cut = client.session_create(std::string("player\0-2", 9), counted());
     CHECK(!cut && cut.error().status == kgen::Status::InvalidArgument);
     CHECK(!player.update_tokens(std::string("a\0b", 3)));
     kgen::ClientOptions nul = server_options();
     nul.client_secret = std::string("demo\0secret", 11);
     CHECK(kgen::Client::create(nul).error().status == kgen::Status::InvalidArgument);
 
-    kgen::Client moved = std::move(client);
-    auto from_moved = client.wallet_balance(player, counted(0));
+    kgen::Client moved = std::move(client);  // the moved-from client holds no handle
+    auto from_moved = client.wallet_balance(player, counted());
     CHECK(!from_moved && from_moved.error().status == kgen::Status::NullArgument);
     CHECK(moved.poll());
 
     CHECK_OK(moved.shutdown());
-    auto after = moved.wallet_balance(player, counted(0));
+    auto after = moved.wallet_balance(player, counted());
     CHECK(!after);
     CHECK(live == 0 && calls == 0);
 

@@ -2,7 +2,7 @@
 // and checks them against the staged plugin and the module's C++:
 // - every file the rules name for a staged platform exists;
 // - the path FKGenModule loads at startup (KGenModule.cpp) is the file the rules stage;
-// - the Android APL copies the same libkgen.so the rules link;
+// - the Android APL is well-formed XML and copies the libkgen.so the rules link;
 // - the KGen module depends on KGenLibrary.
 //   mono rules.exe PLUGIN_DIR STAGED_PLATFORM...
 using System;
@@ -10,6 +10,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Xml;
 using UnrealBuildTool;
 
 static class CheckBuildRules
@@ -81,7 +82,9 @@ static class CheckBuildRules
 				Expect(apl != null && File.Exists(apl), "Android: the APL file exists");
 				if (apl != null && File.Exists(apl))
 				{
-					var copy = Regex.Match(File.ReadAllText(apl), "<copyFile\\s+src=\"([^\"]+)\"").Groups[1].Value;
+					var xml = new XmlDocument();
+					xml.Load(apl); // throws on malformed XML
+					var copy = ((XmlElement)xml.GetElementsByTagName("copyFile")[0]).GetAttribute("src");
 					string source = copy.Replace("$S(PluginDir)", Path.GetDirectoryName(apl)).Replace("$S(Architecture)", "arm64-v8a");
 					Expect(lib.PublicAdditionalLibraries.Any(l => Full(l) == Full(source)), "Android: the APL packs the library the rules link");
 				}

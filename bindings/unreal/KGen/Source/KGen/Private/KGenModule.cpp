@@ -49,6 +49,11 @@ void FKGenModule::StartupModule()
 	if (const TCHAR* Relative = LibraryPathInPlugin())
 	{
 		const TSharedPtr<IPlugin> Plugin = IPluginManager::Get().FindPlugin(TEXT("KGen"));
+		if (!Plugin.IsValid())
+		{
+			UE_LOG(LogKGen, Error, TEXT("The KGen plugin descriptor was not found; KGen is disabled"));
+			return;
+		}
 		const FString Path = FPaths::Combine(Plugin->GetBaseDir(), Relative);
 		LibraryHandle = FPlatformProcess::GetDllHandle(*Path);
 		if (LibraryHandle == nullptr)

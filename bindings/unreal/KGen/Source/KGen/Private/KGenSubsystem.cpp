@@ -11,6 +11,7 @@
 #include "Misc/App.h"
 #include "Misc/CommandLine.h"
 #include "Misc/Parse.h"
+#include "Stats/Stats.h"
 #include "UObject/UObjectGlobals.h"
 #include "UObject/UObjectThreadContext.h"
 
