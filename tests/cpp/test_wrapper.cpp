@@ -225,7 +225,7 @@ void a_call_that_cannot_start_reports_why_and_never_calls_back() {
 void cancel_ends_a_request_once_with_cancelled() {
     kgen::Client client = make_client(server_options());
     kgen::Session player = test::new_session(client, "cancel");
-    test::Fault slow("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":5000}");
+    test::Fault slow("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}");
     int calls = 0;
     std::optional<kgen::Result<kgen::Balance>> outcome;
     auto id = client.wallet_balance(player, [&](kgen::Result<kgen::Balance> r) {
@@ -237,7 +237,7 @@ void cancel_ends_a_request_once_with_cancelled() {
     auto started = test::Clock::now();
     CHECK_OK(client.cancel(*id));
     CHECK(test::poll_until(client, [&] { return calls == 1; }));
-    CHECK(test::Clock::now() - started < 2s);
+    CHECK(test::Clock::now() - started < 5s);  // well before the answer would come
     CHECK(!outcome->ok() && outcome->error().status == kgen::Status::Cancelled);
     auto again = client.cancel(*id);
     CHECK(!again && again.error().status == kgen::Status::UnknownRequest);
@@ -270,7 +270,7 @@ void destroy_delivers_every_request_in_flight_exactly_once() {
             CHECK(live == n);
             auto started = test::Clock::now();
             CHECK_OK(client.shutdown());
-            CHECK(test::Clock::now() - started < 5s);
+            CHECK(test::Clock::now() - started < 5s);  // cancelled, not waited for
             // Everything happened inside shutdown(): nothing is left to run or free.
             CHECK(live == 0);
             CHECK(cancelled == n);
