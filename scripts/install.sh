@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix=$(realpath -m "${1:-dist}")
-cargo build --release -p kgen-sdk --quiet
-cmake -S packaging -B target/packaging -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
+# The same command as CI: a `-p kgen-sdk` build unifies features differently and, since
+# libkgen.so/.a carry no hash in their names, would rebuild and replace the tested library.
+cargo build --release --workspace --quiet
+# -Wno-dev: GNUInstallDirs warns when the prefix changes in a project without languages.
+cmake -Wno-dev -S packaging -B target/packaging -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
 cmake --install target/packaging >/dev/null
 echo "installed kgen into $prefix"

@@ -1,0 +1,7 @@
+#include "KGenSettings.h"
+
+UKGenSettings::UKGenSettings()
+{
+	CategoryName = TEXT("Plugins");
+	SectionName = TEXT("KGeN ESports");
+}

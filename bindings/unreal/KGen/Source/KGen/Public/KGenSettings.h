@@ -1,0 +1,78 @@
+#pragma once
+
+#include "CoreMinimal.h"
+#include "Engine/DeveloperSettings.h"
+#include "KGenSettings.generated.h"
+
+UENUM()
+enum class EKGenLogLevel : uint8
+{
+	Off = 0,
+	Error = 1,
+	Warning = 2,
+	Info = 3,
+	Debug = 4 UMETA(ToolTip = "One line per HTTP attempt"),
+	Trace = 5,
+};
+
+// Project Settings > Plugins > KGeN ESports (saved in DefaultGame.ini, which ships with the game).
+UCLASS(Config = Game, DefaultConfig, meta = (DisplayName = "KGeN ESports"))
+class KGEN_API UKGenSettings : public UDeveloperSettings
+{
+	GENERATED_BODY()
+
+public:
+	UKGenSettings();
+
+	// KGeN ESports Protocol API; empty: production.
+	UPROPERTY(Config, EditAnywhere, Category = "Connection")
+	FString BaseUrl;
+
+	// The /v3 account-session API; empty: the same as BaseUrl.
+	UPROPERTY(Config, EditAnywhere, Category = "Connection")
+	FString AccountBaseUrl;
+
+	// 0: the SDK's default (10 s).
+	UPROPERTY(Config, EditAnywhere, Category = "Connection", meta = (ClampMin = "0", Units = "ms"))
+	int32 ConnectTimeoutMs = 0;
+
+	// Deadline of one call including retries; 0: the SDK's default (30 s).
+	UPROPERTY(Config, EditAnywhere, Category = "Connection", meta = (ClampMin = "0", Units = "ms"))
+	int32 RequestTimeoutMs = 0;
+
+	// Attempts per call including the first; 0: the SDK's default (4).
+	UPROPERTY(Config, EditAnywhere, Category = "Connection", meta = (ClampMin = "0"))
+	int32 RetryMaxAttempts = 0;
+
+	// Plain http:// to hosts other than this machine. Development only.
+	UPROPERTY(Config, EditAnywhere, Category = "Connection")
+	bool bAllowInsecureHttp = false;
+
+	// Completions delivered per game-thread tick at most.
+	UPROPERTY(Config, EditAnywhere, Category = "Dispatch", meta = (ClampMin = "1"))
+	int32 MaxEventsPerTick = 64;
+
+	UPROPERTY(Config, EditAnywhere, Category = "Logging")
+	EKGenLogLevel LogLevel = EKGenLogLevel::Warning;
+
+	// Client flow (game clients): the game's server hands the player's access
+	// token to the game. With this on, a token passed as -KGenAccessToken=...
+	// on the command line (by a launcher) is restored at startup.
+	UPROPERTY(Config, EditAnywhere, Category = "Client Flow")
+	bool bRestoreSessionFromCommandLine = false;
+
+	// Client flow: OnSessionExpired fires this long before the token expires,
+	// so the game can fetch a new one in time; 0: the SDK's default (300 s).
+	UPROPERTY(Config, EditAnywhere, Category = "Client Flow", meta = (ClampMin = "0", Units = "s"))
+	int32 ExpiryNoticeSecs = 0;
+
+	// Server flow (dedicated servers and the editor only): the client id KGeN issued.
+	UPROPERTY(Config, EditAnywhere, Category = "Server Flow")
+	FString ClientId;
+
+	// NEVER put a client secret in a shipped game client, nor in this file (it
+	// ships with the game). Dedicated servers read the secret from this
+	// environment variable at startup; game clients never read it.
+	UPROPERTY(Config, EditAnywhere, Category = "Server Flow")
+	FString ClientSecretEnvironmentVariable = TEXT("KGEN_CLIENT_SECRET");
+};

@@ -1,0 +1,210 @@
+// The SDK's results as Blueprint types. Times are UTC; an absent time is FDateTime's zero.
+#pragma once
+
+#include "CoreMinimal.h"
+#include "KGenTypes.generated.h"
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenError
+{
+	GENERATED_BODY()
+
+	// The kgen_status value (see kgen.h): 300 HTTP error, 201 timeout, 202 cancelled, ...
+	UPROPERTY(BlueprintReadOnly, Category = "KGen")
+	int32 Status = 0;
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen")
+	int32 HttpStatus = 0;
+
+	// The API's error code as sent, e.g. "TOURNAMENT_IS_FULL"; empty when none.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen")
+	FString ApiErrorCode;
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen")
+	FString Message;
+
+	// The call's x-request-id, for KGeN support.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen")
+	FString RequestId;
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen")
+	float RetryAfterSeconds = 0.f;
+
+	// All of the above in one line, for a log or a support ticket.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen")
+	FString Summary;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenSessionInfo
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString UserId;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString SessionId;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString NamespacedUserId;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString WalletAddress;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString LinkedPhone;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") bool bIsNewUser = false;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime ExpiresAt;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenTournament
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString TournamentUid;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString GameUid;
+	// SCHEDULED, LOBBY, STARTED, LOCKED or COMPLETED.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Status;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Title;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Description;
+	// Pass it as the stake to Join Tournament.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 BuyInPrice = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 TournamentSize = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 ParticipantsCount = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime StartsAt;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime LocksAt;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime EndsAt;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenLeaderboardEntry
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString UserId;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 Score = 0;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenWinner
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString UserId;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double Reward = 0;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenLeaderboard
+{
+	GENERATED_BODY()
+
+	// Best score first.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") TArray<FKGenLeaderboardEntry> Entries;
+	// Once the tournament completed.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") TArray<FKGenWinner> Winners;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double PrizePool = 0;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenBalance
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString WalletAddress;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double EarnedBalance = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double BoughtBalance = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double BonusBalance = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double OnChainBalance = 0;
+	// The smallest earned balance that can be withdrawn.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double MinWithdrawal = 0;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenTransaction
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Uid;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double Amount = 0;
+	// "CREDIT" or "DEBIT".
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Direction;
+	// e.g. "JOIN".
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Kind;
+	// e.g. "Tournament fee deduct".
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Description;
+	// "COMPLETED", "PENDING", ...
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString SyncStatus;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime CreatedAt;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenTransactionPage
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") TArray<FKGenTransaction> Transactions;
+	// Pass to Wallet Transactions for the next page; empty on the last page.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString NextPageKey;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenOtpRegistration
+{
+	GENERATED_BODY()
+
+	// Pass it to Verify OTP with the code the player received.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString AuthCode;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") bool bIsNewUser = false;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenReward
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString TournamentId;
+	// "UNCLAIMED" or "CLAIMED_SUCCESSFULLY".
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString ClaimStatus;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double Reward = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime CreatedAt;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenClaimableRewards
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double Total = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") TArray<FKGenReward> Rewards;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenHistoricStat
+{
+	GENERATED_BODY()
+
+	// "Won" or "You Lost".
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Result;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString OccurredAt;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Mode;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double BuyInStake = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") double AmountWon = 0;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenLoginResult
+{
+	GENERATED_BODY()
+
+	// Finish with Account Login OTP.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") bool bRequiresOtp = false;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime ExpiresAt;
+};
+
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenAccountUser
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 UserId = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString UserName;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Email;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString FirstName;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString LastName;
+	// 0 guest, 10 regular user, 20 game-hosting management.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 AccessLevel = 0;
+};
