@@ -14,9 +14,23 @@ fn main() {
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=src/ffi");
 
+    link_names();
     let ffi_files = ffi_sources(&root.join("src/ffi"));
     write_if_changed(&root.join(HEADER), &c_header(&root));
     write_if_changed(&root.join(CSHARP), &csharp(&ffi_files));
+}
+
+/// Gives the shared library the name programs record when they link it, so an
+/// installed or staged copy is found by that name (a SONAME on Linux and Android, an
+/// `@rpath` install name on Apple) rather than by cargo's build path.
+fn link_names() {
+    match env("CARGO_CFG_TARGET_OS").as_str() {
+        "linux" | "android" => println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libkgen.so"),
+        "macos" | "ios" => {
+            println!("cargo:rustc-cdylib-link-arg=-Wl,-install_name,@rpath/libkgen.dylib")
+        }
+        _ => {}
+    }
 }
 
 /// The `.rs` files of `src/ffi`, sorted so the output never depends on directory order.

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test layer of the SDK, in the order a failure is cheapest to find:
-# formatting and lints, one release build reused by every layer, the Rust tests
-# (SDK against the in-process sandbox, and the sandbox's own), then the C ABI, C++
-# and C# layers against the real libkgen.so and the sandbox binary.
+# formatting and lints; the Rust tests (the SDK against the in-process sandbox, and
+# the sandbox's own); then the release build that ships (libkgen.so/.a and the
+# kgen-sandbox binary), which the C ABI, C++ and C# layers all share.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-section() { printf '\n==> %s\n' "$*"; }
+section() { printf '\n==> %s (%d s)\n' "$*" $((SECONDS - started)); }
 started=$SECONDS
 
 section "dependencies"
@@ -16,18 +16,22 @@ section "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --release --locked -- -D warnings
 
-section "release build (shared by every layer)"
+section "Rust tests"
+cargo test --workspace --release --locked
+
+# Tests build the library with their dev-dependencies' features; the layers below
+# test the library exactly as `cargo build` ships it.
+section "release build shared by the C, C++ and C# layers"
 cargo build --workspace --release --locked
-cargo test --workspace --release --locked --no-run
 
 section "generated header and C# layer are committed as generated"
 git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMethods.g.cs
 
-section "Rust tests"
-cargo test --workspace --release --locked
-
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples"
 scripts/test-c.sh
+
+section "C++: kgen.hpp with g++ and clang, its tests under ASan+UBSan, the CMake package"
+scripts/test-cpp.sh
 
 section "C#: the Unity package's runtime and tests on Mono (NUnit), and the C# example"
 scripts/test-csharp.sh
