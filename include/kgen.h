@@ -14,7 +14,8 @@
  * Calls. Every function returns a kgen_status (0 = KGEN_OK) except a few that
  * return static strings. After a failed call, kgen_last_error_message() says
  * why, on the same thread. Strings passed in are NUL-terminated UTF-8
- * (invalid UTF-8 gives KGEN_ERR_INVALID_ARGUMENT) and are copied during the
+ * (invalid UTF-8, or a blank required string such as a user id, gives
+ * KGEN_ERR_INVALID_ARGUMENT before anything starts) and are copied during the
  * call. Options structs begin with struct_size (set it to sizeof the struct);
  * zero means "default" for every field. Booleans are int32_t (0 or 1).
  *

@@ -10,12 +10,20 @@ fn null(what: &str) -> FfiError {
     FfiError::new(KGEN_ERR_NULL_ARGUMENT, format!("{what} is NULL"))
 }
 
-/// A required NUL-terminated UTF-8 argument, borrowed for the call.
+/// A required NUL-terminated UTF-8 argument, borrowed for the call. Blank is
+/// refused here, so that a request that cannot succeed never starts.
 ///
 /// # Safety
 /// `ptr` is NULL or points to a NUL-terminated string that outlives `'a`.
 pub(crate) unsafe fn str_in<'a>(ptr: *const c_char, what: &str) -> FfiResult<&'a str> {
-    unsafe { opt_str_in(ptr, what) }?.ok_or_else(|| null(what))
+    let value = unsafe { opt_str_in(ptr, what) }?.ok_or_else(|| null(what))?;
+    if value.trim().is_empty() {
+        return Err(FfiError::new(
+            KGEN_ERR_INVALID_ARGUMENT,
+            format!("{what} is empty"),
+        ));
+    }
+    Ok(value)
 }
 
 /// An optional string argument: NULL is `None`.
@@ -107,6 +115,9 @@ mod tests {
         let bad = [0xffu8, 0xfe, 0];
         let e = unsafe { str_in(bad.as_ptr().cast(), "user_id") }.unwrap_err();
         assert_eq!(e.status, KGEN_ERR_INVALID_ARGUMENT);
+        let e = unsafe { str_in(c" ".as_ptr(), "user_id") }.unwrap_err();
+        assert_eq!(e.status, KGEN_ERR_INVALID_ARGUMENT);
+        assert_eq!(e.message, "user_id is empty");
         assert_eq!(unsafe { opt_str_in(std::ptr::null(), "x") }.unwrap(), None);
     }
 
