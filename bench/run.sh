@@ -30,6 +30,9 @@ cargo run --release --quiet --example bench_core
 start_sandbox
 section "C ABI: game_server, 500 players (sandbox in another process at $KGEN_BASE_URL)"
 for workers in 1 2; do
+  # A fresh demo state each run, so the live tournament has room for every player.
+  curl -sf -XPOST "$KGEN_BASE_URL/sandbox/reset" -H "x-admin-key: $KGEN_ADMIN_KEY" \
+    -d '{"demo":true}' >/dev/null
   KGEN_WORKERS=$workers LD_LIBRARY_PATH=target/release \
     /usr/bin/time -f "  process: %U s user, %S s system, peak RSS %M KiB" target/bench/game_server
 done
