@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use super::data::kgen_data;
-use super::dispatch::{kgen_wake_fn, refuse_inside_callback, Dispatcher, Mode, Request, UserData};
+use super::dispatch::{
+    kgen_wake_fn, refuse_inside_callback, Dispatcher, Finish, Mode, Request, UserData,
+};
 use super::handles::{Registry, TAG_CLIENT};
 use super::panic::{guard, FfiError, FfiResult};
 use super::pointers::{opt_str_in, out, write_opt};
@@ -152,7 +154,8 @@ impl ClientEntry {
         }
     }
 
-    /// Starts one operation; `call` runs on the client's runtime.
+    /// Starts one operation; `call` runs on the client's runtime, `convert`
+    /// only if its result is delivered (not cancelled).
     pub fn start<T, Fut>(
         &self,
         request: Request,
@@ -161,10 +164,14 @@ impl ClientEntry {
         convert: impl FnOnce(&T, &mut EventBuilder) -> kgen_data + Send + 'static,
     ) -> FfiResult<()>
     where
+        T: Send + 'static,
         Fut: Future<Output = Result<crate::Response<T>, crate::Error>> + Send + 'static,
     {
         let accepted = |id| unsafe { write_opt(out_request, id) };
-        let work = async move { completion(call.await, convert) };
+        let work = async move {
+            let result = call.await;
+            Box::new(move || completion(result, convert)) as Finish
+        };
         self.dispatch.start(request, accepted, work)
     }
 }
@@ -183,6 +190,7 @@ pub(crate) unsafe fn start_for_client<T, Fut>(
     convert: impl FnOnce(&T, &mut EventBuilder) -> kgen_data + Send + 'static,
 ) -> FfiResult<()>
 where
+    T: Send + 'static,
     Fut: Future<Output = Result<crate::Response<T>, crate::Error>> + Send + 'static,
 {
     let entry = client(client_handle)?;
@@ -211,6 +219,7 @@ pub(crate) unsafe fn start_for_session<T, Fut>(
     convert: impl FnOnce(&T, &mut EventBuilder) -> kgen_data + Send + 'static,
 ) -> FfiResult<()>
 where
+    T: Send + 'static,
     Fut: Future<Output = Result<crate::Response<T>, crate::Error>> + Send + 'static,
 {
     let entry = client(client_handle)?;

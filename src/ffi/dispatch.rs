@@ -5,7 +5,10 @@
 //!
 //! Exactly once: a request's only completion is produced by `Pending`, either
 //! when its task finishes or, should the task ever be dropped unfinished, by
-//! `Pending`'s destructor.
+//! `Pending`'s destructor. Whether it reports the result or the cancellation is
+//! decided before the result is turned into an event, so a result that lost the
+//! race against `kgen_request_cancel` has no effect (no session handle is made
+//! for a cancelled `kgen_session_create`).
 
 use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
@@ -73,6 +76,10 @@ struct Queued {
     event: OwnedEvent,
     callback: kgen_callback,
 }
+
+/// Turns a finished request's result into its event; run only when the result
+/// is the one delivered.
+pub(crate) type Finish = Box<dyn FnOnce() -> OwnedEvent + Send>;
 
 struct Requests {
     accepting: bool,
@@ -152,7 +159,7 @@ impl Dispatcher {
         work: F,
     ) -> FfiResult<()>
     where
-        F: Future<Output = OwnedEvent> + Send + 'static,
+        F: Future<Output = Finish> + Send + 'static,
     {
         let (cancel_tx, cancel_rx) = oneshot::channel();
         let id = {
@@ -323,15 +330,17 @@ struct Pending {
 }
 
 impl Pending {
-    fn complete(&mut self, event: Option<OwnedEvent>) {
+    /// Delivers `finish`'s event, or the cancellation when one was requested
+    /// (then `finish` is dropped unrun).
+    fn complete(&mut self, finish: Option<Finish>) {
         self.done = true;
         let d = self.dispatcher.clone();
         let cancelled = {
             let mut r = lock(&d.requests);
             matches!(r.in_flight.remove(&self.id), Some(None))
         };
-        let mut event = match event {
-            Some(event) if !cancelled => event,
+        let mut event = match finish {
+            Some(finish) if !cancelled => finish(),
             _ => failure_event(KGEN_ERR_CANCELLED, "the request was cancelled"),
         };
         let view = event.view_mut();
@@ -354,10 +363,9 @@ impl Drop for Pending {
     fn drop(&mut self) {
         // Only when the task ended without completing (a panic inside the SDK).
         if !self.done {
-            self.complete(Some(failure_event(
-                KGEN_ERR_INTERNAL,
-                "the request failed inside the SDK",
-            )));
+            self.complete(Some(Box::new(|| {
+                failure_event(KGEN_ERR_INTERNAL, "the request failed inside the SDK")
+            })));
         }
     }
 }
@@ -393,8 +401,8 @@ mod tests {
         Arc::new(Dispatcher::new(mode, 1, None, UserData(std::ptr::null_mut())).unwrap())
     }
 
-    fn ok() -> OwnedEvent {
-        failure_event(KGEN_OK, "")
+    fn ok() -> Finish {
+        Box::new(|| failure_event(KGEN_OK, ""))
     }
 
     fn wait_for(mut done: impl FnMut() -> bool) {
@@ -456,6 +464,40 @@ mod tests {
         d.poll(0);
         assert_eq!(lock(&seen.0).len(), 1);
         assert_eq!(lock(&seen.0)[0].1, KGEN_ERR_CANCELLED);
+        d.shutdown();
+    }
+
+    #[test]
+    fn a_result_that_loses_the_race_against_cancel_is_never_converted() {
+        use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Manual);
+        // The request's work has ended, and its cancellation was requested
+        // before the completion was decided.
+        let id = {
+            let mut r = lock(&d.requests);
+            r.in_flight.insert(7, None);
+            r.outstanding += 1;
+            7
+        };
+        let converted = Arc::new(AtomicBool::new(false));
+        let flag = converted.clone();
+        let mut pending = Pending {
+            dispatcher: d.clone(),
+            id,
+            request: request(&seen),
+            done: false,
+        };
+        pending.complete(Some(Box::new(move || {
+            flag.store(true, SeqCst); // e.g. registering a new session handle
+            failure_event(KGEN_OK, "")
+        })));
+        d.poll(0);
+        assert!(!converted.load(SeqCst), "a cancelled result has no effect");
+        assert_eq!(lock(&seen.0).len(), 1);
+        assert_eq!(lock(&seen.0)[0].1, KGEN_ERR_CANCELLED);
+        drop(pending);
+        assert_eq!(lock(&seen.0).len(), 1, "completed once");
         d.shutdown();
     }
 
