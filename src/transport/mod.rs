@@ -395,7 +395,11 @@ impl Transport {
         };
         put("x-request-id", &ctx.request_id)?;
         put("accept", "application/json")?;
-        if request.method == Method::POST {
+        // Only a mutating call needs the server to recognise its repeats. A request that is
+        // safe to repeat goes without: a renewal inside another call must not reuse that
+        // call's key, and a repeat of a timed-out attempt must not be refused as
+        // `IDEMPOTENCY_KEY_IN_USE` while the first attempt still runs.
+        if request.retry == RetryClass::Mutating {
             put("idempotency-key", &ctx.idempotency_key)?;
         }
         if request.body.is_some() {

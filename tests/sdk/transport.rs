@@ -36,20 +36,34 @@ async fn read_head(stream: &mut TcpStream) -> String {
 
 /// A peer that answers each connection's first request with the next canned response
 /// and reports the request heads it saw.
-async fn peer(responses: Vec<&'static str>) -> (String, mpsc::UnboundedReceiver<String>) {
+async fn peer<R: AsRef<[u8]> + Send + 'static>(
+    responses: Vec<R>,
+) -> (String, mpsc::UnboundedReceiver<String>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let (heads, seen) = mpsc::unbounded_channel();
     tokio::spawn(async move {
         for response in responses {
             let (mut stream, _) = listener.accept().await.unwrap();
-            let head = read_head(&mut stream).await;
-            let _ = heads.send(head.to_ascii_lowercase());
-            let _ = stream.write_all(response.as_bytes()).await;
+            let head = read_head(&mut stream).await.to_ascii_lowercase();
+            // Reads the body too: closing with unread bytes would reset the connection.
+            let length = header(&head, "content-length").map_or(0, |l| l.parse().unwrap());
+            let mut body = vec![0u8; length];
+            let _ = stream.read_exact(&mut body).await;
+            let _ = heads.send(head);
+            let _ = stream.write_all(response.as_ref()).await;
             let _ = stream.shutdown().await;
         }
     });
     (url, seen)
+}
+
+/// A complete response with a JSON body.
+fn respond(status: u16, body: &str) -> String {
+    format!(
+        "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
 }
 
 fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
@@ -102,6 +116,57 @@ async fn every_attempt_of_a_call_carries_the_same_request_id_and_idempotency_key
     assert_eq!(
         header(&first, "user-jwt-token"),
         Some(token().to_ascii_lowercase().as_str())
+    );
+}
+
+#[tokio::test]
+async fn only_mutating_requests_carry_an_idempotency_key_and_a_renewal_never_borrows_one() {
+    let session = respond(
+        200,
+        &format!(r#"{{"user_id":"t1","access_token":"{}"}}"#, token()),
+    );
+    let (url, mut seen) = peer(vec![
+        session.clone(),
+        respond(401, r#"{"error":"UN_AUTHORIZED"}"#),
+        session,
+        respond(200, r#"{"msg":"x"}"#),
+    ])
+    .await;
+    let client = Client::new(Config::new(url).with_client_credentials("id", "secret")).unwrap();
+    let p = client
+        .create_session(kgen::CreateSession::new("t1"))
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(p.withdraw().await.unwrap().data.message, "x");
+
+    let mut heads = Vec::new();
+    for _ in 0..4 {
+        heads.push(seen.recv().await.unwrap());
+    }
+    let route = |h: &String| h.split(' ').take(2).collect::<Vec<_>>().join(" ");
+    let routes: Vec<_> = heads.iter().map(route).collect();
+    assert_eq!(
+        routes,
+        [
+            "post /s2s/session",
+            "post /fe/wallet/withdraw",
+            "post /s2s/session",
+            "post /fe/wallet/withdraw"
+        ]
+    );
+    let key = |i: usize| header(&heads[i], "idempotency-key");
+    assert_eq!(key(0), None, "create-or-retrieve needs no key");
+    assert_eq!(
+        key(2),
+        None,
+        "the renewal inside the withdrawal has none either"
+    );
+    assert!(key(1).is_some());
+    assert_eq!(
+        key(1),
+        key(3),
+        "the withdrawal keeps its key across the renewal"
     );
 }
 
