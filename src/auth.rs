@@ -13,7 +13,7 @@
 //! session a new token with [`Session::update_tokens`].
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use base64::Engine;
@@ -128,8 +128,11 @@ struct SessionInner {
     /// What `POST /s2s/session` is called with to renew (server flow).
     renewal: Option<CreateSession>,
     tokens: RwLock<Tokens>,
-    /// Held while one call renews; the others wait on it, then use its result.
-    renew_lock: tokio::sync::Mutex<()>,
+    /// Held while one call renews; the others wait on it, then use its result. It keeps
+    /// the error of the last renewal, which callers that waited for it share.
+    renew_lock: tokio::sync::Mutex<Option<Error>>,
+    /// Renewals that ended (either way), so a waiter sees whether one ended meanwhile.
+    renewals_ended: AtomicU64,
     /// The session-expired event was raised for the current token.
     expiry_reported: AtomicBool,
 }
@@ -198,7 +201,8 @@ impl Session {
                     info: Arc::new(info),
                     generation: 0,
                 }),
-                renew_lock: tokio::sync::Mutex::new(()),
+                renew_lock: tokio::sync::Mutex::new(None),
+                renewals_ended: AtomicU64::new(0),
                 expiry_reported: AtomicBool::new(false),
             }),
         }
@@ -356,9 +360,17 @@ impl Session {
     }
 
     /// Renews by calling `/s2s/session` again, single-flight. With `seen`, renews only if
-    /// nobody renewed since that generation was used; without, only if still due.
+    /// nobody renewed since that generation was used; without, only if still due. A
+    /// renewal that failed while this call waited for it fails this call too: a platform
+    /// that cannot renew is asked once, not once per waiting call.
     async fn renew(&self, ctx: &CallContext, seen: Option<u64>) -> Result<(), Error> {
-        let _one_at_a_time = self.inner.renew_lock.lock().await;
+        let ended_before = self.inner.renewals_ended.load(Ordering::Acquire);
+        let mut last_failure = self.inner.renew_lock.lock().await;
+        if self.inner.renewals_ended.load(Ordering::Acquire) != ended_before {
+            if let Some(error) = &*last_failure {
+                return Err(error.clone());
+            }
+        }
         let still_needed = match seen {
             Some(generation) => self.tokens().generation == generation,
             None => self
@@ -377,7 +389,10 @@ impl Session {
         log::emit(LogLevel::Info, || {
             format!("renewing the session of player {}", self.inner.user_id)
         });
-        let (_, info) = post_session(&self.inner.client, ctx, request).await?;
+        let result = post_session(&self.inner.client, ctx, request).await;
+        self.inner.renewals_ended.fetch_add(1, Ordering::Release);
+        let (_, info) = result.inspect_err(|e| *last_failure = Some(e.clone()))?;
+        *last_failure = None;
         let exp = JwtClaims::decode(info.access_token.expose())
             .ok()
             .and_then(|c| c.exp);

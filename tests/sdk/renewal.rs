@@ -4,7 +4,9 @@ use std::sync::Arc;
 use kgen::{Client, Config, ErrorKind, Session};
 use kgen_sandbox::Options;
 
-use crate::support::Env;
+use serde_json::json;
+
+use crate::support::{assert_api_error, Env};
 
 /// Tokens live an hour; sessions renew 5 minutes before expiry (the default).
 async fn env() -> Env {
@@ -73,6 +75,37 @@ async fn fifty_calls_refused_at_once_cause_exactly_one_renewal() {
     // (or wait for the renewal) before sending; the others are refused once, then resent.
     let balance_hits = env.admin.hits("GET /fe/wallet/balance").await;
     assert!((51..=100).contains(&balance_hits), "{balance_hits}");
+}
+
+#[tokio::test]
+async fn calls_waiting_for_a_renewal_that_fails_share_its_failure_instead_of_retrying_it() {
+    let env = env().await;
+    let p = env.player("n4").await;
+    env.admin.advance_clock(3700).await;
+    // The platform cannot renew: every attempt is slow and fails.
+    env.admin
+        .fault(json!({"method": "POST", "path": "/s2s/session", "status": 503, "latency_ms": 300}))
+        .await;
+
+    let calls: Vec<_> = (0..20)
+        .map(|_| {
+            let p = p.clone();
+            tokio::spawn(async move { p.wallet_balance().await })
+        })
+        .collect();
+    for call in calls {
+        assert_api_error(call.await.unwrap(), 503, "INJECTED_FAULT");
+    }
+    assert_eq!(
+        env.admin.hits(SESSION_ROUTE).await,
+        1 + 4,
+        "the creation, then one renewal of 4 attempts"
+    );
+
+    // Later calls try again, and renew once the platform can.
+    env.admin.clear_faults().await;
+    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 50.0);
+    assert_eq!(env.admin.hits(SESSION_ROUTE).await, 1 + 4 + 1);
 }
 
 /// A game client (no secret) holding player g1's token, and a count of the

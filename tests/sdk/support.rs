@@ -102,6 +102,12 @@ impl Admin {
         self.post("/sandbox/faults", fault).await;
     }
 
+    /// Removes every injected fault.
+    pub async fn clear_faults(&self) {
+        self.send(reqwest::Method::DELETE, "/sandbox/faults", None)
+            .await;
+    }
+
     /// How many requests reached `route` (e.g. `"POST /s2s/session"`).
     pub async fn hits(&self, route: &str) -> u64 {
         self.get("/sandbox/stats").await["routes"][route]
