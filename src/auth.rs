@@ -485,6 +485,8 @@ pub(crate) mod tests {
     fn user_id_falls_back_to_sub_and_garbage_is_refused() {
         let c = JwtClaims::decode(&token(serde_json::json!({"sub": "p2"}))).unwrap();
         assert_eq!(c.user_id, "p2");
+        let c = JwtClaims::decode(&token(serde_json::json!({"sub": "p3", "user_id": ""}))).unwrap();
+        assert_eq!(c.user_id, "p3");
         for bad in ["", "abc", "a.b", "a.!!!.c", "a.b.c.d"] {
             assert_eq!(
                 JwtClaims::decode(bad).unwrap_err().kind(),

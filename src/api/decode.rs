@@ -4,8 +4,9 @@
 //! spellings of one field (sometimes two at once, which a derived serde decoder rejects as
 //! a duplicate), and `""` for "no date". Models therefore read a parsed JSON value through
 //! [`Obj`], whose accessors take every accepted spelling of a field, first present wins:
-//! missing and `null` give the type's empty value; a value of an unusable type is a
-//! decode error naming the field.
+//! missing, `null` and `""` give the type's empty value (and let a later spelling
+//! speak: `{"access_token": "", "token": "…"}` reads the legacy `token`); a value of an
+//! unusable type is a decode error naming the field.
 
 use serde_json::{Map, Value};
 
@@ -76,11 +77,11 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// The first of `keys` present with a non-null value.
+    /// The first of `keys` present with a value other than `null` and `""`.
     pub(crate) fn get(&self, keys: &[&str]) -> Option<&'a Value> {
         keys.iter()
             .filter_map(|key| self.map.get(*key))
-            .find(|v| !v.is_null())
+            .find(|v| !v.is_null() && v.as_str() != Some(""))
     }
 
     fn field(&self, keys: &[&str]) -> (&'a Value, String) {
@@ -248,6 +249,20 @@ mod tests {
         with(json!({"token": "old", "access_token": null}), |o| {
             assert_eq!(o.string(&["access_token", "token"]).unwrap(), "old");
         });
+    }
+
+    #[test]
+    fn an_empty_string_is_absent_so_the_next_spelling_speaks() {
+        with(
+            json!({"access_token": "", "token": "legacy", "n": "", "m": 5, "l": "", "o": ""}),
+            |o| {
+                assert_eq!(o.string(&["access_token", "token"]).unwrap(), "legacy");
+                assert_eq!(o.opt_i64(&["n", "m"]).unwrap(), Some(5));
+                assert!(o.list::<String>(&["l"]).unwrap().is_empty());
+                assert_eq!(o.object(&["o"], "o").unwrap().string(&["x"]).unwrap(), "");
+                assert_eq!(o.json_text(&["o"]), "");
+            },
+        );
     }
 
     #[test]

@@ -8,8 +8,9 @@ use crate::auth::JwtClaims;
 use crate::transport::{Auth, CallContext, Family, HttpRequest, RawResponse, RetryClass};
 use crate::{Client, Error, Response, Secret, Session};
 
-/// The optional player profile sent with a session (all fields optional; the server
-/// echoes them back, `""`/0 when unknown — decoded here as `None`).
+/// The optional player profile sent with a session (all fields optional). The server
+/// echoes it back with `""` and 0 for what it does not know: an echoed `""` reads as
+/// `None`, an echoed 0 as `Some(0)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PlayerProfile {
     pub name: Option<String>,
@@ -283,6 +284,16 @@ mod tests {
             s.session_start_time.unwrap().unix_ms,
             Some(1_725_599_453_871)
         );
+    }
+
+    #[test]
+    fn an_empty_access_token_falls_back_to_token() {
+        let s = SessionInfo::from_json(
+            &json!({"access_token": "", "token": "legacy", "user_id": "", "gamer_id": "g1"}),
+        )
+        .unwrap();
+        assert_eq!(s.access_token.expose(), "legacy");
+        assert_eq!(s.user_id, "g1");
     }
 
     #[test]
