@@ -1,5 +1,6 @@
 //! Client configuration.
 
+use std::fmt;
 use std::time::Duration;
 
 use crate::Secret;
@@ -48,7 +49,10 @@ impl RetryPolicy {
 ///
 /// A shipped game client must not carry `client_secret`: use the client flow
 /// ([`crate::Client::restore_session`]) with a token handed over by your game server.
-#[derive(Clone, Debug)]
+///
+/// `Debug` prints no secret: the client secret and API key as `***`, and a proxy URL
+/// without its password.
+#[derive(Clone)]
 pub struct Config {
     /// Base URL of the KGeN ESports Protocol API (`/s2s`, `/fe`).
     pub base_url: String,
@@ -101,6 +105,45 @@ impl Default for Config {
     }
 }
 
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("base_url", &self.base_url)
+            .field("account_base_url", &self.account_base_url)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &self.client_secret)
+            .field("private_token", &self.private_token)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("retry", &self.retry)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("proxy", &self.proxy.as_deref().map(hide_password))
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("renew_before", &self.renew_before)
+            .finish()
+    }
+}
+
+/// The password of a URL's user info (`http://user:password@proxy:3128`), if any.
+pub(crate) fn url_password(url: &str) -> Option<Secret> {
+    let url = url::Url::parse(url.trim()).ok()?;
+    url.password().map(Secret::new)
+}
+
+/// `text` with a URL's password replaced by `***`.
+fn hide_password(text: &str) -> String {
+    match url::Url::parse(text.trim()) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        Ok(_) => text.to_owned(),
+        // Not a URL (Client::new refuses it), but it may still hold a password.
+        Err(_) => "(not a URL)".to_owned(),
+    }
+}
+
 impl Config {
     /// A default configuration talking to `base_url` for both API families.
     pub fn new(base_url: impl Into<String>) -> Self {
@@ -145,5 +188,29 @@ impl Config {
     pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_no_secret_and_no_proxy_password() {
+        let config = Config {
+            proxy: Some("http://gamer:pr0xy-pass@proxy.example:3128".into()),
+            ..Config::default()
+                .with_client_credentials("id", "client-s3cret")
+                .with_private_token("api-k3y")
+        };
+        let text = format!("{config:?}");
+        for secret in ["pr0xy-pass", "client-s3cret", "api-k3y"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        assert!(
+            text.contains("http://gamer:***@proxy.example:3128"),
+            "{text}"
+        );
+        assert!(text.contains("request_timeout: 30s"), "{text}");
     }
 }

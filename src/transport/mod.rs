@@ -151,6 +151,8 @@ pub(crate) struct Transport {
     client_id: Option<String>,
     client_secret: Option<Secret>,
     private_token: Option<Secret>,
+    /// The proxy URL's password: kept out of error messages like every credential.
+    proxy_password: Option<Secret>,
     retry: RetryPolicy,
     max_response_bytes: usize,
     pub(crate) clock: ServerClock,
@@ -257,6 +259,10 @@ impl Transport {
             client_id: config.client_id.clone(),
             client_secret: config.client_secret.clone(),
             private_token: config.private_token.clone(),
+            proxy_password: config
+                .proxy
+                .as_deref()
+                .and_then(crate::config::url_password),
             retry: config.retry.clone(),
             max_response_bytes: config.max_response_bytes,
             clock: ServerClock::default(),
@@ -377,6 +383,7 @@ impl Transport {
         if request.family == Family::Account {
             secrets.extend(self.private_token.clone());
         }
+        secrets.extend(self.proxy_password.clone());
         secrets.retain(|s| !s.is_empty());
         secrets
     }
