@@ -110,7 +110,9 @@ enum kgen_status
     KGEN_ERR_UNKNOWN_REQUEST = 108,
     // The network failed: connection refused or reset, DNS, TLS, a dropped response.
     KGEN_ERR_TRANSPORT = 200,
-    // The request's deadline (`request_timeout_ms`, retries included) passed.
+    // The request's deadline (`request_timeout_ms`, retries included) passed,
+    // or an attempt of a call that changes state got no answer within
+    // `attempt_timeout_ms` (it may have been applied, so it was not repeated).
     KGEN_ERR_TIMEOUT = 201,
     // The request was cancelled by `kgen_request_cancel` or `kgen_client_destroy`.
     KGEN_ERR_CANCELLED = 202,
@@ -654,7 +656,9 @@ typedef void (*kgen_wake_fn)(void *user_data);
 
 // Options of `kgen_client_new`. Set `struct_size = sizeof(kgen_client_options)`;
 // zero (or NULL) in any other field means its default. Strings are copied
-// during the call. Fields are only ever appended.
+// during the call. Fields are only ever appended: a program built with an
+// older kgen.h passes its smaller size, and the fields it does not know keep
+// their defaults.
 typedef struct kgen_client_options {
     uint32_t struct_size;
     // KGeN ESports Protocol API base URL; default the production host.
@@ -702,6 +706,13 @@ typedef struct kgen_client_options {
     // `kgen_client_next_event` (and discarded by `kgen_client_poll`).
     kgen_callback session_expired;
     void *session_expired_user_data;
+    // Longest wait for one attempt's complete answer; default 15,000 ms (never
+    // beyond the call's deadline). A stalled attempt of a read or of
+    // `kgen_session_create` is retried within `request_timeout_ms`; one of a
+    // call that changes state is not (it may have been applied) and the call
+    // completes with `KGEN_ERR_TIMEOUT`. Keep `connect_timeout_ms` below it, so
+    // that a connection that cannot be made is retried for every call.
+    uint32_t attempt_timeout_ms;
 } kgen_client_options;
 
 // Severity of a log line.

@@ -22,6 +22,17 @@ pub struct RetryPolicy {
     pub base_delay: Duration,
     /// Cap of the computed backoff (a server's `Retry-After` is honoured beyond it, within the deadline).
     pub max_delay: Duration,
+    /// Longest wait for one attempt's complete answer (connecting, headers and body), so
+    /// that one stalled response does not use up the call's whole deadline. An attempt
+    /// that runs out of time is retried when the request is safe to repeat (GETs,
+    /// `POST /s2s/session`); a mutating call's is not — it may have been applied — and the
+    /// call ends with [`crate::ErrorKind::Timeout`]. The call's deadline
+    /// ([`Config::request_timeout`]) still bounds every attempt. A connection that cannot
+    /// be made within [`Config::connect_timeout`] is a connection failure instead, retried
+    /// for every request; the defaults (15 s here, 10 s there) keep it so for a mutating
+    /// call too. Default 15 s: a stalled attempt leaves at least half of the default
+    /// 30 s deadline to a retry.
+    pub attempt_timeout: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -30,6 +41,7 @@ impl Default for RetryPolicy {
             max_attempts: 4,
             base_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(5),
+            attempt_timeout: Duration::from_secs(15),
         }
     }
 }
@@ -64,9 +76,11 @@ pub struct Config {
     pub client_secret: Option<Secret>,
     /// API key sent as `PRIVATE-TOKEN` on every `/v3` call.
     pub private_token: Option<Secret>,
-    /// Limit for establishing a TCP (and TLS) connection.
+    /// Limit for establishing a TCP (and TLS) connection; a connection that is not made in
+    /// time is a connection failure, retried for every request.
     pub connect_timeout: Duration,
-    /// Overall deadline of one call, covering every attempt, backoff and session renewal.
+    /// Overall deadline of one call, covering every attempt, backoff and session renewal
+    /// (each attempt is also limited by [`RetryPolicy::attempt_timeout`]).
     pub request_timeout: Duration,
     /// Largest response body accepted; larger bodies end the call with a decode error.
     pub max_response_bytes: usize,

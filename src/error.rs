@@ -11,7 +11,9 @@ pub enum ErrorKind {
     InvalidArgument,
     /// DNS, connect, TLS, or the connection broke before a complete response arrived.
     Transport,
-    /// The call's deadline (`Config::request_timeout`) passed.
+    /// The call's deadline (`Config::request_timeout`) passed, or an attempt of a mutating
+    /// call got no answer within `RetryPolicy::attempt_timeout` (it may have been applied,
+    /// so it was not repeated).
     Timeout,
     /// The call was cancelled by its owner.
     Cancelled,

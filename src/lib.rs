@@ -33,8 +33,9 @@
 //! ## Requests
 //! Every operation is an `async` method returning [`Response<T>`] (typed data, HTTP status,
 //! request id, raw body) or one [`Error`]. Each call has one deadline
-//! ([`Config::request_timeout`]) covering all attempts and waits; dropping its future
-//! cancels it. Retries follow the policy stated on each method (see [`api`]).
+//! ([`Config::request_timeout`]) covering all attempts and waits, and each attempt a time
+//! limit of its own ([`RetryPolicy::attempt_timeout`]) so that one stalled answer cannot
+//! use up the deadline; dropping its future cancels it. Retries follow the policy stated on each method (see [`api`]).
 //! HTTPS (rustls) is required except to loopback hosts; responses are size-capped;
 //! secrets never appear in `Debug`/`Display` output or in logs ([`log`]).
 //!

@@ -4,11 +4,14 @@
 //! account API (`/v3/session`) are methods of [`crate::Client`]. Each method's docs state
 //! its route and its retry policy:
 //! - **safe to retry** — GETs and `POST /s2s/session` (create-or-retrieve): retried on
-//!   connection failures, 408, 429 and 5xx;
+//!   connection failures, on an attempt that got no complete answer within
+//!   [`crate::RetryPolicy::attempt_timeout`], and on 408, 429 and 5xx;
 //! - **mutating** — every other POST: it carries one `Idempotency-Key` for all its attempts
 //!   and is retried only when it provably had no effect (the connection was never made,
 //!   the server answered 429, or 409 `IDEMPOTENCY_KEY_IN_USE`). A connection that breaks
-//!   after the request was sent is reported, not retried: the request may have been applied.
+//!   after the request was sent ([`crate::ErrorKind::Transport`]) or an attempt that runs
+//!   out of its attempt timeout ([`crate::ErrorKind::Timeout`]) is reported, not retried:
+//!   the request may have been applied.
 //!
 //! All retries honour `Retry-After` and stop at the call's deadline.
 

@@ -36,7 +36,9 @@ pub const KGEN_DISPATCH_IMMEDIATE: kgen_dispatch = 1;
 
 /// Options of `kgen_client_new`. Set `struct_size = sizeof(kgen_client_options)`;
 /// zero (or NULL) in any other field means its default. Strings are copied
-/// during the call. Fields are only ever appended.
+/// during the call. Fields are only ever appended: a program built with an
+/// older kgen.h passes its smaller size, and the fields it does not know keep
+/// their defaults.
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct kgen_client_options {
@@ -86,7 +88,18 @@ pub struct kgen_client_options {
     /// `kgen_client_next_event` (and discarded by `kgen_client_poll`).
     pub session_expired: kgen_callback,
     pub session_expired_user_data: *mut c_void,
+    /// Longest wait for one attempt's complete answer; default 15,000 ms (never
+    /// beyond the call's deadline). A stalled attempt of a read or of
+    /// `kgen_session_create` is retried within `request_timeout_ms`; one of a
+    /// call that changes state is not (it may have been applied) and the call
+    /// completes with `KGEN_ERR_TIMEOUT`. Keep `connect_timeout_ms` below it, so
+    /// that a connection that cannot be made is retried for every call.
+    pub attempt_timeout_ms: u32,
 }
+
+/// The size of `kgen_client_options` before `attempt_timeout_ms` was appended:
+/// callers built against that header pass it as `struct_size`.
+const OPTIONS_SIZE_V1: usize = std::mem::offset_of!(kgen_client_options, attempt_timeout_ms);
 
 /// What the SDK keeps per client handle.
 pub(crate) struct ClientEntry {
@@ -301,6 +314,7 @@ unsafe fn config(o: &kgen_client_options) -> FfiResult<crate::Config> {
     }
     c.retry.base_delay = millis(o.retry_base_delay_ms, c.retry.base_delay);
     c.retry.max_delay = millis(o.retry_max_delay_ms, c.retry.max_delay);
+    c.retry.attempt_timeout = millis(o.attempt_timeout_ms, c.retry.attempt_timeout);
     if o.renew_before_secs != 0 {
         c.renew_before = Duration::from_secs(u64::from(o.renew_before_secs));
     }
@@ -346,13 +360,7 @@ pub unsafe extern "C" fn kgen_client_new(
     guard(|| {
         let slot = unsafe { out(out_client, "out_client") }?;
         *slot = std::ptr::null_mut();
-        let o = unsafe {
-            read_versioned(
-                options,
-                std::mem::size_of::<kgen_client_options>(),
-                "options",
-            )
-        }?;
+        let o = unsafe { read_versioned(options, OPTIONS_SIZE_V1, "options") }?;
         let (mode, threads) = dispatch_mode(&o)?;
         let core = crate::Client::new(unsafe { config(&o) }?).map_err(|e| {
             let status = if e.kind() == crate::ErrorKind::InvalidArgument {

@@ -43,7 +43,9 @@ pub enum kgen_status {
     KGEN_ERR_UNKNOWN_REQUEST = 108,
     /// The network failed: connection refused or reset, DNS, TLS, a dropped response.
     KGEN_ERR_TRANSPORT = 200,
-    /// The request's deadline (`request_timeout_ms`, retries included) passed.
+    /// The request's deadline (`request_timeout_ms`, retries included) passed,
+    /// or an attempt of a call that changes state got no answer within
+    /// `attempt_timeout_ms` (it may have been applied, so it was not repeated).
     KGEN_ERR_TIMEOUT = 201,
     /// The request was cancelled by `kgen_request_cancel` or `kgen_client_destroy`.
     KGEN_ERR_CANCELLED = 202,

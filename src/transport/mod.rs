@@ -226,6 +226,11 @@ impl Transport {
                 "retry.max_attempts must be at least 1",
             ));
         }
+        if config.retry.attempt_timeout.is_zero() {
+            return Err(Error::invalid_argument(
+                "retry.attempt_timeout must be positive",
+            ));
+        }
         let mut builder = reqwest::Client::builder()
             .use_rustls_tls()
             .user_agent(user_agent(config.user_agent_suffix.as_deref()))
@@ -276,7 +281,8 @@ impl Transport {
 
     /// Sends `request`, retrying as its class allows, until success, a final error, or the
     /// deadline (enforced by the caller's `timeout_at`, and respected here by never sleeping
-    /// past it: a retry that would start too late ends the call with the last error).
+    /// past it: a retry that would start too late ends the call with the last error). Each
+    /// attempt is also cut off after the policy's `attempt_timeout`.
     pub(crate) async fn send(
         &self,
         request: &HttpRequest,
@@ -288,7 +294,12 @@ impl Transport {
         loop {
             attempt += 1;
             let started = Instant::now();
-            let result = self.attempt(request, &url, ctx, &secrets).await;
+            let result = tokio::time::timeout(
+                self.retry.attempt_timeout,
+                self.attempt(request, &url, ctx, &secrets),
+            )
+            .await
+            .unwrap_or_else(|_| Err(Failure::TimedOut(self.attempt_timed_out(request))));
             let elapsed = started.elapsed().as_millis();
             let log_attempt = |outcome: &dyn std::fmt::Display| {
                 log::emit(LogLevel::Debug, || {
@@ -317,6 +328,10 @@ impl Transport {
                         error,
                         should_retry(request.retry, Outcome::Transport { connect }),
                     )
+                }
+                Err(Failure::TimedOut(error)) => {
+                    log_attempt(&"no complete answer in time");
+                    (error, should_retry(request.retry, Outcome::AttemptTimeout))
                 }
                 Err(Failure::Final(error)) => {
                     log_attempt(&format_args!("refused ({})", error.message()));
@@ -353,6 +368,19 @@ impl Transport {
             });
             tokio::time::sleep(delay).await;
         }
+    }
+
+    /// The error of an attempt that ran out of time; for a mutating request it is the
+    /// call's error, so it says that the request may have been applied.
+    fn attempt_timed_out(&self, request: &HttpRequest) -> Error {
+        let mut message = format!(
+            "no complete answer within the attempt timeout ({} ms)",
+            self.retry.attempt_timeout.as_millis()
+        );
+        if request.retry == RetryClass::Mutating {
+            message.push_str("; the request may have been applied, so it was not repeated");
+        }
+        Error::new(ErrorKind::Timeout, message)
     }
 
     fn url(&self, request: &HttpRequest) -> String {
@@ -502,6 +530,8 @@ impl Transport {
 enum Failure {
     /// No usable response; `connect` when the connection was never made.
     Transport { connect: bool, error: Error },
+    /// No complete answer within the attempt timeout.
+    TimedOut(Error),
     /// The server answered with an error status.
     Status(Error),
     /// Not worth another attempt whatever the class (bad header value, oversized body).

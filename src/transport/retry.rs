@@ -10,12 +10,14 @@ use crate::{ApiErrorCode, RetryPolicy};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum RetryClass {
     /// Repeating it cannot change anything (GETs, create-or-retrieve): retried on transport
-    /// errors, 408, 429 and 5xx (except 501 and 505, which will not change).
+    /// errors, attempt timeouts, 408, 429 and 5xx (except 501 and 505, which will not
+    /// change).
     Safe,
     /// It changes state: retried only when it provably had no effect — the connection was
     /// never established, the server rejected it with 429, or it answered 409
     /// `IDEMPOTENCY_KEY_IN_USE` (the first attempt is still running; the repeat returns
-    /// its stored result).
+    /// its stored result). A broken connection or an attempt timeout leaves the outcome
+    /// unknown: never retried.
     Mutating,
 }
 
@@ -23,6 +25,8 @@ pub(crate) enum RetryClass {
 pub(crate) enum Outcome<'a> {
     /// No response; `connect` is true when the connection was never established.
     Transport { connect: bool },
+    /// No complete answer within the attempt timeout.
+    AttemptTimeout,
     /// A response with a non-success status.
     Status(u16, Option<&'a ApiErrorCode>),
 }
@@ -30,11 +34,13 @@ pub(crate) enum Outcome<'a> {
 pub(crate) fn should_retry(class: RetryClass, outcome: Outcome<'_>) -> bool {
     match (class, outcome) {
         (_, Outcome::Transport { connect: true }) => true,
-        (RetryClass::Safe, Outcome::Transport { connect: false }) => true,
+        (RetryClass::Safe, Outcome::Transport { connect: false } | Outcome::AttemptTimeout) => true,
         (RetryClass::Safe, Outcome::Status(status, _)) => {
             matches!(status, 408 | 429) || (status >= 500 && !matches!(status, 501 | 505))
         }
-        (RetryClass::Mutating, Outcome::Transport { connect: false }) => false,
+        (RetryClass::Mutating, Outcome::Transport { connect: false } | Outcome::AttemptTimeout) => {
+            false
+        }
         (RetryClass::Mutating, Outcome::Status(status, code)) => {
             status == 429 || (status == 409 && code == Some(&ApiErrorCode::IdempotencyKeyInUse))
         }
@@ -78,6 +84,7 @@ mod tests {
         let safe = |o| should_retry(RetryClass::Safe, o);
         assert!(safe(Outcome::Transport { connect: false }));
         assert!(safe(Outcome::Transport { connect: true }));
+        assert!(safe(Outcome::AttemptTimeout));
         for status in [408, 429, 500, 502, 503, 504] {
             assert!(safe(Outcome::Status(status, None)), "{status}");
         }
@@ -91,6 +98,10 @@ mod tests {
         let mutating = |o| should_retry(RetryClass::Mutating, o);
         assert!(mutating(Outcome::Transport { connect: true }));
         assert!(!mutating(Outcome::Transport { connect: false }));
+        assert!(
+            !mutating(Outcome::AttemptTimeout),
+            "it may have been applied"
+        );
         assert!(mutating(Outcome::Status(429, None)));
         assert!(mutating(Outcome::Status(
             409,
@@ -111,6 +122,7 @@ mod tests {
             max_attempts: 10,
             base_delay: Duration::from_millis(100),
             max_delay: Duration::from_millis(700),
+            ..RetryPolicy::default()
         };
         for _ in 0..200 {
             assert!(backoff(&policy, 1) <= Duration::from_millis(100));

@@ -102,6 +102,12 @@ static void options_are_versioned_and_checked(void) {
     CHECK_STATUS(KGEN_ERR_INCOMPATIBLE_VERSION, kgen_client_new(&o, &client));
     o.struct_size = sizeof o + 8;
     CHECK_STATUS(KGEN_ERR_INCOMPATIBLE_VERSION, kgen_client_new(&o, &client));
+    /* A program built with the header before attempt_timeout_ms was appended. */
+    o.struct_size = (uint32_t)offsetof(kgen_client_options, attempt_timeout_ms);
+    CHECK_OK(kgen_client_new(&o, &client));
+    CHECK_OK(kgen_client_destroy(client));
+    o.struct_size = (uint32_t)offsetof(kgen_client_options, attempt_timeout_ms) - 4;
+    CHECK_STATUS(KGEN_ERR_INCOMPATIBLE_VERSION, kgen_client_new(&o, &client));
 
     o = default_options(7);
     CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT, kgen_client_new(&o, &client));

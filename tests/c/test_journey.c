@@ -310,6 +310,46 @@ static void each_error_class_reaches_the_callback(void) {
     CHECK_OK(kgen_client_destroy(client));
 }
 
+static void a_stalled_attempt_is_cut_off_and_older_options_keep_the_default(void) {
+    kgen_client_options opts = default_options(KGEN_DISPATCH_MANUAL);
+    opts.attempt_timeout_ms = 800;
+    kgen_client *client = NULL;
+    CHECK_OK(kgen_client_new(&opts, &client));
+    char user[64], fault[64];
+    unique_user(user, sizeof user, "stalled");
+    kgen_session *s = create_session(client, user);
+    CHECK(s);
+    outcome o;
+
+    /* A read: the stalled attempt is abandoned and the next one answers. */
+    CHECK(add_fault("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":3000,\"times\":1}",
+                    fault, sizeof fault));
+    AWAIT(client, o, kgen_wallet_balance(client, s, on_outcome, &o, NULL));
+    CHECK(o.c.status == KGEN_OK);
+
+    /* A join may have been applied: it is not repeated, and ends as a timeout. */
+    CHECK(add_fault("{\"method\":\"POST\",\"path\":\"/fe/esports/tournaments/*/join\",\"latency_ms\":3000,"
+                    "\"times\":1}", fault, sizeof fault));
+    AWAIT(client, o, kgen_tournaments_join(client, s, LIVE_TOURNAMENT, 10, on_outcome, &o, NULL));
+    CHECK(o.c.status == KGEN_ERR_TIMEOUT && o.c.http_status == 0);
+    CHECK(strstr(o.c.message, "may have been applied"));
+    CHECK_OK(kgen_client_destroy(client));
+
+    /* Built against the header before attempt_timeout_ms: that field is not read,
+     * so the default applies and a join slower than 800 ms succeeds. */
+    kgen_client_options older = opts;
+    older.struct_size = (uint32_t)offsetof(kgen_client_options, attempt_timeout_ms);
+    CHECK_OK(kgen_client_new(&older, &client));
+    unique_user(user, sizeof user, "older");
+    s = create_session(client, user);
+    CHECK(s);
+    CHECK(add_fault("{\"method\":\"POST\",\"path\":\"/fe/esports/tournaments/*/join\",\"latency_ms\":1500,"
+                    "\"times\":1}", fault, sizeof fault));
+    AWAIT(client, o, kgen_tournaments_join(client, s, LIVE_TOURNAMENT, 10, on_outcome, &o, NULL));
+    CHECK(o.c.status == KGEN_OK);
+    CHECK_OK(kgen_client_destroy(client));
+}
+
 static void a_refused_token_completes_as_session_expired_and_notifies(void) {
     captured notice = {0};
     kgen_client_options opts = default_options(KGEN_DISPATCH_MANUAL);
@@ -378,6 +418,7 @@ int main(void) {
     RUN(every_operation_completes_in_a_player_journey);
     RUN(account_operations_complete_with_and_without_two_factor);
     RUN(each_error_class_reaches_the_callback);
+    RUN(a_stalled_attempt_is_cut_off_and_older_options_keep_the_default);
     RUN(a_refused_token_completes_as_session_expired_and_notifies);
     RUN(log_lines_arrive_without_secrets_until_switched_off);
     return test_summary("test_journey");

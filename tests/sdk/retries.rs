@@ -1,6 +1,6 @@
 use std::time::{Duration, Instant};
 
-use kgen::{Client, Config, ErrorKind, LoginRequest, RetryPolicy, Secret};
+use kgen::{Client, Config, CreateSession, ErrorKind, LoginRequest, RetryPolicy, Secret};
 use kgen_sandbox::{Options, Sandbox};
 use serde_json::json;
 
@@ -158,6 +158,105 @@ async fn the_deadline_covers_slow_answers_and_long_retry_afters() {
     );
 }
 
+/// A client of `env` whose attempts give up after 300 ms.
+fn impatient(env: &Env) -> Client {
+    let mut config = env.config();
+    config.retry.attempt_timeout = Duration::from_millis(300);
+    Client::new(config).unwrap()
+}
+
+#[tokio::test]
+async fn a_stalled_read_is_abandoned_after_the_attempt_timeout_and_retried() {
+    let env = Env::demo().await;
+    let client = impatient(&env);
+    let p = client
+        .create_session(CreateSession::new("r1"))
+        .await
+        .unwrap()
+        .data;
+    env.admin
+        .fault(
+            json!({"method": "GET", "path": "/fe/wallet/balance", "latency_ms": 3000, "times": 1}),
+        )
+        .await;
+    let started = Instant::now();
+    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 50.0);
+    assert_eq!(
+        env.admin.hits("GET /fe/wallet/balance").await,
+        2,
+        "the stalled attempt, then one that answered"
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(2500),
+        "did not wait for the stalled answer: {:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_stalled_session_creation_is_retried() {
+    let env = Env::demo().await;
+    env.admin
+        .fault(json!({"method": "POST", "path": "/s2s/session", "latency_ms": 3000, "times": 1}))
+        .await;
+    let session = impatient(&env)
+        .create_session(CreateSession::new("r2"))
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(session.user_id(), "r2");
+    assert_eq!(env.admin.hits("POST /s2s/session").await, 2);
+}
+
+#[tokio::test]
+async fn a_stalled_join_times_out_unrepeated_and_is_applied_at_most_once() {
+    let env = Env::demo().await;
+    let client = impatient(&env);
+    let p = client
+        .create_session(CreateSession::new("r3"))
+        .await
+        .unwrap()
+        .data;
+    env.admin
+        .fault(json!({"method": "POST", "path": "/fe/esports/tournaments/*/join", "latency_ms": 1000, "times": 1}))
+        .await;
+    let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{e:?}");
+    assert!(e.message().contains("may have been applied"), "{e:?}");
+    assert!(e.request_id().starts_with("kgen-"));
+    assert_eq!(
+        env.admin
+            .hits("POST /fe/esports/tournaments/{uid}/join")
+            .await,
+        1,
+        "not repeated"
+    );
+
+    // Whatever became of the stalled attempt, the player paid at most once, and only if joined.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let bonus = p.wallet_balance().await.unwrap().data.bonus_balance;
+    let joined = p
+        .participated_tournaments()
+        .await
+        .unwrap()
+        .data
+        .contains(&LIVE_UID.to_owned());
+    assert!(
+        (bonus == 40.0 && joined) || (bonus == 50.0 && !joined),
+        "{bonus} {joined}"
+    );
+}
+
+#[tokio::test]
+async fn an_attempt_timeout_of_zero_is_refused() {
+    let mut config = Config::new("http://127.0.0.1:1");
+    config.retry.attempt_timeout = Duration::ZERO;
+    assert_eq!(
+        Client::new(config).unwrap_err().kind(),
+        ErrorKind::InvalidArgument
+    );
+}
+
 #[tokio::test]
 async fn a_mutating_call_is_retried_while_the_server_cannot_be_reached() {
     // Reserve a free port, release it, and bring the server up there a little later.
@@ -167,6 +266,7 @@ async fn a_mutating_call_is_retried_while_the_server_cannot_be_reached() {
             max_attempts: 20,
             base_delay: Duration::from_millis(50),
             max_delay: Duration::from_millis(100),
+            ..RetryPolicy::default()
         },
         ..Config::new(format!("http://127.0.0.1:{port}"))
     };

@@ -47,6 +47,7 @@ impl Env {
                 max_attempts: 4,
                 base_delay: Duration::from_millis(10),
                 max_delay: Duration::from_millis(50),
+                ..RetryPolicy::default()
             })
     }
 

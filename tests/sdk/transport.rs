@@ -76,6 +76,7 @@ fn fast_retry() -> RetryPolicy {
         max_attempts: 3,
         base_delay: Duration::from_millis(1),
         max_delay: Duration::from_millis(5),
+        ..RetryPolicy::default()
     }
 }
 

@@ -496,7 +496,9 @@ namespace Kgen.Native
     /// <summary>
     ///  Options of `kgen_client_new`. Set `struct_size = sizeof(kgen_client_options)`;
     ///  zero (or NULL) in any other field means its default. Strings are copied
-    ///  during the call. Fields are only ever appended.
+    ///  during the call. Fields are only ever appended: a program built with an
+    ///  older kgen.h passes its smaller size, and the fields it does not know keep
+    ///  their defaults.
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_client_options
@@ -583,6 +585,15 @@ namespace Kgen.Native
         /// </summary>
         public void* session_expired;
         public void* session_expired_user_data;
+        /// <summary>
+        ///  Longest wait for one attempt's complete answer; default 15,000 ms (never
+        ///  beyond the call's deadline). A stalled attempt of a read or of
+        ///  `kgen_session_create` is retried within `request_timeout_ms`; one of a
+        ///  call that changes state is not (it may have been applied) and the call
+        ///  completes with `KGEN_ERR_TIMEOUT`. Keep `connect_timeout_ms` below it, so
+        ///  that a connection that cannot be made is retried for every call.
+        /// </summary>
+        public uint attempt_timeout_ms;
     }
 
     /// <summary>
@@ -1343,7 +1354,9 @@ namespace Kgen.Native
         /// </summary>
         KGEN_ERR_TRANSPORT = 200,
         /// <summary>
-        ///  The request's deadline (`request_timeout_ms`, retries included) passed.
+        ///  The request's deadline (`request_timeout_ms`, retries included) passed,
+        ///  or an attempt of a call that changes state got no answer within
+        ///  `attempt_timeout_ms` (it may have been applied, so it was not repeated).
         /// </summary>
         KGEN_ERR_TIMEOUT = 201,
         /// <summary>
