@@ -1006,9 +1006,12 @@ kgen_status kgen_session_create(struct kgen_client *client,
 // handed out (no network traffic; a shipped game needs no client secret).
 // Strings are copied; `refresh_token` may be NULL. On success `*out_session`
 // receives a handle owned by the client. When the token nears expiry or is
-// refused, the client raises `KGEN_EVENT_SESSION_EXPIRED` for this handle;
-// then pass a new token to `kgen_session_update_tokens`. Fails with
-// `KGEN_ERR_INVALID_ARGUMENT` for a token that is not a KGeN JWT.
+// refused, the client raises `KGEN_EVENT_SESSION_EXPIRED` for this handle
+// (once per token); then pass a new token to `kgen_session_update_tokens`.
+// Requests go out until the server refuses the token (their completion is
+// then `KGEN_ERR_SESSION_EXPIRED`), after which requests with it complete so
+// without reaching the server. Fails with `KGEN_ERR_INVALID_ARGUMENT` for a
+// token that is not a KGeN JWT.
 kgen_status kgen_session_restore(struct kgen_client *client,
                                  const char *access_token,
                                  const char *refresh_token,

@@ -7,13 +7,19 @@
 //! request renews and the others wait for it.
 //!
 //! **Client flow** (shipped games, no secret): [`Client::restore_session`] wraps tokens
-//! your game server handed over. The SDK cannot renew them; when the token nears expiry
-//! it raises the session-expired handler (once per token), when it has expired or the server
-//! refuses it the call fails with `ErrorKind::SessionExpired` — no request loops. Give the
-//! session a new token with [`Session::update_tokens`].
+//! your game server handed over. The SDK cannot renew them. The server alone judges
+//! whether a token is dead: when the device's estimate of the server's clock says the
+//! token expires within `Config::renew_before` (or has expired), the session-expired
+//! handler is raised (once per token) but calls still go out, so that one wrong `Date`
+//! header, which only a later response can correct, never strands a session. When the
+//! server refuses the token (401), the call fails with `ErrorKind::SessionExpired` and the
+//! handler is raised if it was not yet; later calls with that token fail the same way at
+//! once, without a request — no request loops. Give the session a new token with
+//! [`Session::update_tokens`]. A refusal that arrives after the token was replaced is
+//! answered by sending the request once more with the new token.
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use base64::Engine;
@@ -133,8 +139,6 @@ struct SessionInner {
     renew_lock: tokio::sync::Mutex<Option<Error>>,
     /// Renewals that ended (either way), so a waiter sees whether one ended meanwhile.
     renewals_ended: AtomicU64,
-    /// The session-expired event was raised for the current token.
-    expiry_reported: AtomicBool,
 }
 
 struct Tokens {
@@ -142,8 +146,12 @@ struct Tokens {
     refresh: Option<Secret>,
     exp: Option<i64>,
     info: Arc<SessionInfo>,
-    /// Bumped by every renewal, so a call that saw a 401 knows whether to renew or retry.
+    /// Bumped by every new token, so a call that saw a 401 knows whether a newer one exists.
     generation: u64,
+    /// The session-expired event was raised for this token (client flow).
+    expiry_reported: bool,
+    /// The server refused this token (client flow): calls fail without a request.
+    refused: bool,
 }
 
 impl fmt::Debug for Session {
@@ -200,10 +208,11 @@ impl Session {
                     exp,
                     info: Arc::new(info),
                     generation: 0,
+                    expiry_reported: false,
+                    refused: false,
                 }),
                 renew_lock: tokio::sync::Mutex::new(None),
                 renewals_ended: AtomicU64::new(0),
-                expiry_reported: AtomicBool::new(false),
             }),
         }
     }
@@ -250,7 +259,8 @@ impl Session {
     }
 
     /// Replaces the tokens (client flow: after the game server handed out new ones). The
-    /// token must belong to the same player. Re-arms the session-expired event.
+    /// token must belong to the same player. Calls use it from now on, and the
+    /// session-expired event is armed again for it.
     pub fn update_tokens(
         &self,
         access_token: &str,
@@ -266,7 +276,6 @@ impl Session {
         info.access_token = Secret::new(access_token);
         info.refresh_token = refresh_token.map(Secret::new);
         self.install(info, claims.exp);
-        self.inner.expiry_reported.store(false, Ordering::Release);
         Ok(())
     }
 
@@ -274,13 +283,25 @@ impl Session {
         self.inner.tokens.read().unwrap_or_else(|p| p.into_inner())
     }
 
+    fn tokens_mut(&self) -> std::sync::RwLockWriteGuard<'_, Tokens> {
+        self.inner.tokens.write().unwrap_or_else(|p| p.into_inner())
+    }
+
     fn install(&self, info: SessionInfo, exp: Option<i64>) {
-        let mut tokens = self.inner.tokens.write().unwrap_or_else(|p| p.into_inner());
+        let mut tokens = self.tokens_mut();
         tokens.access = info.access_token.clone();
         tokens.refresh = info.refresh_token.clone();
         tokens.exp = exp;
         tokens.info = Arc::new(info);
         tokens.generation += 1;
+        tokens.expiry_reported = false;
+        tokens.refused = false;
+    }
+
+    /// The current token and its generation.
+    fn current_token(&self) -> (Secret, u64) {
+        let tokens = self.tokens();
+        (tokens.access.clone(), tokens.generation)
     }
 
     /// Milliseconds until `exp` on the server's clock (`None` when the token has no `exp`).
@@ -305,8 +326,10 @@ impl Session {
             .await
     }
 
-    /// Sends a request with the current token: renews first when due (server flow), renews
-    /// once and resends after a 401 (server flow), or reports expiry (client flow).
+    /// Sends a request with the current token: renews first when due (server flow), warns
+    /// of expiry (client flow), and after a 401 sends it once more with a newer token — a
+    /// renewed one (server flow), or one passed to `update_tokens` while the request was
+    /// out (client flow); else the client-flow token counts as refused.
     pub(crate) async fn send(
         &self,
         ctx: &CallContext,
@@ -314,49 +337,67 @@ impl Session {
     ) -> Result<RawResponse, Error> {
         let (token, generation) = self.prepare(ctx).await?;
         let transport = self.inner.client.transport();
-        let first = transport
+        let refusal = match transport
             .send(&request.clone().auth(Auth::User(token)), ctx)
-            .await;
-        match first {
-            Err(e) if e.http_status() == Some(401) => match self.inner.flow {
-                SessionFlow::Client => Err(self.expired(e)),
-                SessionFlow::Server => {
-                    self.renew(ctx, Some(generation)).await?;
-                    let token = self.access_token();
-                    transport.send(&request.auth(Auth::User(token)), ctx).await
-                }
+            .await
+        {
+            Err(e) if e.http_status() == Some(401) => e,
+            other => return other,
+        };
+        let (token, generation) = match self.inner.flow {
+            SessionFlow::Server => {
+                self.renew(ctx, Some(generation)).await?;
+                self.current_token()
+            }
+            SessionFlow::Client => match self.current_token() {
+                newer @ (_, current) if current != generation => newer,
+                _ => return Err(self.refused(generation, refusal)),
             },
+        };
+        match transport.send(&request.auth(Auth::User(token)), ctx).await {
+            Err(e) if e.http_status() == Some(401) && self.inner.flow == SessionFlow::Client => {
+                Err(self.refused(generation, e))
+            }
             other => other,
         }
     }
 
     /// The token to use and its generation, after any renewal that is due.
     async fn prepare(&self, ctx: &CallContext) -> Result<(Secret, u64), Error> {
-        if let Some(remaining) = self.remaining_ms() {
-            match self.inner.flow {
-                SessionFlow::Server if remaining <= self.renew_before_ms() => {
-                    if let Err(e) = self.renew(ctx, None).await {
-                        // The old token is still good: use it and try renewing next time.
-                        if self.remaining_ms().is_some_and(|r| r <= 0) {
-                            return Err(e);
-                        }
-                        log::emit(LogLevel::Warn, || {
-                            format!("session renewal failed, token still valid: {e}")
-                        });
+        let due = self
+            .remaining_ms()
+            .is_some_and(|r| r <= self.renew_before_ms());
+        match self.inner.flow {
+            SessionFlow::Server if due => {
+                if let Err(e) = self.renew(ctx, None).await {
+                    // The old token is still good: use it and try renewing next time.
+                    if self.remaining_ms().is_some_and(|r| r <= 0) {
+                        return Err(e);
                     }
+                    log::emit(LogLevel::Warn, || {
+                        format!("session renewal failed, token still valid: {e}")
+                    });
                 }
-                SessionFlow::Client if remaining <= 0 => {
-                    return Err(self.expired(Error::new(
+            }
+            SessionFlow::Server => {}
+            SessionFlow::Client => {
+                let (refused, generation) = {
+                    let tokens = self.tokens();
+                    (tokens.refused, tokens.generation)
+                };
+                if refused {
+                    return Err(Error::new(
                         ErrorKind::SessionExpired,
-                        "the session's token has expired",
-                    )));
+                        "the server refused the session's token; pass a new one to update_tokens",
+                    ));
                 }
-                SessionFlow::Client if remaining <= self.renew_before_ms() => self.report_expiry(),
-                _ => {}
+                // Only a warning: the server, not the device's clock estimate, refuses.
+                if due {
+                    self.report_expiry(generation);
+                }
             }
         }
-        let tokens = self.tokens();
-        Ok((tokens.access.clone(), tokens.generation))
+        Ok(self.current_token())
     }
 
     /// Renews by calling `/s2s/session` again, single-flight. With `seen`, renews only if
@@ -400,9 +441,15 @@ impl Session {
         Ok(())
     }
 
-    /// Raises the session-expired event once per token.
-    fn report_expiry(&self) {
-        if !self.inner.expiry_reported.swap(true, Ordering::AcqRel) {
+    /// Raises the session-expired event once per token, if `generation` is still current.
+    fn report_expiry(&self, generation: u64) {
+        let first = {
+            let mut tokens = self.tokens_mut();
+            let first = tokens.generation == generation && !tokens.expiry_reported;
+            tokens.expiry_reported |= first;
+            first
+        };
+        if first {
             log::emit(LogLevel::Info, || {
                 format!(
                     "session of player {} expires; asking for a new token",
@@ -413,8 +460,16 @@ impl Session {
         }
     }
 
-    fn expired(&self, error: Error) -> Error {
-        self.report_expiry();
+    /// Records the server's refusal of the token of `generation` (client flow) and turns
+    /// `error` into the call's `SessionExpired`.
+    fn refused(&self, generation: u64, error: Error) -> Error {
+        {
+            let mut tokens = self.tokens_mut();
+            if tokens.generation == generation {
+                tokens.refused = true;
+            }
+        }
+        self.report_expiry(generation);
         error.with_kind(ErrorKind::SessionExpired)
     }
 }

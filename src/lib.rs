@@ -27,8 +27,9 @@
 //! - **Client flow** — [`Client::restore_session`] with the token your game server handed
 //!   over. **Never ship a client secret inside a game client.** When the token nears
 //!   expiry or is refused, the handler set with [`Client::set_session_expired_handler`] is
-//!   called once and calls fail with [`ErrorKind::SessionExpired`] until
-//!   [`Session::update_tokens`] gives the session a new token.
+//!   called once. The server judges refusal, not the device's clock estimate: once it
+//!   refuses the token, calls fail with [`ErrorKind::SessionExpired`] without a request
+//!   until [`Session::update_tokens`] gives the session a new token.
 //!
 //! ## Requests
 //! Every operation is an `async` method returning [`Response<T>`] (typed data, HTTP status,

@@ -141,7 +141,7 @@ async fn a_game_client_raises_session_expired_once_and_never_loops() {
     assert_eq!(raised.load(Ordering::SeqCst), 1);
     assert_eq!(env.admin.hits("GET /fe/wallet/balance").await, 2);
 
-    // Now the client knows the server's time: no request goes out with the dead token.
+    // The server refused this token: no request goes out with it again.
     let e = p.active_tournaments().await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::SessionExpired);
     assert_eq!(
@@ -160,6 +160,61 @@ async fn a_game_client_raises_session_expired_once_and_never_loops() {
     p.update_tokens(fresh.expose(), None).unwrap();
     p.wallet_balance().await.unwrap();
     assert_eq!(raised.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn one_wrong_server_clock_reading_cannot_strand_a_game_client() {
+    let env = env().await;
+    let (p, raised) = game_session(&env).await;
+
+    // The client reads a server time past the token's expiry (as from a bad Date header)…
+    env.admin.advance_clock(3700).await;
+    p.client().current_user().await.unwrap_err(); // any answer teaches the clock
+    let offset = p.client().server_clock_offset_ms();
+    assert!(offset > 3_600_000, "{offset}");
+    // …that the server itself does not hold.
+    env.admin
+        .post("/sandbox/clock", json!({"offset_secs": 0}))
+        .await;
+
+    // The token looks expired on the estimate: the game is warned, but the call still
+    // goes out, the server accepts the token, and its answer corrects the estimate.
+    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 50.0);
+    assert_eq!(raised.load(Ordering::SeqCst), 1, "warned once");
+    let offset = p.client().server_clock_offset_ms();
+    assert!(offset.abs() < 2_000, "corrected: {offset}");
+    p.wallet_balance().await.unwrap();
+    assert_eq!(raised.load(Ordering::SeqCst), 1, "still once per token");
+    assert_eq!(env.admin.hits("GET /fe/wallet/balance").await, 2);
+}
+
+#[tokio::test]
+async fn a_refusal_of_a_token_replaced_meanwhile_is_answered_with_the_new_token() {
+    let env = env().await;
+    let (p, raised) = game_session(&env).await;
+    env.admin.advance_clock(3700).await; // the restored token is dead on the server
+    env.admin
+        .fault(
+            json!({"method": "GET", "path": "/fe/wallet/balance", "latency_ms": 1000, "times": 1}),
+        )
+        .await;
+    let call = tokio::spawn({
+        let p = p.clone();
+        async move { p.wallet_balance().await }
+    });
+
+    // While the old token is out, the game passes a new one.
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let fresh = env.player("g1").await.access_token();
+    p.update_tokens(fresh.expose(), None).unwrap();
+
+    assert_eq!(call.await.unwrap().unwrap().data.bonus_balance, 50.0);
+    assert_eq!(env.admin.hits("GET /fe/wallet/balance").await, 2);
+    assert_eq!(
+        raised.load(Ordering::SeqCst),
+        0,
+        "the new token was not refused"
+    );
 }
 
 #[tokio::test]

@@ -286,9 +286,12 @@ namespace Kgen.Native
         ///  handed out (no network traffic; a shipped game needs no client secret).
         ///  Strings are copied; `refresh_token` may be NULL. On success `*out_session`
         ///  receives a handle owned by the client. When the token nears expiry or is
-        ///  refused, the client raises `KGEN_EVENT_SESSION_EXPIRED` for this handle;
-        ///  then pass a new token to `kgen_session_update_tokens`. Fails with
-        ///  `KGEN_ERR_INVALID_ARGUMENT` for a token that is not a KGeN JWT.
+        ///  refused, the client raises `KGEN_EVENT_SESSION_EXPIRED` for this handle
+        ///  (once per token); then pass a new token to `kgen_session_update_tokens`.
+        ///  Requests go out until the server refuses the token (their completion is
+        ///  then `KGEN_ERR_SESSION_EXPIRED`), after which requests with it complete so
+        ///  without reaching the server. Fails with `KGEN_ERR_INVALID_ARGUMENT` for a
+        ///  token that is not a KGeN JWT.
         /// </summary>
         [DllImport(__DllName, EntryPoint = "kgen_session_restore", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern kgen_status kgen_session_restore(kgen_client* client, byte* access_token, byte* refresh_token, kgen_session** out_session);
