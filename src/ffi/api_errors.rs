@@ -79,72 +79,48 @@ pub enum kgen_api_error {
 
 use kgen_api_error::*;
 
-const NAMED: [(&str, kgen_api_error); 33] = [
-    ("UN_AUTHORIZED", KGEN_API_ERROR_UN_AUTHORIZED),
-    ("BAD_REQUEST", KGEN_API_ERROR_BAD_REQUEST),
-    (
-        "TOURNAMENT_INVALID_JOINING_STAKE",
-        KGEN_API_ERROR_TOURNAMENT_INVALID_JOINING_STAKE,
-    ),
-    (
-        "TOURNAMENT_IS_NOT_LIVE",
-        KGEN_API_ERROR_TOURNAMENT_IS_NOT_LIVE,
-    ),
-    ("TOURNAMENT_NOT_FOUND", KGEN_API_ERROR_TOURNAMENT_NOT_FOUND),
-    (
-        "EXISTING_PARTICIPATION_FOUND",
-        KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND,
-    ),
-    ("TOURNAMENT_IS_FULL", KGEN_API_ERROR_TOURNAMENT_IS_FULL),
-    (
-        "TOURNAMENT_PARTICIPATION_NOT_FOUND",
-        KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND,
-    ),
-    ("INVALID_SCORE", KGEN_API_ERROR_INVALID_SCORE),
-    ("INSUFFICIENT_FUNDS", KGEN_API_ERROR_INSUFFICIENT_FUNDS),
-    ("PHONE_NOT_LINKED", KGEN_API_ERROR_PHONE_NOT_LINKED),
-    (
-        "WITHDRAW_BELOW_MINIMUM",
-        KGEN_API_ERROR_WITHDRAW_BELOW_MINIMUM,
-    ),
-    ("RECORD_NOT_FOUND", KGEN_API_ERROR_RECORD_NOT_FOUND),
-    ("INVALID_PHONE_NUMBER", KGEN_API_ERROR_INVALID_PHONE_NUMBER),
-    ("INVALID_OTP", KGEN_API_ERROR_INVALID_OTP),
-    ("OTP_EXPIRED", KGEN_API_ERROR_OTP_EXPIRED),
-    ("OTP_RATE_LIMITED", KGEN_API_ERROR_OTP_RATE_LIMITED),
-    ("PHONE_ALREADY_LINKED", KGEN_API_ERROR_PHONE_ALREADY_LINKED),
-    ("NO_CLAIMABLE_REWARDS", KGEN_API_ERROR_NO_CLAIMABLE_REWARDS),
-    ("ROUTE_NOT_FOUND", KGEN_API_ERROR_ROUTE_NOT_FOUND),
-    ("METHOD_NOT_ALLOWED", KGEN_API_ERROR_METHOD_NOT_ALLOWED),
-    ("PAYLOAD_TOO_LARGE", KGEN_API_ERROR_PAYLOAD_TOO_LARGE),
-    (
-        "IDEMPOTENCY_KEY_IN_USE",
-        KGEN_API_ERROR_IDEMPOTENCY_KEY_IN_USE,
-    ),
-    (
-        "IDEMPOTENCY_KEY_REUSED",
-        KGEN_API_ERROR_IDEMPOTENCY_KEY_REUSED,
-    ),
-    ("RATE_LIMITED", KGEN_API_ERROR_RATE_LIMITED),
-    ("INJECTED_FAULT", KGEN_API_ERROR_INJECTED_FAULT),
-    ("INTERNAL_ERROR", KGEN_API_ERROR_INTERNAL_ERROR),
-    ("INVALID_CREDENTIALS", KGEN_API_ERROR_INVALID_CREDENTIALS),
-    ("NOT_LOGGED_IN", KGEN_API_ERROR_NOT_LOGGED_IN),
-    ("NO_PENDING_OTP", KGEN_API_ERROR_NO_PENDING_OTP),
-    ("ALREADY_LOGGED_IN", KGEN_API_ERROR_ALREADY_LOGGED_IN),
-    (
-        "TOO_MANY_LOGIN_ATTEMPTS",
-        KGEN_API_ERROR_TOO_MANY_LOGIN_ATTEMPTS,
-    ),
-    ("", KGEN_API_ERROR_NONE),
-];
-
-/// Names a wire code: "" is NONE, unknown codes OTHER.
-pub(crate) fn from_wire(code: &str) -> kgen_api_error {
-    NAMED
-        .iter()
-        .find(|(wire, _)| *wire == code)
-        .map_or(KGEN_API_ERROR_OTHER, |(_, named)| *named)
+/// The constant of a code the SDK names (the wire strings live in `crate::ApiErrorCode`;
+/// the match makes every named code need a constant here).
+pub(crate) fn named(code: Option<&crate::ApiErrorCode>) -> kgen_api_error {
+    use crate::ApiErrorCode::*;
+    let Some(code) = code else {
+        return KGEN_API_ERROR_NONE;
+    };
+    match code {
+        UnAuthorized => KGEN_API_ERROR_UN_AUTHORIZED,
+        BadRequest => KGEN_API_ERROR_BAD_REQUEST,
+        TournamentInvalidJoiningStake => KGEN_API_ERROR_TOURNAMENT_INVALID_JOINING_STAKE,
+        TournamentIsNotLive => KGEN_API_ERROR_TOURNAMENT_IS_NOT_LIVE,
+        TournamentNotFound => KGEN_API_ERROR_TOURNAMENT_NOT_FOUND,
+        ExistingParticipationFound => KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND,
+        TournamentIsFull => KGEN_API_ERROR_TOURNAMENT_IS_FULL,
+        TournamentParticipationNotFound => KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND,
+        InvalidScore => KGEN_API_ERROR_INVALID_SCORE,
+        InsufficientFunds => KGEN_API_ERROR_INSUFFICIENT_FUNDS,
+        PhoneNotLinked => KGEN_API_ERROR_PHONE_NOT_LINKED,
+        WithdrawBelowMinimum => KGEN_API_ERROR_WITHDRAW_BELOW_MINIMUM,
+        RecordNotFound => KGEN_API_ERROR_RECORD_NOT_FOUND,
+        InvalidPhoneNumber => KGEN_API_ERROR_INVALID_PHONE_NUMBER,
+        InvalidOtp => KGEN_API_ERROR_INVALID_OTP,
+        OtpExpired => KGEN_API_ERROR_OTP_EXPIRED,
+        OtpRateLimited => KGEN_API_ERROR_OTP_RATE_LIMITED,
+        PhoneAlreadyLinked => KGEN_API_ERROR_PHONE_ALREADY_LINKED,
+        NoClaimableRewards => KGEN_API_ERROR_NO_CLAIMABLE_REWARDS,
+        RouteNotFound => KGEN_API_ERROR_ROUTE_NOT_FOUND,
+        MethodNotAllowed => KGEN_API_ERROR_METHOD_NOT_ALLOWED,
+        PayloadTooLarge => KGEN_API_ERROR_PAYLOAD_TOO_LARGE,
+        IdempotencyKeyInUse => KGEN_API_ERROR_IDEMPOTENCY_KEY_IN_USE,
+        IdempotencyKeyReused => KGEN_API_ERROR_IDEMPOTENCY_KEY_REUSED,
+        RateLimited => KGEN_API_ERROR_RATE_LIMITED,
+        InjectedFault => KGEN_API_ERROR_INJECTED_FAULT,
+        InternalError => KGEN_API_ERROR_INTERNAL_ERROR,
+        InvalidCredentials => KGEN_API_ERROR_INVALID_CREDENTIALS,
+        NotLoggedIn => KGEN_API_ERROR_NOT_LOGGED_IN,
+        NoPendingOtp => KGEN_API_ERROR_NO_PENDING_OTP,
+        AlreadyLoggedIn => KGEN_API_ERROR_ALREADY_LOGGED_IN,
+        TooManyLoginAttempts => KGEN_API_ERROR_TOO_MANY_LOGIN_ATTEMPTS,
+        Other(_) => KGEN_API_ERROR_OTHER,
+    }
 }
 
 #[cfg(test)]
@@ -152,20 +128,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wire_codes_are_named() {
+    fn codes_are_named_and_unknown_ones_are_other() {
+        let named_wire = |code: &str| named(Some(&crate::ApiErrorCode::from_wire(code)));
         assert_eq!(
-            from_wire("TOURNAMENT_IS_FULL"),
+            named_wire("TOURNAMENT_IS_FULL"),
             KGEN_API_ERROR_TOURNAMENT_IS_FULL
         );
-        assert_eq!(from_wire(""), KGEN_API_ERROR_NONE);
-        assert_eq!(from_wire("SOMETHING_NEW"), KGEN_API_ERROR_OTHER);
-    }
-
-    #[test]
-    fn every_code_the_sdk_names_has_a_c_constant() {
-        for code in crate::ApiErrorCode::ALL {
-            assert_ne!(from_wire(code.as_str()), KGEN_API_ERROR_OTHER, "{code}");
-        }
-        assert_eq!(crate::ApiErrorCode::ALL.len() + 1, NAMED.len());
+        assert_eq!(named(None), KGEN_API_ERROR_NONE);
+        assert_eq!(named_wire("SOMETHING_NEW"), KGEN_API_ERROR_OTHER);
+        let distinct: std::collections::HashSet<_> = crate::ApiErrorCode::ALL
+            .iter()
+            .map(|c| named(Some(c)) as i32)
+            .collect();
+        assert_eq!(
+            distinct.len(),
+            crate::ApiErrorCode::ALL.len(),
+            "one constant each"
+        );
     }
 }

@@ -278,7 +278,7 @@ impl kgen_result {
         kgen_result {
             status,
             http_status: error.http_status().map_or(0, i32::from),
-            api_error: super::api_errors::from_wire(code),
+            api_error: super::api_errors::named(error.api_code()),
             api_error_code: b.text(code),
             message: b.text(error.message()),
             request_id: b.text(error.request_id()),
