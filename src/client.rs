@@ -82,8 +82,8 @@ impl Client {
     /// Checks the configuration and builds the client; no network traffic happens here.
     ///
     /// Fails with `InvalidArgument` for an unusable URL, plain `http://` to a host that is
-    /// not loopback (unless `allow_insecure_http`), an unusable proxy, a zero timeout, or
-    /// `retry.max_attempts == 0`.
+    /// not loopback (unless `allow_insecure_http`), an unusable proxy, a user-agent suffix
+    /// that cannot be sent in a header, a zero timeout, or `retry.max_attempts == 0`.
     pub fn new(config: Config) -> Result<Client, Error> {
         let transport = Transport::new(&config)?;
         Ok(Client {

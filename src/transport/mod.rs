@@ -231,9 +231,15 @@ impl Transport {
                 "retry.attempt_timeout must be positive",
             ));
         }
+        let agent = HeaderValue::from_str(&user_agent(config.user_agent_suffix.as_deref()))
+            .map_err(|_| {
+                Error::invalid_argument(
+                    "user_agent_suffix contains characters not allowed in a header",
+                )
+            })?;
         let mut builder = reqwest::Client::builder()
             .use_rustls_tls()
-            .user_agent(user_agent(config.user_agent_suffix.as_deref()))
+            .user_agent(agent)
             .connect_timeout(config.connect_timeout)
             // Keeps the /v3 login cookie; one jar per client.
             .cookie_store(true)

@@ -302,6 +302,17 @@ async fn plain_http_is_only_for_loopback_unless_allowed() {
     );
 }
 
+#[test]
+fn a_user_agent_suffix_that_cannot_be_a_header_is_an_invalid_argument() {
+    let config = Config {
+        user_agent_suffix: Some("MyGame/1.2\r\nX-Injected: 1".into()),
+        ..Config::new("https://example.com")
+    };
+    let e = Client::new(config).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e:?}");
+    assert!(e.message().contains("user_agent_suffix"), "{e:?}");
+}
+
 #[tokio::test]
 async fn an_unreachable_server_is_a_transport_error_after_the_allowed_attempts() {
     let port = crate::support::unused_port();
