@@ -569,6 +569,21 @@ mod tests {
     }
 
     #[test]
+    fn shutdown_works_on_a_thread_that_runs_another_runtime() {
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Manual);
+        d.start(request(&seen), |_| (), std::future::pending())
+            .unwrap();
+        // Dropping a runtime inside a runtime context would panic.
+        let outer = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        outer.block_on(async { d.shutdown() });
+        assert_eq!(lock(&seen.0).len(), 1);
+        assert_eq!(lock(&seen.0)[0].1, KGEN_ERR_CANCELLED);
+    }
+
+    #[test]
     fn pulled_events_skip_their_callback() {
         let seen = Seen::default();
         let d = dispatcher(Mode::Immediate);
