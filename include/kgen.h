@@ -374,8 +374,9 @@ typedef struct kgen_result {
     // Length of `raw_body` in bytes.
     size_t raw_body_len;
     // How long the server asked to wait before trying again (429, 503), in
-    // milliseconds; 0 when it did not say. The SDK already honoured it within
-    // the request's deadline.
+    // milliseconds; 0 when it did not say. The SDK already waited and retried
+    // where the request's policy and deadline allowed; it starts no wait that
+    // would end past the deadline.
     int64_t retry_after_ms;
 } kgen_result;
 

@@ -100,8 +100,9 @@ pub struct kgen_result {
     /// Length of `raw_body` in bytes.
     pub raw_body_len: usize,
     /// How long the server asked to wait before trying again (429, 503), in
-    /// milliseconds; 0 when it did not say. The SDK already honoured it within
-    /// the request's deadline.
+    /// milliseconds; 0 when it did not say. The SDK already waited and retried
+    /// where the request's policy and deadline allowed; it starts no wait that
+    /// would end past the deadline.
     pub retry_after_ms: i64,
 }
 

@@ -1071,8 +1071,9 @@ namespace Kgen.Native
         public System.UIntPtr raw_body_len;
         /// <summary>
         ///  How long the server asked to wait before trying again (429, 503), in
-        ///  milliseconds; 0 when it did not say. The SDK already honoured it within
-        ///  the request's deadline.
+        ///  milliseconds; 0 when it did not say. The SDK already waited and retried
+        ///  where the request's policy and deadline allowed; it starts no wait that
+        ///  would end past the deadline.
         /// </summary>
         public long retry_after_ms;
     }
