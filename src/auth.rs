@@ -381,9 +381,9 @@ impl Session {
             }
             SessionFlow::Server => {}
             SessionFlow::Client => {
-                let (refused, generation) = {
+                let (refused, reported, generation) = {
                     let tokens = self.tokens();
-                    (tokens.refused, tokens.generation)
+                    (tokens.refused, tokens.expiry_reported, tokens.generation)
                 };
                 if refused {
                     return Err(Error::new(
@@ -392,7 +392,7 @@ impl Session {
                     ));
                 }
                 // Only a warning: the server, not the device's clock estimate, refuses.
-                if due {
+                if due && !reported {
                     self.report_expiry(generation);
                 }
             }
