@@ -336,7 +336,7 @@ impl Transport {
                     )
                 }
                 Err(Failure::TimedOut(error)) => {
-                    log_attempt(&"no complete answer in time");
+                    log_attempt(&"no complete answer");
                     (error, should_retry(request.retry, Outcome::AttemptTimeout))
                 }
                 Err(Failure::Final(error)) => {
