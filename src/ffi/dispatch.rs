@@ -14,6 +14,7 @@ use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
 use std::ffi::c_void;
 use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
 
 use tokio::sync::oneshot;
@@ -340,7 +341,10 @@ impl Pending {
             matches!(r.in_flight.remove(&self.id), Some(None))
         };
         let mut event = match finish {
-            Some(finish) if !cancelled => finish(),
+            // `done` is set: a panic here must still end in a completion.
+            Some(finish) if !cancelled => {
+                catch_unwind(AssertUnwindSafe(finish)).unwrap_or_else(|_| internal_failure())
+            }
             _ => failure_event(KGEN_ERR_CANCELLED, "the request was cancelled"),
         };
         let view = event.view_mut();
@@ -359,13 +363,15 @@ impl Pending {
     }
 }
 
+fn internal_failure() -> OwnedEvent {
+    failure_event(KGEN_ERR_INTERNAL, "the request failed inside the SDK")
+}
+
 impl Drop for Pending {
     fn drop(&mut self) {
         // Only when the task ended without completing (a panic inside the SDK).
         if !self.done {
-            self.complete(Some(Box::new(|| {
-                failure_event(KGEN_ERR_INTERNAL, "the request failed inside the SDK")
-            })));
+            self.complete(Some(Box::new(internal_failure)));
         }
     }
 }
@@ -507,10 +513,13 @@ mod tests {
         let d = dispatcher(Mode::Manual);
         d.start(request(&seen), |_| (), async { panic!("inside the SDK") })
             .unwrap();
-        wait_for(|| lock(&d.queue).len() == 1);
+        let panicking_conversion: Finish = Box::new(|| panic!("converting the result"));
+        d.start(request(&seen), |_| (), async { panicking_conversion })
+            .unwrap();
+        wait_for(|| lock(&d.queue).len() == 2);
         d.poll(0);
-        assert_eq!(lock(&seen.0).len(), 1);
-        assert_eq!(lock(&seen.0)[0].1, KGEN_ERR_INTERNAL);
+        assert_eq!(lock(&seen.0).len(), 2);
+        assert!(lock(&seen.0).iter().all(|s| s.1 == KGEN_ERR_INTERNAL));
         d.shutdown();
     }
 
