@@ -49,7 +49,8 @@
  *   the try/catch disappears and a Result accessed the wrong way aborts.
  *
  * Threads: every Client and Session method may be called from any thread, as
- * every kgen_* function may; moving or destroying the C++ object itself must
+ * every kgen_* function may; moving or destroying the C++ object itself (and
+ * Client::shutdown, Session::reset and release, which end what it owns) must
  * not race with other uses of that same object.
  */
 #ifndef KGEN_HPP
