@@ -10,7 +10,7 @@ packages=(gcc g++ make clang libclang-rt-14-dev cmake pkg-config valgrind
 
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
 done
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -21,5 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
-rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+# Read the list whole: `| grep -q` under pipefail fails when grep stops reading early.
+components=$(rustup component list --installed 2>/dev/null || true)
+grep -q '^clippy' <<<"$components" || rustup component add clippy
+grep -q '^rustfmt' <<<"$components" || rustup component add rustfmt

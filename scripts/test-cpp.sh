@@ -58,8 +58,10 @@ scripts/install.sh "$prefix"
 cmake -S examples/cpp -B "$out/example" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS="-Wall -Wextra -Werror" >/dev/null
 cmake --build "$out/example" -j2 >/dev/null
-links_installed() { ldd "$1" | grep -q "$prefix/lib/libkgen.so"; }
-links_nothing() { ! ldd "$1" | grep -q libkgen; }
+# ldd's output is read whole: with pipefail, `ldd | grep -q` fails (or, negated,
+# passes) whenever grep exits before ldd has written everything.
+links_installed() { grep -q "$prefix/lib/libkgen.so" <<<"$(ldd "$1")"; }
+links_nothing() { ! grep -q libkgen <<<"$(ldd "$1")"; }
 run "examples/cpp links the installed libkgen.so" links_installed "$out/example/journey"
 run "examples/cpp journey (kgen::kgen)" "$out/example/journey"
 run "examples/cpp journey_static has no libkgen.so dependency" links_nothing "$out/example/journey_static"

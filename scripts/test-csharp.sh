@@ -38,6 +38,9 @@ while IFS= read -r -d '' meta; do
 done < <(find "$pkg" -name '*.meta' -print0)
 dupes=$(grep -rh --include='*.meta' '^guid:' "$pkg" | sort | uniq -d)
 [ -z "$dupes" ] || fail "GUIDs used twice: $dupes"
+# The editor finds link.xml by its GUID when the package is copied under Assets/.
+link_guid=$(sed -n 's/^guid: //p' "$pkg/Runtime/link.xml.meta")
+grep -q "LinkXmlGuid = \"$link_guid\";" "$pkg/Editor/KgenLinkXml.cs" || fail "KgenLinkXml.cs does not name link.xml's GUID $link_guid"
 [ "$failed" = 0 ] || exit 1
 echo "version $cargo_version everywhere; $(find "$pkg" -name '*.meta' | wc -l) .meta files, GUIDs unique"
 

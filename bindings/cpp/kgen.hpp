@@ -49,7 +49,8 @@
  *   the try/catch disappears and a Result accessed the wrong way aborts.
  *
  * Threads: every Client and Session method may be called from any thread, as
- * every kgen_* function may; moving or destroying the C++ object itself must
+ * every kgen_* function may; moving or destroying the C++ object itself (and
+ * Client::shutdown, Session::reset and release, which end what it owns) must
  * not race with other uses of that same object.
  */
 #ifndef KGEN_HPP
@@ -1307,12 +1308,28 @@ inline const char *version() noexcept { return kgen_version(); }
 
 using LogHandler = std::function<void(LogLevel, std::string_view)>;
 
+namespace detail {
+// Whether this thread is running a log handler.
+inline bool &inside_log_handler() noexcept {
+    static thread_local bool inside = false;
+    return inside;
+}
+}  // namespace detail
+
 // Sends the SDK's log lines up to `max_level` to `handler` (from any thread,
 // possibly concurrently; lines never contain secrets), or stops logging with
 // an empty handler or LogLevel::Off. Process-wide, re-settable. When it
 // returns, the previous handler is no longer called and has been destroyed.
 // Fails with Status::Reentrant inside a kgen callback.
 inline Result<void> set_log_handler(LogLevel max_level, LogHandler handler) {
+    // A concurrent call holds the lock below while the SDK waits for running
+    // handlers to return: a handler must not wait for that lock in turn.
+    if (detail::inside_log_handler()) {
+        Error refused;
+        refused.status = Status::Reentrant;
+        refused.message = "set_log_handler inside a log handler";
+        return refused;
+    }
     // The installed handler is never destroyed at exit: worker threads of a
     // client still alive then may log until the process ends.
     static std::mutex lock;
@@ -1323,10 +1340,13 @@ inline Result<void> set_log_handler(LogLevel max_level, LogHandler handler) {
     kgen_log_fn sink = nullptr;
     if (next) {
         sink = [](kgen_log_level level, const char *message, void *user_data) noexcept {
+            bool &inside = detail::inside_log_handler();
+            inside = true;
             detail::guarded(nullptr, [&] {
                 (*static_cast<LogHandler *>(user_data))(static_cast<LogLevel>(level),
                                                         message ? std::string_view(message) : std::string_view());
             });
+            inside = false;
         };
     }
     kgen_status s = kgen_set_log_callback(static_cast<kgen_log_level>(next ? max_level : LogLevel::Off), sink,

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <future>
 #include <mutex>
 #include <thread>
 
@@ -489,6 +490,32 @@ void log_lines_reach_the_handler_without_secrets() {
     }
 }
 
+void a_log_handler_is_refused_not_deadlocked_while_another_thread_sets_the_handler() {
+    // set_log_handler waits until running handlers return; a handler calling it
+    // meanwhile is refused at once instead of waiting for that caller in turn.
+    const std::thread::id main_thread = std::this_thread::get_id();
+    std::atomic<bool> entered{false};
+    std::atomic<int> first{0};
+    std::optional<kgen::Result<void>> nested;
+    CHECK_OK(kgen::set_log_handler(kgen::LogLevel::Debug, [&](kgen::LogLevel, std::string_view) {
+        if (std::this_thread::get_id() == main_thread || first.exchange(1) != 0) return;
+        entered = true;
+        std::this_thread::sleep_for(300ms);  // the setter below is waiting for this handler now
+        nested.emplace(kgen::set_log_handler(kgen::LogLevel::Trace, [](kgen::LogLevel, std::string_view) {}));
+    }));
+    kgen::Client client = make_client(server_options());
+    auto started = client.session_create(test::unique_user("log-race"), [](kgen::Result<kgen::Session>) {});
+    CHECK_OK(started);
+    auto deadline = test::Clock::now() + 10s;
+    while (!entered && test::Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+    CHECK(entered);
+
+    auto setter = std::async(std::launch::async, [] { return kgen::set_log_handler(kgen::LogLevel::Off, nullptr); });
+    CHECK(setter.wait_for(10s) == std::future_status::ready);
+    CHECK_OK(setter.get());
+    CHECK(nested && !*nested && nested->error().status == kgen::Status::Reentrant);
+}
+
 // ---- values copied from C ------------------------------------------------------
 
 void c_results_become_plain_values_even_when_sparse() {
@@ -562,6 +589,8 @@ int main() {
         {"exceptions_from_callbacks_stay_inside_the_wrapper", exceptions_from_callbacks_stay_inside_the_wrapper},
         {"poll_and_shutdown_inside_a_callback_are_refused", poll_and_shutdown_inside_a_callback_are_refused},
         {"log_lines_reach_the_handler_without_secrets", log_lines_reach_the_handler_without_secrets},
+        {"a_log_handler_is_refused_not_deadlocked_while_another_thread_sets_the_handler",
+         a_log_handler_is_refused_not_deadlocked_while_another_thread_sets_the_handler},
         {"c_results_become_plain_values_even_when_sparse", c_results_become_plain_values_even_when_sparse},
     });
 }

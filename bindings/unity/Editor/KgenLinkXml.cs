@@ -1,3 +1,4 @@
+using System.IO;
 using UnityEditor;
 using UnityEditor.Build;
 using UnityEditor.Build.Reporting;
@@ -8,6 +9,9 @@ namespace Kgen.Editor
     /// <summary>Gives the package's link.xml to the managed code linker (IL2CPP, stripping).</summary>
     class KgenLinkXml : IUnityLinkerProcessor
     {
+        // Runtime/link.xml.meta's guid (scripts/test-csharp.sh checks that they agree).
+        const string LinkXmlGuid = "1c4496d1b43742dc8f0fdb3629398fb2";
+
         public int callbackOrder
         {
             get { return 0; }
@@ -15,8 +19,15 @@ namespace Kgen.Editor
 
         public string GenerateAdditionalLinkXmlFile(BuildReport report, UnityLinkerBuildPipelineData data)
         {
+            // An installed package, possibly outside the project ("add from disk"):
+            // its real folder, which its "Packages/..." asset path is not.
             var package = UnityEditor.PackageManager.PackageInfo.FindForAssembly(typeof(KgenClient).Assembly);
-            return System.IO.Path.Combine(package.resolvedPath, "Runtime/link.xml");
+            if (package != null)
+            {
+                return Path.Combine(package.resolvedPath, "Runtime/link.xml");
+            }
+            // Copied under Assets/ instead, where an asset path is a real path.
+            return Path.GetFullPath(AssetDatabase.GUIDToAssetPath(LinkXmlGuid));
         }
 
         // Part of the interface before Unity 2021.2.

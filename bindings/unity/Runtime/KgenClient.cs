@@ -201,7 +201,7 @@ namespace Kgen
             if (token.IsCancellationRequested)
             {
                 var cancelled = new TaskCompletionSource<T>();
-                cancelled.SetCanceled();
+                cancelled.TrySetCanceled(token);
                 return cancelled.Task;
             }
             var request = new PendingRequest<T>(this, read, token);

@@ -11,36 +11,39 @@ namespace Kgen
     public static class KgenLog
     {
         static readonly object gate = new object();
-        static KgenLogLevel level = KgenLogLevel.Warn;
+        static volatile KgenLogLevel level = KgenLogLevel.Warn;
         static bool installed;
+        [ThreadStatic] static bool insideHandler;
 
         /// <summary>
         /// Raised for each line up to <see cref="Level"/>, on whichever thread the
         /// SDK logs from, possibly on several at once. Handlers run inside the
-        /// SDK's call: they must be quick and must not change <see cref="Level"/>.
+        /// SDK's call: they must be quick; they may read <see cref="Level"/> but
+        /// not set it (that throws <see cref="InvalidOperationException"/>).
         /// </summary>
         public static event Action<KgenLogLevel, string> MessageLogged;
 
         /// <summary>The most detailed level passed on; default <see cref="KgenLogLevel.Warn"/>.</summary>
+        /// <remarks>
+        /// Setting it waits until every handler running on another thread has
+        /// returned, so that the old setting is no longer in use.
+        /// </remarks>
         public static KgenLogLevel Level
         {
-            get
-            {
-                lock (gate)
-                {
-                    return level;
-                }
-            }
+            // Without the lock: a handler may read it while a setter holds the
+            // lock, waiting for that very handler to return.
+            get { return level; }
             set
             {
                 if (value < KgenLogLevel.Off || value > KgenLogLevel.Trace)
                 {
                     throw new ArgumentOutOfRangeException("value");
                 }
+                RefuseInsideHandler();
                 lock (gate)
                 {
+                    Install(value);
                     level = value;
-                    Install();
                 }
             }
         }
@@ -52,20 +55,24 @@ namespace Kgen
             {
                 if (!installed)
                 {
-                    Install();
+                    Install(level);
                 }
             }
         }
 
         /// <summary>
         /// Disconnects the SDK's log. When this returns no SDK thread is inside
-        /// the log callback, so the domain may unload.
+        /// the log callback, so the domain may unload. From inside a log handler
+        /// it does nothing (the SDK cannot change its log there).
         /// </summary>
         internal static unsafe void Detach()
         {
+            if (insideHandler)
+            {
+                return;
+            }
             lock (gate)
             {
-                // Refused (and still connected) only when called from a log handler.
                 if (installed && NativeMethods.kgen_set_log_callback(NativeMethods.KGEN_LOG_OFF, null, null) == kgen_status.KGEN_OK)
                 {
                     installed = false;
@@ -84,16 +91,38 @@ namespace Kgen
             }
         }
 
-        static unsafe void Install()
+        static unsafe void Install(KgenLogLevel to)
         {
-            kgen_status status = level == KgenLogLevel.Off
+            kgen_status status = to == KgenLogLevel.Off
                 ? NativeMethods.kgen_set_log_callback(NativeMethods.KGEN_LOG_OFF, null, null)
-                : NativeMethods.kgen_set_log_callback((int)level, Callbacks.OnLog, null);
+                : NativeMethods.kgen_set_log_callback((int)to, Callbacks.OnLog, null);
             if (status != kgen_status.KGEN_OK)
             {
-                throw new InvalidOperationException("kgen: the log cannot be changed from inside a log handler");
+                throw new InvalidOperationException("kgen: the log cannot be changed inside a kgen callback");
             }
             installed = true;
+        }
+
+        static void RefuseInsideHandler()
+        {
+            if (insideHandler)
+            {
+                throw new InvalidOperationException("kgen: the log level cannot be changed from inside a log handler");
+            }
+        }
+
+        /// <summary>A line from the SDK, inside its log call on one of its threads.</summary>
+        internal static void FromNative(KgenLogLevel severity, string message)
+        {
+            insideHandler = true;
+            try
+            {
+                Write(severity, message);
+            }
+            finally
+            {
+                insideHandler = false;
+            }
         }
 
         internal static void Write(KgenLogLevel severity, string message)

@@ -62,7 +62,7 @@ namespace Kgen.Native
         {
             try
             {
-                KgenLog.Write((KgenLogLevel)level, Utf8.Read(message));
+                KgenLog.FromNative((KgenLogLevel)level, Utf8.Read(message));
             }
             catch (Exception)
             {

@@ -29,12 +29,15 @@ namespace Kgen.Native
         {
             var list = e->data.tournaments;
             Require(list);
+            KgenTournamentList response = Header(e, new KgenTournamentList());
             var items = new KgenTournament[Count(list->count)];
             for (int i = 0; i < items.Length; i++)
             {
-                items[i] = Header(e, Read(&list->items[i]));
+                // The list's own strings, not a copy of the raw body per item.
+                items[i] = SameHeader(response, Read(&list->items[i]));
             }
-            return Header(e, new KgenTournamentList { Tournaments = items });
+            response.Tournaments = items;
+            return response;
         };
 
         public static readonly Reader<KgenParticipation> Participation = e =>
@@ -200,6 +203,14 @@ namespace Kgen.Native
             response.HttpStatus = r->http_status;
             response.RequestId = Utf8.Read(r->request_id);
             response.RawBody = Utf8.Read(r->raw_body, Count(r->raw_body_len));
+            return response;
+        }
+
+        static T SameHeader<T>(KgenResponse header, T response) where T : KgenResponse
+        {
+            response.HttpStatus = header.HttpStatus;
+            response.RequestId = header.RequestId;
+            response.RawBody = header.RawBody;
             return response;
         }
 

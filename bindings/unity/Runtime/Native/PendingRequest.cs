@@ -31,6 +31,10 @@ namespace Kgen.Native
 
     internal sealed unsafe class PendingRequest<T> : PendingRequest where T : class
     {
+        // Not RunContinuationsAsynchronously: without a synchronization context
+        // (a console game loop) that would move continuations to the thread pool.
+        // They run inline in Resolve, on the polling thread, after the native
+        // call returned.
         readonly TaskCompletionSource<T> completion = new TaskCompletionSource<T>();
         readonly Reader<T> read;
         readonly CancellationToken token;

@@ -63,7 +63,7 @@ public class KgenQuickstart : MonoBehaviour
         {
             Debug.LogError("kgen: " + e.Message + " (" + e.ApiErrorCode + ")");
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || e is ObjectDisposedException)
         {
             // The client was disposed (the object was destroyed, or play mode ended).
         }

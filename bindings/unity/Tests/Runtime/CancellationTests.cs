@@ -42,9 +42,12 @@ namespace Kgen.Tests
             KgenSession s = NewPlayer(client);
             ulong before = client.LastRequestId;
 
-            Task<KgenBalance> task = client.GetBalanceAsync(s, new CancellationToken(true));
+            var cancelled = new CancellationToken(true);
+            Task<KgenBalance> task = client.GetBalanceAsync(s, cancelled);
             Assert.IsTrue(task.IsCanceled);
             Assert.AreEqual(before, client.LastRequestId);
+            var e = Assert.Throws<TaskCanceledException>(() => task.GetAwaiter().GetResult());
+            Assert.AreEqual(cancelled, e.CancellationToken, "like a request cancelled in flight");
         }
 
         [Test]

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using NUnit.Framework;
 
 namespace Kgen.Tests
@@ -63,6 +65,57 @@ namespace Kgen.Tests
             finally
             {
                 KgenLog.MessageLogged -= dispose;
+                KgenLog.Level = KgenLogLevel.Warn;
+            }
+        }
+
+        [Test]
+        public void A_handler_reads_the_level_while_another_thread_changes_it_without_deadlock()
+        {
+            // Setting the level waits until running handlers return; a handler
+            // reading it (or trying to set it) meanwhile must not wait in turn.
+            int testThread = Thread.CurrentThread.ManagedThreadId;
+            var entered = new ManualResetEventSlim();
+            int first = 0;
+            KgenLogLevel seen = KgenLogLevel.Off;
+            Exception refused = null;
+            Action<KgenLogLevel, string> slow = (level, line) =>
+            {
+                if (Thread.CurrentThread.ManagedThreadId == testThread || Interlocked.Exchange(ref first, 1) != 0)
+                {
+                    return;
+                }
+                entered.Set();
+                Thread.Sleep(300); // long enough for the setter below to be waiting for this handler
+                seen = KgenLog.Level;
+                try
+                {
+                    KgenLog.Level = KgenLogLevel.Trace;
+                }
+                catch (InvalidOperationException e)
+                {
+                    refused = e;
+                }
+            };
+            KgenLog.MessageLogged += slow;
+            try
+            {
+                KgenLog.Level = KgenLogLevel.Debug;
+                KgenClient client = NewClient();
+                Task<KgenSession> session = client.CreateSessionAsync(UniqueUser("log"));
+                Assert.IsTrue(entered.Wait(10000), "an SDK thread logged a debug line");
+
+                var setter = new Thread(() => KgenLog.Level = KgenLogLevel.Info);
+                setter.Start();
+                Assert.IsTrue(setter.Join(10000), "the setter returned");
+                Assert.AreEqual(KgenLogLevel.Debug, seen, "the level in force while the handler ran");
+                Assert.IsNotNull(refused, "setting the level inside a handler is refused at once");
+                Assert.AreEqual(KgenLogLevel.Info, KgenLog.Level);
+                Wait(client, session);
+            }
+            finally
+            {
+                KgenLog.MessageLogged -= slow;
                 KgenLog.Level = KgenLogLevel.Warn;
             }
         }

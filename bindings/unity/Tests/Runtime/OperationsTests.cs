@@ -31,6 +31,22 @@ namespace Kgen.Tests
         }
 
         [Test]
+        public void Items_of_a_list_share_the_lists_response_instead_of_a_copy_of_its_body_each()
+        {
+            KgenClient client = NewClient();
+            KgenSession s = NewPlayer(client);
+
+            KgenTournamentList active = Wait(client, client.GetActiveTournamentsAsync(s));
+            Assert.Greater(active.Tournaments.Count, 1);
+            foreach (KgenTournament t in active.Tournaments)
+            {
+                Assert.AreEqual(active.HttpStatus, t.HttpStatus);
+                Assert.AreEqual(active.RequestId, t.RequestId);
+                Assert.IsTrue(ReferenceEquals(active.RawBody, t.RawBody), "one body in memory, however long the list");
+            }
+        }
+
+        [Test]
         public void Tournament_operations_join_score_rank_and_leave()
         {
             KgenClient client = NewClient();

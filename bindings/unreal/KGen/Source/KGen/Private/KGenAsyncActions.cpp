@@ -8,8 +8,8 @@
 
 void UKGenAsyncAction::Activate()
 {
-	UKGenSubsystem* Subsystem = UKGenSubsystem::Get(WorldContext.Get());
-	kgen::Client* Client = Subsystem != nullptr ? Subsystem->GetClient() : nullptr;
+	Subsystem = UKGenSubsystem::Get(WorldContext.Get());
+	kgen::Client* Client = Subsystem.IsValid() ? Subsystem->GetClient() : nullptr;
 	if (Client == nullptr || !Start)
 	{
 		Fail(KGen::ToUnreal(KGen::Unavailable("no KGen client in this game instance")));
@@ -102,7 +102,7 @@ UKGenCreateSessionAction* UKGenCreateSessionAction::CreateSession(UObject* World
 		[User = KGen::ToStd(UserId)](kgen::Client& Client, kgen::Callback<kgen::Session> Done) { return Client.session_create(User, std::move(Done)); },
 		[](UKGenCreateSessionAction& Action, kgen::Session& Session)
 		{
-			UKGenSubsystem* Subsystem = UKGenSubsystem::Get(Action.WorldContext.Get());
+			UKGenSubsystem* Subsystem = Action.Subsystem.Get();
 			if (Subsystem == nullptr)
 			{
 				Action.OnFailure.Broadcast(nullptr, KGen::ToUnreal(KGen::Unavailable("the game instance ended")));

@@ -66,7 +66,6 @@ void UKGenSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 	}
 	Client = std::move(Created).value();
 	TickHandle = FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateUObject(this, &UKGenSubsystem::Tick));
-	TearDownHandle = FWorldDelegates::OnWorldBeginTearDown.AddUObject(this, &UKGenSubsystem::HandleWorldTearDown);
 
 	FString Token;
 	if (Settings->bRestoreSessionFromCommandLine && FParse::Value(FCommandLine::Get(), TEXT("KGenAccessToken="), Token))
@@ -82,6 +81,9 @@ void UKGenSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 
 void UKGenSubsystem::Deinitialize()
 {
+	// The game instance ends (quitting, or ending PIE; a map change keeps it):
+	// requests in flight complete now, as cancelled, on the game thread. The
+	// module stays loaded for the next PIE session.
 	ShutdownClient();
 	Super::Deinitialize();
 }
@@ -134,7 +136,6 @@ void UKGenSubsystem::ShutdownClient()
 		FTSTicker::GetCoreTicker().RemoveTicker(TickHandle);
 		TickHandle.Reset();
 	}
-	FWorldDelegates::OnWorldBeginTearDown.Remove(TearDownHandle);
 	// The session handles went with the client.
 	for (const TPair<kgen_session*, TWeakObjectPtr<UKGenSession>>& Entry : Sessions)
 	{
@@ -144,17 +145,6 @@ void UKGenSubsystem::ShutdownClient()
 		}
 	}
 	Sessions.Empty();
-}
-
-void UKGenSubsystem::HandleWorldTearDown(UWorld* World)
-{
-	// Ending play in the editor: requests in flight complete now, while the
-	// objects waiting for them still exist. The module itself stays loaded.
-	const UGameInstance* GameInstance = GetGameInstance();
-	if (World != nullptr && World->WorldType == EWorldType::PIE && GameInstance != nullptr && GameInstance->GetWorld() == World)
-	{
-		ShutdownClient();
-	}
 }
 
 UKGenSession* UKGenSubsystem::RestoreSession(const FString& AccessToken, const FString& RefreshToken, FKGenError& Error)
@@ -176,6 +166,16 @@ UKGenSession* UKGenSubsystem::RestoreSession(const FString& AccessToken, const F
 
 UKGenSession* UKGenSubsystem::AdoptSession(kgen::Session&& Session)
 {
+	// Sessions nobody referenced any more were collected (and their handles
+	// destroyed): forget them, so a server creating one per player keeps a map
+	// the size of its live sessions.
+	for (auto It = Sessions.CreateIterator(); It; ++It)
+	{
+		if (!It.Value().IsValid())
+		{
+			It.RemoveCurrent();
+		}
+	}
 	UKGenSession* Object = NewObject<UKGenSession>(this);
 	Object->Adopt(std::move(Session));
 	Sessions.Add(Object->Get().handle(), Object);

@@ -11,6 +11,7 @@
 #include "KGenAsyncActions.generated.h"
 
 class UKGenSession;
+class UKGenSubsystem;
 
 UCLASS(Abstract)
 class KGEN_API UKGenAsyncAction : public UBlueprintAsyncActionBase
@@ -24,6 +25,9 @@ public:
 	TFunction<kgen::Result<kgen::RequestId>(kgen::Client&)> Start;
 	TFunction<void(const FKGenError&)> Fail;
 	TWeakObjectPtr<UObject> WorldContext;
+	// The game instance's subsystem that started the request (set by Activate):
+	// it outlives a map change, the world context may not.
+	TWeakObjectPtr<UKGenSubsystem> Subsystem;
 };
 
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_TwoParams(FOnKGenSession, UKGenSession*, Session, const FKGenError&, Error);

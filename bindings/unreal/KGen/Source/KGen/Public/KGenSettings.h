@@ -24,6 +24,11 @@ class KGEN_API UKGenSettings : public UDeveloperSettings
 public:
 	UKGenSettings();
 
+#if WITH_EDITOR
+	// A new log level applies at once; the other settings apply to the next game instance (next PIE session).
+	virtual void PostEditChangeProperty(FPropertyChangedEvent& PropertyChangedEvent) override;
+#endif
+
 	// KGeN ESports Protocol API; empty: production.
 	UPROPERTY(Config, EditAnywhere, Category = "Connection")
 	FString BaseUrl;

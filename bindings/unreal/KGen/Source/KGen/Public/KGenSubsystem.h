@@ -53,12 +53,10 @@ public:
 
 private:
 	bool Tick(float DeltaTime);
-	void HandleWorldTearDown(UWorld* World);
 	void HandleSessionExpired(const kgen::SessionExpired& Notice);
 
 	kgen::Client Client;
 	bool bShutdownPending = false;
 	FTSTicker::FDelegateHandle TickHandle;
-	FDelegateHandle TearDownHandle;
 	TMap<kgen_session*, TWeakObjectPtr<UKGenSession>> Sessions;
 };
