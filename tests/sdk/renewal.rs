@@ -84,7 +84,7 @@ async fn calls_waiting_for_a_renewal_that_fails_share_its_failure_instead_of_ret
     env.admin.advance_clock(3700).await;
     // The platform cannot renew: every attempt is slow and fails.
     env.admin
-        .fault(json!({"method": "POST", "path": "/s2s/session", "status": 503, "latency_ms": 300}))
+        .fault(json!({"method": "POST", "path": "/s2s/session", "status": 503, "latency_ms": 500}))
         .await;
 
     let calls: Vec<_> = (0..20)

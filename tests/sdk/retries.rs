@@ -158,10 +158,10 @@ async fn the_deadline_covers_slow_answers_and_long_retry_afters() {
     );
 }
 
-/// A client of `env` whose attempts give up after 300 ms.
+/// A client of `env` whose attempts give up after one second.
 fn impatient(env: &Env) -> Client {
     let mut config = env.config();
-    config.retry.attempt_timeout = Duration::from_millis(300);
+    config.retry.attempt_timeout = Duration::from_secs(1);
     Client::new(config).unwrap()
 }
 
@@ -181,7 +181,7 @@ async fn a_stalled_read_is_abandoned_after_the_attempt_timeout_and_retried() {
     let p = impatient_player(&env, "r1").await;
     env.admin
         .fault(
-            json!({"method": "GET", "path": "/fe/wallet/balance", "latency_ms": 3000, "times": 1}),
+            json!({"method": "GET", "path": "/fe/wallet/balance", "latency_ms": 4000, "times": 1}),
         )
         .await;
     assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 50.0);
@@ -196,7 +196,7 @@ async fn a_stalled_read_is_abandoned_after_the_attempt_timeout_and_retried() {
 async fn a_stalled_session_creation_is_retried() {
     let env = Env::demo().await;
     env.admin
-        .fault(json!({"method": "POST", "path": "/s2s/session", "latency_ms": 3000, "times": 1}))
+        .fault(json!({"method": "POST", "path": "/s2s/session", "latency_ms": 4000, "times": 1}))
         .await;
     let session = impatient(&env)
         .create_session(CreateSession::new("r2"))
@@ -212,7 +212,7 @@ async fn a_stalled_join_times_out_unrepeated_and_is_applied_at_most_once() {
     let env = Env::demo().await;
     let p = impatient_player(&env, "r3").await;
     env.admin
-        .fault(json!({"method": "POST", "path": "/fe/esports/tournaments/*/join", "latency_ms": 1000, "times": 1}))
+        .fault(json!({"method": "POST", "path": "/fe/esports/tournaments/*/join", "latency_ms": 2000, "times": 1}))
         .await;
     let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout, "{e:?}");
@@ -227,7 +227,7 @@ async fn a_stalled_join_times_out_unrepeated_and_is_applied_at_most_once() {
     );
 
     // Whatever became of the stalled attempt, the player paid at most once, and only if joined.
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await; // past the stalled handler
     let bonus = p.wallet_balance().await.unwrap().data.bonus_balance;
     let joined = p
         .participated_tournaments()
