@@ -898,6 +898,7 @@ struct ClientOptions {
     std::string proxy;
     std::chrono::milliseconds connect_timeout{0};  // default 10 s
     std::chrono::milliseconds request_timeout{0};  // whole call incl. retries; default 30 s
+    std::chrono::milliseconds attempt_timeout{0};  // one attempt; default 15 s
     std::uint32_t max_response_bytes = 0;          // default 8 MiB
     std::uint32_t retry_max_attempts = 0;          // including the first; default 4
     std::chrono::milliseconds retry_base_delay{0};
@@ -940,6 +941,7 @@ public:
         c.proxy = or_null(options.proxy);
         c.connect_timeout_ms = count(options.connect_timeout);
         c.request_timeout_ms = count(options.request_timeout);
+        c.attempt_timeout_ms = count(options.attempt_timeout);
         c.max_response_bytes = options.max_response_bytes;
         c.retry_max_attempts = options.retry_max_attempts;
         c.retry_base_delay_ms = count(options.retry_base_delay);

@@ -246,6 +246,18 @@ void cancel_ends_a_request_once_with_cancelled() {
     CHECK(calls == 1);
 }
 
+void a_stalled_read_is_retried_after_its_attempt_timeout() {
+    kgen::ClientOptions options = server_options();
+    options.attempt_timeout = 300ms;
+    kgen::Client client = make_client(options);
+    kgen::Session player = test::new_session(client, "attempt");
+    test::Fault slow("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":3000,\"times\":1}");
+    std::optional<kgen::Result<kgen::Balance>> outcome;
+    CHECK_OK(client.wallet_balance(player, [&](kgen::Result<kgen::Balance> r) { outcome.emplace(std::move(r)); }));
+    CHECK(test::poll_until(client, [&] { return outcome.has_value(); }));
+    CHECK(outcome->ok() && outcome->value().bonus_balance == 50);
+}
+
 void destroy_delivers_every_request_in_flight_exactly_once() {
     test::Fault slow("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}");
     for (kgen::Dispatch mode : {kgen::Dispatch::Manual, kgen::Dispatch::Immediate}) {
@@ -580,6 +592,7 @@ int main() {
         {"a_call_that_cannot_start_reports_why_and_never_calls_back",
          a_call_that_cannot_start_reports_why_and_never_calls_back},
         {"cancel_ends_a_request_once_with_cancelled", cancel_ends_a_request_once_with_cancelled},
+        {"a_stalled_read_is_retried_after_its_attempt_timeout", a_stalled_read_is_retried_after_its_attempt_timeout},
         {"destroy_delivers_every_request_in_flight_exactly_once", destroy_delivers_every_request_in_flight_exactly_once},
         {"session_restore_reads_the_token_and_refuses_garbage", session_restore_reads_the_token_and_refuses_garbage},
         {"a_refused_token_raises_session_expired_once", a_refused_token_raises_session_expired_once},

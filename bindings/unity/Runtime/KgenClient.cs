@@ -91,6 +91,7 @@ namespace Kgen
                 o.proxy = a.Add(options.Proxy, "Proxy");
                 o.connect_timeout_ms = Whole(options.ConnectTimeout, Millisecond, "ConnectTimeout");
                 o.request_timeout_ms = Whole(options.RequestTimeout, Millisecond, "RequestTimeout");
+                o.attempt_timeout_ms = Whole(options.AttemptTimeout, Millisecond, "AttemptTimeout");
                 o.max_response_bytes = Count(options.MaxResponseBytes, "MaxResponseBytes");
                 o.retry_max_attempts = Count(options.RetryMaxAttempts, "RetryMaxAttempts");
                 o.retry_base_delay_ms = Whole(options.RetryBaseDelay, Millisecond, "RetryBaseDelay");

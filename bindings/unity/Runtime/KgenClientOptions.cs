@@ -39,6 +39,12 @@ namespace Kgen
         /// <summary>The deadline of one call, retries and backoff included; default 30 s.</summary>
         public TimeSpan? RequestTimeout { get; set; }
 
+        /// <summary>
+        /// The limit of one attempt; default 15 s. A stalled read is retried within the
+        /// call's deadline; a stalled change (join, score, ...) ends with a timeout.
+        /// </summary>
+        public TimeSpan? AttemptTimeout { get; set; }
+
         /// <summary>The largest accepted response body; default 8 MiB.</summary>
         public int MaxResponseBytes { get; set; }
 

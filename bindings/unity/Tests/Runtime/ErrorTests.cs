@@ -57,6 +57,16 @@ namespace Kgen.Tests
         }
 
         [Test]
+        public void A_stalled_read_is_retried_after_its_attempt_timeout()
+        {
+            KgenClient client = NewClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+            KgenSession s = NewPlayer(client);
+            Fault("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":3000,\"times\":1}");
+
+            Assert.AreEqual(50, Wait(client, client.GetBalanceAsync(s)).BonusBalance);
+        }
+
+        [Test]
         public void Input_the_SDK_rejects_still_ends_the_task_once()
         {
             KgenClient client = NewClient();

@@ -24,6 +24,7 @@ kgen::ClientOptions OptionsFromSettings(const UKGenSettings& Settings)
 	Options.account_base_url = KGen::ToStd(Settings.AccountBaseUrl);
 	Options.connect_timeout = std::chrono::milliseconds(FMath::Max(0, Settings.ConnectTimeoutMs));
 	Options.request_timeout = std::chrono::milliseconds(FMath::Max(0, Settings.RequestTimeoutMs));
+	Options.attempt_timeout = std::chrono::milliseconds(FMath::Max(0, Settings.AttemptTimeoutMs));
 	Options.retry_max_attempts = static_cast<uint32>(FMath::Max(0, Settings.RetryMaxAttempts));
 	Options.renew_before = std::chrono::seconds(FMath::Max(0, Settings.ExpiryNoticeSecs));
 	Options.allow_insecure_http = Settings.bAllowInsecureHttp;

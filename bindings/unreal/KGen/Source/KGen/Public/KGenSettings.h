@@ -45,6 +45,10 @@ public:
 	UPROPERTY(Config, EditAnywhere, Category = "Connection", meta = (ClampMin = "0", Units = "ms"))
 	int32 RequestTimeoutMs = 0;
 
+	// Limit of one attempt; a stalled read is retried within the deadline. 0: the SDK's default (15 s).
+	UPROPERTY(Config, EditAnywhere, Category = "Connection", meta = (ClampMin = "0", Units = "ms"))
+	int32 AttemptTimeoutMs = 0;
+
 	// Attempts per call including the first; 0: the SDK's default (4).
 	UPROPERTY(Config, EditAnywhere, Category = "Connection", meta = (ClampMin = "0"))
 	int32 RetryMaxAttempts = 0;
