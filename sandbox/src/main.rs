@@ -74,6 +74,7 @@ async fn run(cli: Cli) -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
+    let stop = stop_signal();
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "listening on {}", sandbox.base_url());
     // Custom secrets were typed by the user and are not echoed.
@@ -104,22 +105,37 @@ async fn run(cli: Cli) -> std::process::ExitCode {
     }
     let _ = out.flush();
     drop(out);
-    wait_for_signal().await;
+    stop.await;
     sandbox.shutdown().await;
     std::process::ExitCode::SUCCESS
 }
 
-async fn wait_for_signal() {
+/// Registers for SIGTERM and Ctrl-C at once — before the address is printed, so a
+/// supervisor that signals as soon as it has read it is honoured — and resolves on either.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
+        let signals = signal(SignalKind::terminate()).and_then(|term| {
+            let int = signal(SignalKind::interrupt())?;
+            Ok((term, int))
+        });
+        async move {
+            match signals {
+                Ok((mut term, mut int)) => {
+                    tokio::select! {
+                        _ = term.recv() => {}
+                        _ = int.recv() => {}
+                    }
+                }
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
             }
-            return;
         }
     }
-    let _ = tokio::signal::ctrl_c().await;
+    #[cfg(not(unix))]
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
