@@ -78,8 +78,7 @@ async fn tournaments_are_created_listed_forced_and_completed() {
         assert_eq!(created.body["tournament_status"], state);
         assert_eq!(created.body["game_uid"], "demo-client");
     }
-    let list = env.admin_get("/sandbox/tournaments").await;
-    assert_eq!(list.expect_ok().as_array().unwrap().len(), 5);
+    assert_eq!(env.tournaments().await.len(), 5);
     let uid = env.tournament("SCHEDULED", 5, 8).await;
     assert_eq!(
         env.force_state(&uid, "started").await["tournament_status"],
@@ -211,15 +210,7 @@ async fn reset_wipes_everything_and_can_reseed_the_demo() {
     assert_eq!(fresh.session["is_new_user"], true);
     env.admin_post("/sandbox/reset", json!({ "demo": true }))
         .await;
-    assert_eq!(
-        env.admin_get("/sandbox/tournaments")
-            .await
-            .body
-            .as_array()
-            .unwrap()
-            .len(),
-        4
-    );
+    assert_eq!(env.tournaments().await.len(), 4);
     let demo_user = env
         .send(
             Method::GET,

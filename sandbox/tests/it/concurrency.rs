@@ -34,6 +34,5 @@ async fn parallel_joins_fill_a_tournament_exactly() {
     }
     assert_eq!(spent, 7 * SIZE);
     assert_eq!(debited, spent, "every debit is a recorded transaction");
-    let list = env.admin_get("/sandbox/tournaments").await.body;
-    assert_eq!(list[0]["participants_count"], SIZE);
+    assert_eq!(env.tournaments().await[0]["participants_count"], SIZE);
 }

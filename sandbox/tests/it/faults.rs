@@ -11,11 +11,10 @@ use tokio::net::TcpStream;
 use crate::support::{uid_path, Env};
 
 async fn participants(env: &Env, uid: &str) -> i64 {
-    let list = env.admin_get("/sandbox/tournaments").await.body;
-    let tournament = list
-        .as_array()
-        .unwrap()
-        .iter()
+    let tournament = env
+        .tournaments()
+        .await
+        .into_iter()
         .find(|t| t["tournament_uid"] == uid)
         .unwrap()
         .clone();

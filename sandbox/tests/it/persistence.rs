@@ -53,16 +53,7 @@ async fn a_restart_on_the_same_file_keeps_every_thing() {
         (replay.status, replay.header("idempotent-replayed")),
         (200, Some("true"))
     );
-    assert_eq!(
-        env.admin_get("/sandbox/tournaments")
-            .await
-            .body
-            .as_array()
-            .unwrap()
-            .len(),
-        5,
-        "demo seeded once"
-    );
+    assert_eq!(env.tournaments().await.len(), 5, "demo seeded once");
     let again = env.session("p1").await;
     assert_eq!(again.session["is_new_user"], false);
     assert_eq!(

@@ -217,6 +217,12 @@ impl Env {
     }
 
     /// A tournament of the default game in `state`; returns its uid.
+    /// Every tournament, in any state (the admin listing).
+    pub async fn tournaments(&self) -> Vec<Value> {
+        let reply = self.admin_get("/sandbox/tournaments").await;
+        reply.expect_ok().as_array().expect("a JSON array").clone()
+    }
+
     pub async fn tournament(&self, state: &str, buy_in: i64, size: i64) -> String {
         let body = json!({ "title": "Test Cup", "buy_in_price": buy_in, "tournament_size": size, "state": state });
         let reply = self.admin_post("/sandbox/tournaments", body).await;
