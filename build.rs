@@ -48,7 +48,7 @@ fn c_header(root: &Path) -> String {
     let mut config =
         cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("valid cbindgen.toml");
     config.after_includes = Some(format!(
-        "\n#define KGEN_VERSION_MAJOR {}\n#define KGEN_VERSION_MINOR {}\n#define KGEN_VERSION_PATCH {}\n#define KGEN_VERSION_STRING \"{}\"",
+        "\n#define KGEN_VERSION_MAJOR {}\n#define KGEN_VERSION_MINOR {}\n#define KGEN_VERSION_PATCH {}\n#define KGEN_VERSION_STRING \"{}\"\n\n/* Element `index` of an array of result structs whose elements are `size` bytes apart\n * (the size beside the array's count; see \"Results grow\" above). */\n#define KGEN_ARRAY_AT(type, items, size, index) \\\n    ((const type *)((const char *)(items) + (size_t)(index) * (size_t)(size)))",
         env("CARGO_PKG_VERSION_MAJOR"),
         env("CARGO_PKG_VERSION_MINOR"),
         env("CARGO_PKG_VERSION_PATCH"),

@@ -18,6 +18,33 @@
  * KGEN_ERR_INVALID_ARGUMENT before anything starts) and are copied during the
  * call. Options structs begin with struct_size (set it to sizeof the struct);
  * zero means "default" for every field. Booleans are int32_t (0 or 1).
+ * Every argument error the SDK can see - a missing credential, a blank id, a
+ * value out of range - is returned by the call itself, never as a completion.
+ *
+ * Strings out. kgen_session_get_string and kgen_last_error_message copy into
+ * your buffer; length is in/out: the capacity of buffer on entry, the size
+ * needed including the NUL on return. buffer NULL with *length 0 asks for the
+ * size: KGEN_ERR_BUFFER_TOO_SMALL with *length set. A buffer too small gives
+ * the same and writes nothing. Neither changes kgen_last_error_message, so a
+ * string can be read while handling another failure. buffer NULL with
+ * *length > 0 is KGEN_ERR_NULL_ARGUMENT, like every other NULL.
+ *
+ * Results grow. Result structs only ever gain fields at their end, and the
+ * SDK allocates them, so code built against an older kgen.h reads the fields
+ * it knows. For the same reason an array of result structs carries its
+ * element size beside its count (item_size, entry_size, winner_size,
+ * transaction_size): step through it by that size, never by sizeof:
+ *     for (size_t i = 0; i < list->count; i++) {
+ *         const kgen_tournament *t =
+ *             KGEN_ARRAY_AT(kgen_tournament, list->items, list->item_size, i);
+ *     }
+ * Arrays of strings are arrays of pointers and need no size.
+ *
+ * Numbers. Values the platform documents as integers (buy_in_price and the
+ * joining stake that must equal it, scores, counts, ranks) are int64_t; money
+ * it sends as any JSON number (balances, rewards, prize pool, transaction
+ * amounts) is double, because the wire carries fractions (a 1.5x reward of an
+ * odd fee).
  *
  * Requests. Each operation is
  *     kgen_status kgen_<area>_<verb>(client, [session,] args...,
@@ -70,6 +97,11 @@
 #define KGEN_VERSION_MINOR 1
 #define KGEN_VERSION_PATCH 0
 #define KGEN_VERSION_STRING "0.1.0"
+
+/* Element `index` of an array of result structs whose elements are `size` bytes apart
+ * (the size beside the array's count; see "Results grow" above). */
+#define KGEN_ARRAY_AT(type, items, size, index) \
+    ((const type *)((const char *)(items) + (size_t)(index) * (size_t)(size)))
 
 // The result of every `kgen_*` call and of every completed request.
 //
@@ -388,9 +420,11 @@ typedef struct kgen_timestamp {
     const char *text;
 } kgen_timestamp;
 
-// The fields of a player's session (`POST /s2s/session`, or the token's claims
-// in the client flow). Tokens are not included: read them with
-// `kgen_session_get_string`.
+// The fields of a player's session when the event was made: a snapshot of
+// the last session response (`POST /s2s/session`, renewals included) or, in
+// the client flow, of the token's claims - except `linked_phone`, which a
+// successful `kgen_otp_verify` with the session also sets. Tokens are not
+// included: read them with `kgen_session_get_string`.
 typedef struct kgen_session_info {
     const char *user_id;
     const char *session_id;
@@ -437,13 +471,16 @@ typedef struct kgen_tournament {
     struct kgen_timestamp updated_at;
 } kgen_tournament;
 
-// A list of tournaments.
+// A list of tournaments. Step through `items` by `item_size` (see the
+// reading guide: `KGEN_ARRAY_AT`).
 typedef struct kgen_tournament_list {
     const struct kgen_tournament *items;
     size_t count;
+    // The size of one element of `items` in bytes.
+    size_t item_size;
 } kgen_tournament_list;
 
-// A list of strings.
+// A list of strings (an array of pointers: its stride never changes).
 typedef struct kgen_string_list {
     const char *const *items;
     size_t count;
@@ -453,6 +490,10 @@ typedef struct kgen_string_list {
 typedef struct kgen_leaderboard_entry {
     const char *user_id;
     int64_t score;
+    // 1 for the best score; as the server sends it, else the 1-based position
+    // in the list (the published docs show no rank; the sandbox gives tied
+    // scores distinct ranks, the earlier score first - *sandbox-defined*).
+    int64_t rank;
 } kgen_leaderboard_entry;
 
 // One winner of a completed tournament.
@@ -461,12 +502,17 @@ typedef struct kgen_winner {
     double reward;
 } kgen_winner;
 
-// A tournament's leaderboard (best score first) and, once completed, its winners.
+// A tournament's leaderboard (best score first) and, once completed, its
+// winners. Step through each array by its element size (`KGEN_ARRAY_AT`).
 typedef struct kgen_leaderboard {
     const struct kgen_leaderboard_entry *entries;
     size_t entry_count;
+    // The size of one element of `entries` in bytes.
+    size_t entry_size;
     const struct kgen_winner *winners;
     size_t winner_count;
+    // The size of one element of `winners` in bytes.
+    size_t winner_size;
     // The prize pool (spelled `price_pool` on the wire).
     double price_pool;
 } kgen_leaderboard;
@@ -509,10 +555,13 @@ typedef struct kgen_transaction {
     const char *description_kind;
 } kgen_transaction;
 
-// One page of wallet transactions.
+// One page of wallet transactions. Step through each array by
+// `transaction_size` (`KGEN_ARRAY_AT`).
 typedef struct kgen_transaction_page {
     const struct kgen_transaction *transactions;
     size_t transaction_count;
+    // The size of one `kgen_transaction` in bytes, in all three arrays.
+    size_t transaction_size;
     const struct kgen_transaction *from_transactions;
     size_t from_transaction_count;
     const struct kgen_transaction *to_transactions;
@@ -542,11 +591,14 @@ typedef struct kgen_reward {
     struct kgen_timestamp updated_at;
 } kgen_reward;
 
-// A player's claimable rewards.
+// A player's claimable rewards. Step through `items` by `item_size`
+// (`KGEN_ARRAY_AT`).
 typedef struct kgen_claimable_rewards {
     double total_claimable_rewards;
     const struct kgen_reward *items;
     size_t count;
+    // The size of one element of `items` in bytes.
+    size_t item_size;
 } kgen_claimable_rewards;
 
 // One past tournament of the player.
@@ -562,10 +614,13 @@ typedef struct kgen_historic_stat {
     double amount_won;
 } kgen_historic_stat;
 
-// The player's tournament history.
+// The player's tournament history. Step through `items` by `item_size`
+// (`KGEN_ARRAY_AT`).
 typedef struct kgen_stat_list {
     const struct kgen_historic_stat *items;
     size_t count;
+    // The size of one element of `items` in bytes.
+    size_t item_size;
 } kgen_stat_list;
 
 // The answer to an account login.
@@ -697,9 +752,14 @@ typedef struct kgen_client_options {
     int32_t allow_insecure_http;
     // `KGEN_DISPATCH_MANUAL` (default) or `KGEN_DISPATCH_IMMEDIATE`.
     kgen_dispatch dispatch;
-    // Worker threads of the client's runtime; default 1, at most 64.
+    // Worker threads of the client's runtime; default 1, at most 64. With
+    // `KGEN_DISPATCH_IMMEDIATE` and more than one worker, callbacks of one
+    // client can run on several threads at once: guard shared state.
     uint32_t worker_threads;
-    // Called from any thread whenever an event is queued. Optional.
+    // Called from any thread whenever an event is queued. Optional. In manual
+    // mode that is every completion and notification; in immediate mode only
+    // events without a callback (pull form, and session-expired notices when
+    // `session_expired` is NULL) are queued, so only those wake.
     kgen_wake_fn wake;
     void *wake_user_data;
     // Receives `KGEN_EVENT_SESSION_EXPIRED` events, delivered like
@@ -803,7 +863,8 @@ typedef int32_t kgen_session_field;
 
 #define KGEN_SESSION_INDIGG_WALLET_ADDRESS 10
 
-// The phone linked by OTP ("" if none).
+// The phone linked by OTP ("" if none), `+<country code><number>`; set by a
+// successful `kgen_otp_verify` with this session as well.
 #define KGEN_SESSION_LINKED_PHONE 11
 
 #ifdef __cplusplus
@@ -811,7 +872,9 @@ extern "C" {
 #endif // __cplusplus
 
 // Logs in with user name and password (a secret, never logged);
-// `remember_me` 0 or 1. Completion `KGEN_OP_ACCOUNT_LOGIN`, `data.login`;
+// `remember_me` 0 or 1. The logged-in state is a cookie the client keeps:
+// one account per `kgen_client` (log in again, or use another client, for
+// another account; every `kgen_account_*` call of the client acts for it). Completion `KGEN_OP_ACCOUNT_LOGIN`, `data.login`;
 // when `requires_otp` is 1, finish with `kgen_account_login_otp`.
 //
 // Strings are copied during the call. On `KGEN_OK` exactly one completion
@@ -1030,11 +1093,18 @@ kgen_status kgen_session_update_tokens(struct kgen_session *session,
 // `KGEN_ERR_INVALID_HANDLE`.
 kgen_status kgen_session_destroy(struct kgen_session *session);
 
-// Copies a string field of a session (`KGEN_SESSION_*`) into `buffer`.
-// `length` is in/out: the capacity of `buffer` on entry, the size needed
-// including the NUL on return (also with `KGEN_ERR_BUFFER_TOO_SMALL`; pass
-// `buffer` NULL and `*length` 0 to ask). Unknown fields give
-// `KGEN_ERR_INVALID_ARGUMENT`. Token fields are secrets: never log them.
+// Copies a string field of a session (`KGEN_SESSION_*`) into `buffer`, by
+// the reading guide's rule for strings copied out: `length` is in/out (the
+// capacity of `buffer` on entry, the size needed including the NUL on
+// return); `buffer` NULL with `*length` 0 asks for the size and returns
+// `KGEN_ERR_BUFFER_TOO_SMALL` without touching `kgen_last_error_message`;
+// `buffer` NULL with `*length` > 0 is `KGEN_ERR_NULL_ARGUMENT`. Unknown fields
+// give `KGEN_ERR_INVALID_ARGUMENT`. Token fields are secrets: never log them.
+//
+// The tokens are the ones in use now. The other fields are those of the last
+// session response (`POST /s2s/session`, including renewals) or, in the
+// client flow, of the last token's claims; `KGEN_SESSION_LINKED_PHONE` also
+// changes when `kgen_otp_verify` succeeds with this session.
 kgen_status kgen_session_get_string(struct kgen_session *session,
                                     kgen_session_field field,
                                     char *buffer,
@@ -1069,11 +1139,13 @@ const char *kgen_status_str(int32_t status);
 // Copies the message of the most recent failed `kgen_*` call made on the
 // calling thread (for example why `kgen_client_new` rejected a base URL).
 //
-// `buffer` (may be NULL when `*length` is 0, to ask for the size) receives a
-// NUL-terminated UTF-8 string owned by the caller. `length` is in/out: the
-// capacity of `buffer` in bytes on entry, the size needed including the NUL on
-// return - also when the result is `KGEN_ERR_BUFFER_TOO_SMALL`. The message is
-// empty when no call failed yet on this thread. Secrets never appear in it.
+// Follows the reading guide's rule for strings copied out: `buffer` receives
+// a NUL-terminated UTF-8 string owned by the caller; `length` is in/out (the
+// capacity of `buffer` on entry, the size needed including the NUL on
+// return); `buffer` NULL with `*length` 0 asks for the size and returns
+// `KGEN_ERR_BUFFER_TOO_SMALL`; `buffer` NULL with `*length` > 0 is
+// `KGEN_ERR_NULL_ARGUMENT`. Reading never changes the message. It is empty
+// when no call failed yet on this thread. Secrets never appear in it.
 kgen_status kgen_last_error_message(char *buffer, size_t *length);
 
 // Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`)
@@ -1120,7 +1192,14 @@ kgen_status kgen_tournaments_submit_score(struct kgen_client *client,
                                           void *user_data,
                                           kgen_request_id *out_request);
 
-// Lists the live tournaments. Completion `KGEN_OP_TOURNAMENTS_ACTIVE`, `data.tournaments`.
+// Lists the tournaments that are not completed (`GET
+// /fe/esports/tournaments/active`): scheduled, lobby, started and locked ones
+// alike - check each one's `status` before joining. In the sandbox a `LOBBY`
+// or `STARTED` one accepts joins, only a `STARTED` one scores; other states
+// answer `TOURNAMENT_IS_NOT_LIVE`. The platform documents the route, not
+// which states it lists nor when joining opens: both are *sandbox-defined*
+// (it lists every state but `COMPLETED`). Completion
+// `KGEN_OP_TOURNAMENTS_ACTIVE`, `data.tournaments`.
 //
 // Strings are copied during the call. On `KGEN_OK` exactly one completion
 // follows through `callback` (NULL: pull form) on the client's dispatch
@@ -1174,9 +1253,11 @@ kgen_status kgen_wallet_balance(struct kgen_client *client,
                                 kgen_request_id *out_request);
 
 // Reads one page of the player's transactions: `last_evaluated_key` NULL (or
-// "") for the first page, else the previous page's key; `limit` 0 for the
-// server's default page size. Completion `KGEN_OP_WALLET_TRANSACTIONS`,
-// `data.transactions`.
+// "") for the first page, else the previous page's key; `limit` 1 to 100
+// transactions per page, or 0 for the server's default page size (a larger
+// `limit` is refused at the call with `KGEN_ERR_INVALID_ARGUMENT`; the platform
+// documents no paging parameters, the bound is *sandbox-defined*).
+// Completion `KGEN_OP_WALLET_TRANSACTIONS`, `data.transactions`.
 //
 // Strings are copied during the call. On `KGEN_OK` exactly one completion
 // follows through `callback` (NULL: pull form) on the client's dispatch

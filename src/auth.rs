@@ -279,6 +279,15 @@ impl Session {
         Ok(())
     }
 
+    /// Records a phone this session just linked by OTP, so `info().linked_phone`
+    /// stays true without a new session response.
+    pub(crate) fn set_linked_phone(&self, phone: String) {
+        let mut tokens = self.tokens_mut();
+        let mut info = (*tokens.info).clone();
+        info.linked_phone = phone;
+        tokens.info = Arc::new(info);
+    }
+
     fn tokens(&self) -> std::sync::RwLockReadGuard<'_, Tokens> {
         self.inner.tokens.read().unwrap_or_else(|p| p.into_inner())
     }

@@ -363,6 +363,8 @@ struct Tournament {
 struct LeaderboardEntry {
     std::string user_id;
     std::int64_t score = 0;
+    // 1 for the best score.
+    std::int64_t rank = 0;
 };
 
 struct Winner {
@@ -482,12 +484,15 @@ inline std::optional<std::int64_t> nonzero(std::int64_t v) {
     return v != 0 ? std::optional<std::int64_t>(v) : std::nullopt;
 }
 
+// Copies an array of result structs, stepping by the element size the library
+// reports (kgen.h, "Results grow"): a newer library's larger elements still
+// read correctly. Arrays of strings pass sizeof(const char *).
 template <class C, class F>
-auto copy_array(const C *items, std::size_t count, F convert) {
+auto copy_array(const C *items, std::size_t count, std::size_t size, F convert) {
     std::vector<decltype(convert(*items))> out;
     if (items == nullptr) return out;
     out.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) out.push_back(convert(items[i]));
+    for (std::size_t i = 0; i < count; ++i) out.push_back(convert(*KGEN_ARRAY_AT(C, items, size, i)));
     return out;
 }
 }  // namespace detail
@@ -514,19 +519,19 @@ inline Tournament from_c(const kgen_tournament &t) {
 }
 
 inline std::vector<Tournament> from_c(const kgen_tournament_list &l) {
-    return detail::copy_array(l.items, l.count, [](const kgen_tournament &t) { return from_c(t); });
+    return detail::copy_array(l.items, l.count, l.item_size, [](const kgen_tournament &t) { return from_c(t); });
 }
 
 inline std::vector<std::string> from_c(const kgen_string_list &l) {
-    return detail::copy_array(l.items, l.count, [](const char *s) { return detail::str(s); });
+    return detail::copy_array(l.items, l.count, sizeof *l.items, [](const char *s) { return detail::str(s); });
 }
 
 inline Leaderboard from_c(const kgen_leaderboard &b) {
-    return {detail::copy_array(b.entries, b.entry_count,
+    return {detail::copy_array(b.entries, b.entry_count, b.entry_size,
                                [](const kgen_leaderboard_entry &e) {
-                                   return LeaderboardEntry{detail::str(e.user_id), e.score};
+                                   return LeaderboardEntry{detail::str(e.user_id), e.score, e.rank};
                                }),
-            detail::copy_array(b.winners, b.winner_count,
+            detail::copy_array(b.winners, b.winner_count, b.winner_size,
                                [](const kgen_winner &w) { return Winner{detail::str(w.user_id), w.reward}; }),
             b.price_pool};
 }
@@ -546,8 +551,9 @@ inline Transaction from_c(const kgen_transaction &t) {
 }
 
 inline TransactionPage from_c(const kgen_transaction_page &p) {
-    auto copy = [](const kgen_transaction *items, std::size_t count) {
-        return detail::copy_array(items, count, [](const kgen_transaction &t) { return from_c(t); });
+    auto copy = [&p](const kgen_transaction *items, std::size_t count) {
+        return detail::copy_array(items, count, p.transaction_size,
+                                  [](const kgen_transaction &t) { return from_c(t); });
     };
     std::string key = detail::str(p.last_evaluated_key);
     return {copy(p.transactions, p.transaction_count), copy(p.from_transactions, p.from_transaction_count),
@@ -567,7 +573,7 @@ inline Reward from_c(const kgen_reward &r) {
 
 inline ClaimableRewards from_c(const kgen_claimable_rewards &r) {
     return {r.total_claimable_rewards,
-            detail::copy_array(r.items, r.count, [](const kgen_reward &x) { return from_c(x); })};
+            detail::copy_array(r.items, r.count, r.item_size, [](const kgen_reward &x) { return from_c(x); })};
 }
 
 inline HistoricStat from_c(const kgen_historic_stat &s) {
@@ -577,7 +583,7 @@ inline HistoricStat from_c(const kgen_historic_stat &s) {
 }
 
 inline std::vector<HistoricStat> from_c(const kgen_stat_list &l) {
-    return detail::copy_array(l.items, l.count, [](const kgen_historic_stat &s) { return from_c(s); });
+    return detail::copy_array(l.items, l.count, l.item_size, [](const kgen_historic_stat &s) { return from_c(s); });
 }
 
 inline LoginResult from_c(const kgen_login_result &l) {

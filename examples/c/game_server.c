@@ -83,7 +83,8 @@ static int find_tournament(kgen_session *session, int players) {
     while (kgen_client_next_event(client, &e) == KGEN_NO_EVENT) usleep(1000);
     if (e->result.status != KGEN_OK) return 0;
     for (size_t i = 0; i < e->data.tournaments->count; i++) {
-        const kgen_tournament *t = &e->data.tournaments->items[i];
+        const kgen_tournament_list *list = e->data.tournaments;
+        const kgen_tournament *t = KGEN_ARRAY_AT(kgen_tournament, list->items, list->item_size, i);
         if (t->status == KGEN_TOURNAMENT_STARTED &&
             t->tournament_size - t->participants_count >= players) {
             snprintf(tournament, sizeof tournament, "%s", t->tournament_uid);

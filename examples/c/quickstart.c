@@ -59,7 +59,9 @@ static void on_done(const kgen_event *e, void *user_data) {
         break;
     case KGEN_OP_TOURNAMENTS_ACTIVE:
         for (size_t i = 0; i < d.tournaments->count; i++) {
-            const kgen_tournament *t = &d.tournaments->items[i];
+            /* Step by the element size the library reports, so elements can grow. */
+            const kgen_tournament *t =
+                KGEN_ARRAY_AT(kgen_tournament, d.tournaments->items, d.tournaments->item_size, i);
             printf("   %s  %-9s buy-in %lld  %lld/%lld players  %s\n", t->tournament_uid,
                    t->status_text, (long long)t->buy_in_price, (long long)t->participants_count,
                    (long long)t->tournament_size, t->title);
@@ -76,16 +78,19 @@ static void on_done(const kgen_event *e, void *user_data) {
                d.balance->min_wallet_bal_to_withdraw);
         break;
     case KGEN_OP_LEADERBOARD_GET:
-        for (size_t i = 0; i < d.leaderboard->entry_count && i < 5; i++)
-            printf("   #%zu %s %lld\n", i + 1, d.leaderboard->entries[i].user_id,
-                   (long long)d.leaderboard->entries[i].score);
+        for (size_t i = 0; i < d.leaderboard->entry_count && i < 5; i++) {
+            const kgen_leaderboard_entry *e = KGEN_ARRAY_AT(kgen_leaderboard_entry,
+                d.leaderboard->entries, d.leaderboard->entry_size, i);
+            printf("   #%lld %s %lld\n", (long long)e->rank, e->user_id, (long long)e->score);
+        }
         break;
     case KGEN_OP_TOURNAMENTS_PARTICIPATED:
         printf("   %zu tournament(s)\n", d.strings->count);
         break;
     case KGEN_OP_WALLET_TRANSACTIONS:
         for (size_t i = 0; i < d.transactions->transaction_count; i++) {
-            const kgen_transaction *t = &d.transactions->transactions[i];
+            const kgen_transaction *t = KGEN_ARRAY_AT(kgen_transaction,
+                d.transactions->transactions, d.transactions->transaction_size, i);
             printf("   %-6s %-6s %8.2f  %s\n", t->description_direction, t->description_kind,
                    t->amount, t->description_text);
         }
@@ -98,9 +103,11 @@ static void on_done(const kgen_event *e, void *user_data) {
         printf("   %.2f claimable in %zu reward(s)\n", d.rewards->total_claimable_rewards, d.rewards->count);
         break;
     case KGEN_OP_STATS_HISTORIC:
-        for (size_t i = 0; i < d.stats->count; i++)
-            printf("   %s %s: stake %.0f, won %.2f\n", d.stats->items[i].kind, d.stats->items[i].result,
-                   d.stats->items[i].buy_in_stake, d.stats->items[i].amount_won);
+        for (size_t i = 0; i < d.stats->count; i++) {
+            const kgen_historic_stat *h =
+                KGEN_ARRAY_AT(kgen_historic_stat, d.stats->items, d.stats->item_size, i);
+            printf("   %s %s: stake %.0f, won %.2f\n", h->kind, h->result, h->buy_in_stake, h->amount_won);
+        }
         break;
     case KGEN_OP_ACCOUNT_LOGIN:
         printf("   logged in%s\n", d.login->requires_otp ? ", one-time password needed" : "");

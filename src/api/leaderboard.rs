@@ -19,6 +19,9 @@ use crate::{ApiErrorCode, Error, Response, Session};
 pub struct LeaderboardEntry {
     pub user_id: String,
     pub score: i64,
+    /// 1 for the best score. `rank` as the server sends it (the published docs show
+    /// none); when absent, the 1-based position in the list.
+    pub rank: i64,
 }
 
 /// One winner and the reward won.
@@ -44,6 +47,7 @@ impl FromJson for LeaderboardEntry {
         Ok(LeaderboardEntry {
             user_id: o.string(&["user_id"])?,
             score: o.i64(&["score"])?,
+            rank: o.i64(&["rank"])?,
         })
     }
 }
@@ -61,8 +65,14 @@ impl FromJson for Winner {
 impl FromJson for Leaderboard {
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Obj::new(value, "leaderboard")?;
+        let mut leaderboard: Vec<LeaderboardEntry> = o.list(&["leaderboard"])?;
+        for (position, entry) in (1..).zip(&mut leaderboard) {
+            if entry.rank <= 0 {
+                entry.rank = position;
+            }
+        }
         Ok(Leaderboard {
-            leaderboard: o.list(&["leaderboard"])?,
+            leaderboard,
             price_pool: o.f64(&["price_pool", "prize_pool"])?,
             winners: o.list(&["winners"])?,
         })
@@ -139,12 +149,22 @@ mod tests {
             l.leaderboard[1],
             LeaderboardEntry {
                 user_id: "b".into(),
-                score: 40
+                score: 40,
+                rank: 2
             }
         );
         assert_eq!(l.price_pool, 27.5);
         assert_eq!(l.winners[0].reward, 60.0);
         assert_eq!(l.winners[1].reward, 15.5);
+    }
+
+    #[test]
+    fn a_rank_as_sent_wins_over_the_position() {
+        let l = Leaderboard::from_json(&json!({
+            "leaderboard": [{"user_id": "a", "score": 9, "rank": 1}, {"user_id": "b", "score": 9, "rank": 1}]
+        }))
+        .unwrap();
+        assert_eq!((l.leaderboard[0].rank, l.leaderboard[1].rank), (1, 1));
     }
 
     #[test]

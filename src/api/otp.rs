@@ -38,6 +38,15 @@ pub struct OtpVerification {
     pub otp: Secret,
 }
 
+impl OtpVerification {
+    /// The phone as sessions show it once linked: `+<country code><number>`
+    /// (*sandbox-defined*: the platform documents no format for `linked_phone`).
+    fn linked_phone(&self) -> String {
+        let country = self.country_code.trim().trim_start_matches('+');
+        format!("+{country}{}", self.phone_number.trim())
+    }
+}
+
 impl Session {
     /// Sends a one-time password to a phone — `POST /fe/users/auth/otp/register`.
     ///
@@ -60,26 +69,30 @@ impl Session {
     }
 
     /// Verifies the code and links the phone to the player — `POST /fe/users/auth/otp/verify`.
+    /// On success the session's `linked_phone` shows the phone at once.
     /// `authCode` and `otp` are sent as strings.
     ///
     /// Retry policy: **mutating**. Errors: 400 `INVALID_OTP`, `OTP_EXPIRED`,
     /// `INVALID_PHONE_NUMBER`; 409 `PHONE_ALREADY_LINKED`.
     pub async fn verify_otp(&self, verification: &OtpVerification) -> Result<Response<Ack>, Error> {
-        self.call(
-            HttpRequest::post(
-                Family::Kgen,
-                &["fe", "users", "auth", "otp", "verify"],
-                RetryClass::Mutating,
+        let response = self
+            .call(
+                HttpRequest::post(
+                    Family::Kgen,
+                    &["fe", "users", "auth", "otp", "verify"],
+                    RetryClass::Mutating,
+                )
+                .json(&json!({
+                    "phone_number": verification.phone_number,
+                    "countryCode": verification.country_code,
+                    "authCode": verification.auth_code,
+                    "otp": verification.otp.expose(),
+                }))
+                .secret(&verification.otp),
             )
-            .json(&json!({
-                "phone_number": verification.phone_number,
-                "countryCode": verification.country_code,
-                "authCode": verification.auth_code,
-                "otp": verification.otp.expose(),
-            }))
-            .secret(&verification.otp),
-        )
-        .await
+            .await?;
+        self.set_linked_phone(verification.linked_phone());
+        Ok(response)
     }
 }
 

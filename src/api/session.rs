@@ -213,6 +213,20 @@ pub(crate) async fn post_session(
 }
 
 impl Client {
+    /// What `create_session` refuses before anything is sent; the C ABI asks it at the
+    /// call, so such a request never starts.
+    pub(crate) fn check_create_session(&self, request: &CreateSession) -> Result<(), Error> {
+        if !self.transport().has_client_credentials() {
+            return Err(Error::invalid_argument(
+                "create_session needs client_id and client_secret (server flow only)",
+            ));
+        }
+        if request.user_id.trim().is_empty() {
+            return Err(Error::invalid_argument("user_id must not be empty"));
+        }
+        Ok(())
+    }
+
     /// Creates or retrieves `request.user_id`'s session — `POST /s2s/session` with the
     /// client credentials (server flow; never ship a client secret in a game client).
     ///
@@ -224,14 +238,7 @@ impl Client {
     /// Errors: `InvalidArgument` without client credentials or `user_id`; HTTP 401
     /// `UN_AUTHORIZED` for bad credentials, 400 `BAD_REQUEST`.
     pub async fn create_session(&self, request: CreateSession) -> Result<Response<Session>, Error> {
-        if !self.transport().has_client_credentials() {
-            return Err(Error::invalid_argument(
-                "create_session needs client_id and client_secret (server flow only)",
-            ));
-        }
-        if request.user_id.trim().is_empty() {
-            return Err(Error::invalid_argument("user_id must not be empty"));
-        }
+        self.check_create_session(&request)?;
         let ctx = self.context();
         self.run(&ctx, async {
             let (raw, info) = post_session(self, &ctx, &request).await?;

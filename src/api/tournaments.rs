@@ -181,7 +181,9 @@ impl Session {
         self.call(request).await
     }
 
-    /// The tournaments open now — `GET /fe/esports/tournaments/active`.
+    /// The tournaments not yet completed — `GET /fe/esports/tournaments/active`: scheduled,
+    /// lobby, started and locked ones alike (which states are listed, and that `Lobby` and
+    /// `Started` accept joins and only `Started` scores, are *sandbox-defined*).
     ///
     /// Retry policy: **safe to retry**.
     pub async fn active_tournaments(&self) -> Result<Response<Vec<Tournament>>, Error> {

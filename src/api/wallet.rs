@@ -113,8 +113,24 @@ impl FromJson for Transaction {
 pub struct TransactionQuery {
     /// The previous page's `last_evaluated_key`; `None` for the first page.
     pub last_evaluated_key: Option<String>,
-    /// Page size; `None` for the server's default.
+    /// Page size, 1 to [`TransactionQuery::MAX_LIMIT`]; `None` for the server's default.
     pub limit: Option<u32>,
+}
+
+impl TransactionQuery {
+    /// The largest page size accepted. The platform documents no paging parameters;
+    /// this bound is *sandbox-defined* (the sandbox refuses larger pages with 400).
+    pub const MAX_LIMIT: u32 = 100;
+
+    /// Refuses a page size the server would refuse, before anything is sent.
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        match self.limit {
+            Some(limit) if limit == 0 || limit > Self::MAX_LIMIT => Err(Error::invalid_argument(
+                format!("limit must be 1-{} (got {limit})", Self::MAX_LIMIT),
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// One page of the history.
@@ -176,6 +192,7 @@ impl Session {
         &self,
         query: &TransactionQuery,
     ) -> Result<Response<TransactionPage>, Error> {
+        query.check()?;
         let mut request = HttpRequest::get(Family::Kgen, &["fe", "wallet", "transactions"]);
         if let Some(key) = query
             .last_evaluated_key

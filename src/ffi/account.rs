@@ -12,7 +12,9 @@ use super::status::kgen_status;
 use super::types::{kgen_callback, kgen_operation::*, kgen_request_id, EventBuilder};
 
 /// Logs in with user name and password (a secret, never logged);
-/// `remember_me` 0 or 1. Completion `KGEN_OP_ACCOUNT_LOGIN`, `data.login`;
+/// `remember_me` 0 or 1. The logged-in state is a cookie the client keeps:
+/// one account per `kgen_client` (log in again, or use another client, for
+/// another account; every `kgen_account_*` call of the client acts for it). Completion `KGEN_OP_ACCOUNT_LOGIN`, `data.login`;
 /// when `requires_otp` is 1, finish with `kgen_account_login_otp`.
 ///
 /// Strings are copied during the call. On `KGEN_OK` exactly one completion

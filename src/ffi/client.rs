@@ -78,9 +78,14 @@ pub struct kgen_client_options {
     pub allow_insecure_http: i32,
     /// `KGEN_DISPATCH_MANUAL` (default) or `KGEN_DISPATCH_IMMEDIATE`.
     pub dispatch: kgen_dispatch,
-    /// Worker threads of the client's runtime; default 1, at most 64.
+    /// Worker threads of the client's runtime; default 1, at most 64. With
+    /// `KGEN_DISPATCH_IMMEDIATE` and more than one worker, callbacks of one
+    /// client can run on several threads at once: guard shared state.
     pub worker_threads: u32,
-    /// Called from any thread whenever an event is queued. Optional.
+    /// Called from any thread whenever an event is queued. Optional. In manual
+    /// mode that is every completion and notification; in immediate mode only
+    /// events without a callback (pull form, and session-expired notices when
+    /// `session_expired` is NULL) are queued, so only those wake.
     pub wake: kgen_wake_fn,
     pub wake_user_data: *mut c_void,
     /// Receives `KGEN_EVENT_SESSION_EXPIRED` events, delivered like
@@ -362,14 +367,7 @@ pub unsafe extern "C" fn kgen_client_new(
         *slot = std::ptr::null_mut();
         let o = unsafe { read_versioned(options, OPTIONS_SIZE_V1, "options") }?;
         let (mode, threads) = dispatch_mode(&o)?;
-        let core = crate::Client::new(unsafe { config(&o) }?).map_err(|e| {
-            let status = if e.kind() == crate::ErrorKind::InvalidArgument {
-                KGEN_ERR_INVALID_ARGUMENT
-            } else {
-                KGEN_ERR_INTERNAL
-            };
-            FfiError::new(status, e.message().to_owned())
-        })?;
+        let core = crate::Client::new(unsafe { config(&o) }?)?;
         let dispatch = Dispatcher::new(mode, threads, o.wake, UserData(o.wake_user_data))?;
         let entry = Arc::new(ClientEntry {
             core,

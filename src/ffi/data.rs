@@ -22,16 +22,18 @@ pub struct kgen_message {
     pub message: *const c_char,
 }
 
-/// A list of strings.
+/// A list of strings (an array of pointers: its stride never changes).
 #[repr(C)]
 pub struct kgen_string_list {
     pub items: *const *const c_char,
     pub count: usize,
 }
 
-/// The fields of a player's session (`POST /s2s/session`, or the token's claims
-/// in the client flow). Tokens are not included: read them with
-/// `kgen_session_get_string`.
+/// The fields of a player's session when the event was made: a snapshot of
+/// the last session response (`POST /s2s/session`, renewals included) or, in
+/// the client flow, of the token's claims - except `linked_phone`, which a
+/// successful `kgen_otp_verify` with the session also sets. Tokens are not
+/// included: read them with `kgen_session_get_string`.
 #[repr(C)]
 pub struct kgen_session_info {
     pub user_id: *const c_char,
@@ -87,11 +89,14 @@ pub struct kgen_tournament {
     pub updated_at: kgen_timestamp,
 }
 
-/// A list of tournaments.
+/// A list of tournaments. Step through `items` by `item_size` (see the
+/// reading guide: `KGEN_ARRAY_AT`).
 #[repr(C)]
 pub struct kgen_tournament_list {
     pub items: *const kgen_tournament,
     pub count: usize,
+    /// The size of one element of `items` in bytes.
+    pub item_size: usize,
 }
 
 /// One leaderboard row.
@@ -99,6 +104,10 @@ pub struct kgen_tournament_list {
 pub struct kgen_leaderboard_entry {
     pub user_id: *const c_char,
     pub score: i64,
+    /// 1 for the best score; as the server sends it, else the 1-based position
+    /// in the list (the published docs show no rank; the sandbox gives tied
+    /// scores distinct ranks, the earlier score first - *sandbox-defined*).
+    pub rank: i64,
 }
 
 /// One winner of a completed tournament.
@@ -108,13 +117,18 @@ pub struct kgen_winner {
     pub reward: f64,
 }
 
-/// A tournament's leaderboard (best score first) and, once completed, its winners.
+/// A tournament's leaderboard (best score first) and, once completed, its
+/// winners. Step through each array by its element size (`KGEN_ARRAY_AT`).
 #[repr(C)]
 pub struct kgen_leaderboard {
     pub entries: *const kgen_leaderboard_entry,
     pub entry_count: usize,
+    /// The size of one element of `entries` in bytes.
+    pub entry_size: usize,
     pub winners: *const kgen_winner,
     pub winner_count: usize,
+    /// The size of one element of `winners` in bytes.
+    pub winner_size: usize,
     /// The prize pool (spelled `price_pool` on the wire).
     pub price_pool: f64,
 }
@@ -159,11 +173,14 @@ pub struct kgen_transaction {
     pub description_kind: *const c_char,
 }
 
-/// One page of wallet transactions.
+/// One page of wallet transactions. Step through each array by
+/// `transaction_size` (`KGEN_ARRAY_AT`).
 #[repr(C)]
 pub struct kgen_transaction_page {
     pub transactions: *const kgen_transaction,
     pub transaction_count: usize,
+    /// The size of one `kgen_transaction` in bytes, in all three arrays.
+    pub transaction_size: usize,
     pub from_transactions: *const kgen_transaction,
     pub from_transaction_count: usize,
     pub to_transactions: *const kgen_transaction,
@@ -195,12 +212,15 @@ pub struct kgen_reward {
     pub updated_at: kgen_timestamp,
 }
 
-/// A player's claimable rewards.
+/// A player's claimable rewards. Step through `items` by `item_size`
+/// (`KGEN_ARRAY_AT`).
 #[repr(C)]
 pub struct kgen_claimable_rewards {
     pub total_claimable_rewards: f64,
     pub items: *const kgen_reward,
     pub count: usize,
+    /// The size of one element of `items` in bytes.
+    pub item_size: usize,
 }
 
 /// One past tournament of the player.
@@ -217,11 +237,14 @@ pub struct kgen_historic_stat {
     pub amount_won: f64,
 }
 
-/// The player's tournament history.
+/// The player's tournament history. Step through `items` by `item_size`
+/// (`KGEN_ARRAY_AT`).
 #[repr(C)]
 pub struct kgen_stat_list {
     pub items: *const kgen_historic_stat,
     pub count: usize,
+    /// The size of one element of `items` in bytes.
+    pub item_size: usize,
 }
 
 /// The answer to an account login.

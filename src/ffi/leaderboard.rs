@@ -53,6 +53,7 @@ fn leaderboard(l: &crate::Leaderboard, b: &mut EventBuilder) -> kgen_data {
         .map(|e| kgen_leaderboard_entry {
             user_id: b.text(&e.user_id),
             score: e.score,
+            rank: e.rank,
         })
         .collect();
     let winners: Vec<_> = l
@@ -63,14 +64,16 @@ fn leaderboard(l: &crate::Leaderboard, b: &mut EventBuilder) -> kgen_data {
             reward: w.reward,
         })
         .collect();
-    let (entries, entry_count) = b.list(entries);
-    let (winners, winner_count) = b.list(winners);
+    let (entries, entry_count, entry_size) = b.list(entries);
+    let (winners, winner_count, winner_size) = b.list(winners);
     kgen_data {
         leaderboard: b.item(kgen_leaderboard {
             entries,
             entry_count,
+            entry_size,
             winners,
             winner_count,
+            winner_size,
             price_pool: l.price_pool,
         }),
     }

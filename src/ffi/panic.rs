@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::status::{kgen_status, set_last_error, KGEN_ERR_INTERNAL, KGEN_OK};
+use super::status::{
+    kgen_status, set_last_error, KGEN_ERR_INTERNAL, KGEN_ERR_INVALID_ARGUMENT, KGEN_OK,
+};
 
 /// A failed call: the status returned to C and a message for `kgen_last_error_message`.
 #[derive(Debug)]
@@ -21,6 +23,19 @@ impl FfiError {
             status,
             message: message.into(),
         }
+    }
+}
+
+/// A request the core refuses before it starts (an invalid argument) is refused at
+/// the C call too, with the core's message.
+impl From<crate::Error> for FfiError {
+    fn from(e: crate::Error) -> FfiError {
+        let status = if e.kind() == crate::ErrorKind::InvalidArgument {
+            KGEN_ERR_INVALID_ARGUMENT
+        } else {
+            KGEN_ERR_INTERNAL
+        };
+        FfiError::new(status, e.message().to_owned())
     }
 }
 
@@ -66,7 +81,7 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ffi::status::{KGEN_ERR_INTERNAL, KGEN_ERR_INVALID_ARGUMENT};
+    use crate::ffi::status::KGEN_ERR_INTERNAL;
 
     #[test]
     fn a_panic_becomes_internal_and_is_described() {

@@ -71,11 +71,16 @@ pub(crate) unsafe fn write_opt<T>(ptr: *mut T, value: T) {
     }
 }
 
-/// Copies `value` with a terminating NUL into a caller's buffer.
+/// Copies `value` with a terminating NUL into a caller's buffer: the one rule
+/// for every string the SDK copies out.
 ///
 /// `length` is in/out: the capacity of `buffer` on entry, the size needed
 /// (NUL included) on return, also with `KGEN_ERR_BUFFER_TOO_SMALL`. `buffer`
-/// may be NULL to ask for the size. A value with an inner NUL is cut there.
+/// NULL with `*length` 0 asks for the size (`KGEN_ERR_BUFFER_TOO_SMALL`);
+/// `buffer` NULL with `*length` > 0 is `KGEN_ERR_NULL_ARGUMENT`, like every
+/// other NULL. `KGEN_ERR_BUFFER_TOO_SMALL` carries no message, so asking the
+/// size never overwrites the thread's last error. A value with an inner NUL is
+/// cut there.
 ///
 /// # Safety
 /// `length` is NULL or valid; `buffer` is NULL or valid for `*length` bytes.
@@ -85,15 +90,15 @@ pub(crate) unsafe fn copy_out(
     length: *mut usize,
 ) -> FfiResult<()> {
     let length = unsafe { out(length, "length") }?;
+    if buffer.is_null() && *length > 0 {
+        return Err(null("buffer"));
+    }
     let bytes = value.as_bytes();
     let bytes = &bytes[..bytes.iter().position(|b| *b == 0).unwrap_or(bytes.len())];
     let needed = bytes.len() + 1;
     let capacity = std::mem::replace(length, needed);
-    if buffer.is_null() || capacity < needed {
-        return Err(FfiError::new(
-            KGEN_ERR_BUFFER_TOO_SMALL,
-            format!("{needed} bytes needed, {capacity} given"),
-        ));
+    if capacity < needed {
+        return Err(KGEN_ERR_BUFFER_TOO_SMALL.into());
     }
     unsafe {
         std::ptr::copy_nonoverlapping(bytes.as_ptr(), buffer.cast::<u8>(), bytes.len());
@@ -126,6 +131,7 @@ mod tests {
         let mut len = 0usize;
         let e = unsafe { copy_out("hello", std::ptr::null_mut(), &mut len) }.unwrap_err();
         assert_eq!((e.status, len), (KGEN_ERR_BUFFER_TOO_SMALL, 6));
+        assert!(e.message.is_empty(), "a size query records no last error");
         let mut buf = [1 as c_char; 6];
         len = 5;
         assert!(unsafe { copy_out("hello", buf.as_mut_ptr(), &mut len) }.is_err());
@@ -135,5 +141,9 @@ mod tests {
         assert_eq!(unsafe { CStr::from_ptr(buf.as_ptr()) }, c"hello");
         let e = unsafe { copy_out("x", buf.as_mut_ptr(), std::ptr::null_mut()) }.unwrap_err();
         assert_eq!(e.status, KGEN_ERR_NULL_ARGUMENT);
+        len = 8;
+        let e = unsafe { copy_out("x", std::ptr::null_mut(), &mut len) }.unwrap_err();
+        assert_eq!((e.status, len), (KGEN_ERR_NULL_ARGUMENT, 8));
+        assert_eq!(e.message, "buffer is NULL");
     }
 }

@@ -87,12 +87,13 @@ fn rewards(r: &crate::ClaimableRewards, b: &mut EventBuilder) -> kgen_data {
             updated_at: timestamp(b, &i.updated_at),
         })
         .collect();
-    let (items, count) = b.list(items);
+    let (items, count, item_size) = b.list(items);
     kgen_data {
         rewards: b.item(kgen_claimable_rewards {
             total_claimable_rewards: r.total_claimable_rewards,
             items,
             count,
+            item_size,
         }),
     }
 }

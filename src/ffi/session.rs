@@ -53,7 +53,8 @@ pub const KGEN_SESSION_THIRD_PARTY_CLIENT_ID: kgen_session_field = 7;
 pub const KGEN_SESSION_THIRD_PARTY_CLIENT_NAME: kgen_session_field = 8;
 pub const KGEN_SESSION_INDIGG_ID: kgen_session_field = 9;
 pub const KGEN_SESSION_INDIGG_WALLET_ADDRESS: kgen_session_field = 10;
-/// The phone linked by OTP ("" if none).
+/// The phone linked by OTP ("" if none), `+<country code><number>`; set by a
+/// successful `kgen_otp_verify` with this session as well.
 pub const KGEN_SESSION_LINKED_PHONE: kgen_session_field = 11;
 
 /// The optional player profile sent by `kgen_session_create`. Set
@@ -211,6 +212,7 @@ pub unsafe extern "C" fn kgen_session_create(
             }?;
             request.profile = unsafe { profile(&p) }?;
         }
+        entry.core.check_create_session(&request)?;
         let owner = client as usize;
         let adopter = Arc::downgrade(&entry);
         let convert = move |session: &crate::Session, b: &mut EventBuilder| {
@@ -304,11 +306,18 @@ pub unsafe extern "C" fn kgen_session_destroy(session: *mut kgen_session) -> kge
     })
 }
 
-/// Copies a string field of a session (`KGEN_SESSION_*`) into `buffer`.
-/// `length` is in/out: the capacity of `buffer` on entry, the size needed
-/// including the NUL on return (also with `KGEN_ERR_BUFFER_TOO_SMALL`; pass
-/// `buffer` NULL and `*length` 0 to ask). Unknown fields give
-/// `KGEN_ERR_INVALID_ARGUMENT`. Token fields are secrets: never log them.
+/// Copies a string field of a session (`KGEN_SESSION_*`) into `buffer`, by
+/// the reading guide's rule for strings copied out: `length` is in/out (the
+/// capacity of `buffer` on entry, the size needed including the NUL on
+/// return); `buffer` NULL with `*length` 0 asks for the size and returns
+/// `KGEN_ERR_BUFFER_TOO_SMALL` without touching `kgen_last_error_message`;
+/// `buffer` NULL with `*length` > 0 is `KGEN_ERR_NULL_ARGUMENT`. Unknown fields
+/// give `KGEN_ERR_INVALID_ARGUMENT`. Token fields are secrets: never log them.
+///
+/// The tokens are the ones in use now. The other fields are those of the last
+/// session response (`POST /s2s/session`, including renewals) or, in the
+/// client flow, of the last token's claims; `KGEN_SESSION_LINKED_PHONE` also
+/// changes when `kgen_otp_verify` succeeds with this session.
 #[no_mangle]
 pub unsafe extern "C" fn kgen_session_get_string(
     session: *mut kgen_session,

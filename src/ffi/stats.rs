@@ -55,8 +55,12 @@ fn stats(list: &[crate::HistoricStat], b: &mut EventBuilder) -> kgen_data {
             amount_won: s.amount_won,
         })
         .collect();
-    let (items, count) = b.list(items);
+    let (items, count, item_size) = b.list(items);
     kgen_data {
-        stats: b.item(kgen_stat_list { items, count }),
+        stats: b.item(kgen_stat_list {
+            items,
+            count,
+            item_size,
+        }),
     }
 }

@@ -143,11 +143,13 @@ pub extern "C" fn kgen_status_str(status: i32) -> *const c_char {
 /// Copies the message of the most recent failed `kgen_*` call made on the
 /// calling thread (for example why `kgen_client_new` rejected a base URL).
 ///
-/// `buffer` (may be NULL when `*length` is 0, to ask for the size) receives a
-/// NUL-terminated UTF-8 string owned by the caller. `length` is in/out: the
-/// capacity of `buffer` in bytes on entry, the size needed including the NUL on
-/// return - also when the result is `KGEN_ERR_BUFFER_TOO_SMALL`. The message is
-/// empty when no call failed yet on this thread. Secrets never appear in it.
+/// Follows the reading guide's rule for strings copied out: `buffer` receives
+/// a NUL-terminated UTF-8 string owned by the caller; `length` is in/out (the
+/// capacity of `buffer` on entry, the size needed including the NUL on
+/// return); `buffer` NULL with `*length` 0 asks for the size and returns
+/// `KGEN_ERR_BUFFER_TOO_SMALL`; `buffer` NULL with `*length` > 0 is
+/// `KGEN_ERR_NULL_ARGUMENT`. Reading never changes the message. It is empty
+/// when no call failed yet on this thread. Secrets never appear in it.
 #[no_mangle]
 pub unsafe extern "C" fn kgen_last_error_message(
     buffer: *mut c_char,

@@ -115,7 +115,14 @@ pub unsafe extern "C" fn kgen_tournaments_submit_score(
     })
 }
 
-/// Lists the live tournaments. Completion `KGEN_OP_TOURNAMENTS_ACTIVE`, `data.tournaments`.
+/// Lists the tournaments that are not completed (`GET
+/// /fe/esports/tournaments/active`): scheduled, lobby, started and locked ones
+/// alike - check each one's `status` before joining. In the sandbox a `LOBBY`
+/// or `STARTED` one accepts joins, only a `STARTED` one scores; other states
+/// answer `TOURNAMENT_IS_NOT_LIVE`. The platform documents the route, not
+/// which states it lists nor when joining opens: both are *sandbox-defined*
+/// (it lists every state but `COMPLETED`). Completion
+/// `KGEN_OP_TOURNAMENTS_ACTIVE`, `data.tournaments`.
 ///
 /// Strings are copied during the call. On `KGEN_OK` exactly one completion
 /// follows through `callback` (NULL: pull form) on the client's dispatch
@@ -253,9 +260,13 @@ fn tournament(t: &crate::Tournament, b: &mut EventBuilder) -> kgen_tournament {
 
 fn tournament_list(list: &[crate::Tournament], b: &mut EventBuilder) -> kgen_data {
     let items: Vec<_> = list.iter().map(|t| tournament(t, b)).collect();
-    let (items, count) = b.list(items);
+    let (items, count, item_size) = b.list(items);
     kgen_data {
-        tournaments: b.item(kgen_tournament_list { items, count }),
+        tournaments: b.item(kgen_tournament_list {
+            items,
+            count,
+            item_size,
+        }),
     }
 }
 

@@ -201,13 +201,16 @@ impl EventBuilder {
         ptr
     }
 
-    /// Keeps `items` alive with the event: (pointer, count); NULL when empty.
-    pub fn list<T: 'static>(&mut self, items: Vec<T>) -> (*const T, usize) {
+    /// Keeps `items` alive with the event: (pointer, count, element size); the
+    /// pointer is NULL when empty. The element size goes beside the count in
+    /// every array of result structs, so elements can grow (the header's rule).
+    pub fn list<T: 'static>(&mut self, items: Vec<T>) -> (*const T, usize, usize) {
+        let size = std::mem::size_of::<T>();
         if items.is_empty() {
-            return (std::ptr::null(), 0);
+            return (std::ptr::null(), 0, size);
         }
         let boxed = items.into_boxed_slice();
-        let out = (boxed.as_ptr(), boxed.len());
+        let out = (boxed.as_ptr(), boxed.len(), size);
         self.keep.push(Box::new(boxed));
         out
     }
@@ -218,7 +221,8 @@ impl EventBuilder {
         items: impl IntoIterator<Item = &'a str>,
     ) -> (*const *const c_char, usize) {
         let ptrs: Vec<*const c_char> = items.into_iter().map(|s| self.text(s)).collect();
-        self.list(ptrs)
+        let (items, count, _) = self.list(ptrs);
+        (items, count)
     }
 
     pub fn finish(

@@ -42,9 +42,11 @@ pub unsafe extern "C" fn kgen_wallet_balance(
 }
 
 /// Reads one page of the player's transactions: `last_evaluated_key` NULL (or
-/// "") for the first page, else the previous page's key; `limit` 0 for the
-/// server's default page size. Completion `KGEN_OP_WALLET_TRANSACTIONS`,
-/// `data.transactions`.
+/// "") for the first page, else the previous page's key; `limit` 1 to 100
+/// transactions per page, or 0 for the server's default page size (a larger
+/// `limit` is refused at the call with `KGEN_ERR_INVALID_ARGUMENT`; the platform
+/// documents no paging parameters, the bound is *sandbox-defined*).
+/// Completion `KGEN_OP_WALLET_TRANSACTIONS`, `data.transactions`.
 ///
 /// Strings are copied during the call. On `KGEN_OK` exactly one completion
 /// follows through `callback` (NULL: pull form) on the client's dispatch
@@ -67,6 +69,7 @@ pub unsafe extern "C" fn kgen_wallet_transactions(
                 .map(str::to_owned),
             limit: (limit != 0).then_some(limit),
         };
+        query.check()?;
         let call = move |s: crate::Session| async move { s.wallet_transactions(&query).await };
         unsafe {
             start_for_session(
@@ -139,7 +142,7 @@ fn balance(w: &crate::WalletBalance, b: &mut EventBuilder) -> kgen_data {
 fn transactions(
     list: &[crate::Transaction],
     b: &mut EventBuilder,
-) -> (*const kgen_transaction, usize) {
+) -> (*const kgen_transaction, usize, usize) {
     let items: Vec<_> = list
         .iter()
         .map(|t| kgen_transaction {
@@ -160,12 +163,14 @@ fn transactions(
 }
 
 fn page(p: &crate::TransactionPage, b: &mut EventBuilder) -> kgen_data {
-    let (transactions, transaction_count) = transactions(&p.transactions, b);
-    let (from_transactions, from_transaction_count) = self::transactions(&p.from_transactions, b);
-    let (to_transactions, to_transaction_count) = self::transactions(&p.to_transactions, b);
+    let (transactions, transaction_count, transaction_size) = transactions(&p.transactions, b);
+    let (from_transactions, from_transaction_count, _) =
+        self::transactions(&p.from_transactions, b);
+    let (to_transactions, to_transaction_count, _) = self::transactions(&p.to_transactions, b);
     let page = kgen_transaction_page {
         transactions,
         transaction_count,
+        transaction_size,
         from_transactions,
         from_transaction_count,
         to_transactions,

@@ -237,6 +237,80 @@ static void strings_are_copied_into_caller_buffers(void) {
     CHECK_OK(kgen_client_destroy(client));
 }
 
+/* The size query and a too-small buffer leave the message of the failure being
+ * handled; a NULL buffer with a capacity is a NULL argument, as everywhere. */
+static void one_rule_for_every_buffer(void) {
+    kgen_client *client = new_client();
+    CHECK(client);
+    kgen_session *session = restore(client, "rule-user");
+    CHECK(session);
+    kgen_client_options bad = default_options(KGEN_DISPATCH_MANUAL);
+    bad.base_url = "not a url";
+    kgen_client *none = NULL;
+    CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT, kgen_client_new(&bad, &none));
+    char before[256], after[256];
+    size_t len = sizeof before;
+    CHECK_OK(kgen_last_error_message(before, &len));
+    CHECK(strstr(before, "base_url") != NULL);
+
+    len = 0;
+    CHECK_STATUS(KGEN_ERR_BUFFER_TOO_SMALL,
+                 kgen_session_get_string(session, KGEN_SESSION_USER_ID, NULL, &len));
+    CHECK(len == strlen("rule-user") + 1);
+    char small[2];
+    len = sizeof small;
+    CHECK_STATUS(KGEN_ERR_BUFFER_TOO_SMALL,
+                 kgen_session_get_string(session, KGEN_SESSION_USER_ID, small, &len));
+    len = 0;
+    CHECK_STATUS(KGEN_ERR_BUFFER_TOO_SMALL, kgen_last_error_message(NULL, &len));
+    CHECK(len == strlen(before) + 1);
+    len = sizeof after;
+    CHECK_OK(kgen_last_error_message(after, &len));
+    CHECK(strcmp(before, after) == 0);
+
+    len = 8;
+    CHECK_STATUS(KGEN_ERR_NULL_ARGUMENT,
+                 kgen_session_get_string(session, KGEN_SESSION_USER_ID, NULL, &len));
+    len = sizeof after;
+    CHECK_OK(kgen_last_error_message(after, &len));
+    CHECK(strcmp(after, "buffer is NULL") == 0);
+    len = 8;
+    CHECK_STATUS(KGEN_ERR_NULL_ARGUMENT, kgen_last_error_message(NULL, &len));
+    CHECK_OK(kgen_client_destroy(client));
+}
+
+/* Whatever the SDK can tell is wrong is refused by the call itself: no request
+ * starts and no callback comes. */
+static void requests_that_cannot_start_are_refused_at_the_call(void) {
+    kgen_client_options o = default_options(KGEN_DISPATCH_MANUAL);
+    o.client_id = NULL;
+    o.client_secret = NULL;
+    kgen_client *client = NULL;
+    CHECK_OK(kgen_client_new(&o, &client));
+    atomic_int calls = 0;
+    CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
+                 kgen_session_create(client, "no-credentials", NULL, never_called, &calls, NULL));
+    char message[256];
+    size_t len = sizeof message;
+    CHECK_OK(kgen_last_error_message(message, &len));
+    CHECK(strstr(message, "client_id") != NULL);
+
+    kgen_session *session = restore(client, "paging-user");
+    CHECK(session);
+    CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
+                 kgen_wallet_transactions(client, session, NULL, 1000, never_called, &calls, NULL));
+    CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
+                 kgen_wallet_transactions(client, session, NULL, 101, never_called, &calls, NULL));
+    len = sizeof message;
+    CHECK_OK(kgen_last_error_message(message, &len));
+    CHECK(strstr(message, "limit") != NULL);
+
+    const kgen_event *event = NULL;
+    CHECK_STATUS(KGEN_NO_EVENT, kgen_client_next_event(client, &event));
+    CHECK_OK(kgen_client_destroy(client));
+    CHECK(atomic_load(&calls) == 0);
+}
+
 static void restoring_needs_a_real_token(void) {
     kgen_client *client = new_client();
     CHECK(client);
@@ -275,6 +349,8 @@ int main(void) {
     RUN(forged_and_mistyped_handles_are_rejected);
     RUN(a_session_of_another_client_is_rejected);
     RUN(strings_are_copied_into_caller_buffers);
+    RUN(one_rule_for_every_buffer);
+    RUN(requests_that_cannot_start_are_refused_at_the_call);
     RUN(restoring_needs_a_real_token);
     RUN(cancel_and_pull_on_an_idle_client);
     RUN(the_log_level_is_checked);

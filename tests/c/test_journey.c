@@ -29,7 +29,8 @@ static void describe(const kgen_event *e, char *out, size_t n) {
     case KGEN_OP_TOURNAMENTS_ACTIVE:
         PUT("count=%zu", d.tournaments->count);
         for (size_t i = 0; i < d.tournaments->count; i++) {
-            const kgen_tournament *t = &d.tournaments->items[i];
+            const kgen_tournament *t =
+                KGEN_ARRAY_AT(kgen_tournament, d.tournaments->items, d.tournaments->item_size, i);
             PUT(" [%s %s/%d %s buy_in=%lld size=%lld n=%lld starts=%lld]", t->tournament_uid,
                 t->status_text, (int)t->status, t->title, (long long)t->buy_in_price,
                 (long long)t->tournament_size, (long long)t->participants_count,
@@ -48,10 +49,16 @@ static void describe(const kgen_event *e, char *out, size_t n) {
     case KGEN_OP_LEADERBOARD_GET:
         PUT("entries=%zu winners=%zu pool=%g", d.leaderboard->entry_count,
             d.leaderboard->winner_count, d.leaderboard->price_pool);
-        for (size_t i = 0; i < d.leaderboard->entry_count; i++)
-            PUT(" %s:%lld", d.leaderboard->entries[i].user_id, (long long)d.leaderboard->entries[i].score);
-        for (size_t i = 0; i < d.leaderboard->winner_count; i++)
-            PUT(" won:%s:%g", d.leaderboard->winners[i].user_id, d.leaderboard->winners[i].reward);
+        for (size_t i = 0; i < d.leaderboard->entry_count; i++) {
+            const kgen_leaderboard_entry *e = KGEN_ARRAY_AT(kgen_leaderboard_entry,
+                d.leaderboard->entries, d.leaderboard->entry_size, i);
+            PUT(" %s:%lld#%lld", e->user_id, (long long)e->score, (long long)e->rank);
+        }
+        for (size_t i = 0; i < d.leaderboard->winner_count; i++) {
+            const kgen_winner *w =
+                KGEN_ARRAY_AT(kgen_winner, d.leaderboard->winners, d.leaderboard->winner_size, i);
+            PUT(" won:%s:%g", w->user_id, w->reward);
+        }
         break;
     case KGEN_OP_WALLET_BALANCE:
         PUT("earned=%g bought=%g bonus=%g min=%g wallet=%s", d.balance->earned_balance,
@@ -62,7 +69,8 @@ static void describe(const kgen_event *e, char *out, size_t n) {
         PUT("count=%zu last=%d key=%s", d.transactions->transaction_count,
             d.transactions->is_last_page, d.transactions->last_evaluated_key);
         for (size_t i = 0; i < d.transactions->transaction_count; i++) {
-            const kgen_transaction *t = &d.transactions->transactions[i];
+            const kgen_transaction *t = KGEN_ARRAY_AT(kgen_transaction,
+                d.transactions->transactions, d.transactions->transaction_size, i);
             PUT(" [%s %g %s %s %s %s]", t->uid, t->amount, t->sync_status, t->description_kind,
                 t->description_direction, t->created_at.text);
         }
@@ -72,15 +80,18 @@ static void describe(const kgen_event *e, char *out, size_t n) {
         break;
     case KGEN_OP_REWARDS_CLAIMABLE:
         PUT("total=%g count=%zu", d.rewards->total_claimable_rewards, d.rewards->count);
-        for (size_t i = 0; i < d.rewards->count; i++)
-            PUT(" [%s %s %g]", d.rewards->items[i].tournament_id, d.rewards->items[i].claim_status,
-                d.rewards->items[i].reward);
+        for (size_t i = 0; i < d.rewards->count; i++) {
+            const kgen_reward *r = KGEN_ARRAY_AT(kgen_reward, d.rewards->items, d.rewards->item_size, i);
+            PUT(" [%s %s %g]", r->tournament_id, r->claim_status, r->reward);
+        }
         break;
     case KGEN_OP_STATS_HISTORIC:
         PUT("count=%zu", d.stats->count);
-        for (size_t i = 0; i < d.stats->count; i++)
-            PUT(" [%s %s won=%g]", d.stats->items[i].kind, d.stats->items[i].result,
-                d.stats->items[i].amount_won);
+        for (size_t i = 0; i < d.stats->count; i++) {
+            const kgen_historic_stat *s =
+                KGEN_ARRAY_AT(kgen_historic_stat, d.stats->items, d.stats->item_size, i);
+            PUT(" [%s %s won=%g]", s->kind, s->result, s->amount_won);
+        }
         break;
     case KGEN_OP_ACCOUNT_LOGIN:
         PUT("requires_otp=%d", d.login->requires_otp);
@@ -162,7 +173,7 @@ static void every_operation_completes_in_a_player_journey(void) {
     AWAIT(client, o, kgen_tournaments_submit_score(client, s, tournament, 42, on_outcome, &o, NULL));
     CHECK(o.c.status == KGEN_OK);
     AWAIT(client, o, kgen_leaderboard_get(client, s, tournament, on_outcome, &o, NULL));
-    snprintf(needle, sizeof needle, " %s:42", user);
+    snprintf(needle, sizeof needle, " %s:42#1", user);
     CHECK(o.c.status == KGEN_OK && strstr(o.data, "entries=1") && strstr(o.data, needle));
     AWAIT(client, o, kgen_wallet_transactions(client, s, NULL, 0, on_outcome, &o, NULL));
     CHECK(o.c.status == KGEN_OK && strstr(o.data, "JOIN"));
@@ -180,6 +191,18 @@ static void every_operation_completes_in_a_player_journey(void) {
     CHECK(json_string(body, "otp", otp, sizeof otp));
     AWAIT(client, o, kgen_otp_verify(client, s, phone, "+91", auth_code, otp, on_outcome, &o, NULL));
     CHECK(o.c.status == KGEN_OK);
+    /* The session shows the phone it linked, as a new session for the player does. */
+    char linked[32], linked_fresh[32];
+    len = sizeof linked;
+    CHECK_OK(kgen_session_get_string(s, KGEN_SESSION_LINKED_PHONE, linked, &len));
+    snprintf(needle, sizeof needle, "+91%s", phone);
+    CHECK(strcmp(linked, needle) == 0);
+    AWAIT(client, o, kgen_session_create(client, user, NULL, on_outcome, &o, NULL));
+    CHECK(o.c.status == KGEN_OK && o.c.session);
+    len = sizeof linked_fresh;
+    CHECK_OK(kgen_session_get_string(o.c.session, KGEN_SESSION_LINKED_PHONE, linked_fresh, &len));
+    CHECK(strcmp(linked, linked_fresh) == 0);
+    CHECK_OK(kgen_session_destroy(o.c.session));
 
     /* Complete the tournament: the only player wins and claims. */
     snprintf(path, sizeof path, "/sandbox/tournaments/%s/complete", tournament);
@@ -200,6 +223,81 @@ static void every_operation_completes_in_a_player_journey(void) {
     AWAIT(client, o, kgen_tournaments_leave(client, s, LOBBY_TOURNAMENT, on_outcome, &o, NULL));
     CHECK(o.c.status == KGEN_OK);
     CHECK_OK(kgen_session_destroy(s));
+    CHECK_OK(kgen_client_destroy(client));
+}
+
+/* kgen_leaderboard_entry as a program built before `rank` was appended saw it. */
+typedef struct {
+    const char *user_id;
+    int64_t score;
+} entry_before_rank;
+
+typedef struct {
+    captured c;
+    size_t entry_size, winner_size, tournament_size, transaction_size;
+    char current[2][64];  /* user ids read with today's struct */
+    char older[2][64];    /* the same read through the older struct, by entry_size */
+    int64_t ranks[2];
+} array_reading;
+
+static void on_arrays(const kgen_event *e, void *user_data) {
+    array_reading *r = user_data;
+    const kgen_data d = e->data;
+    if (e->result.status == KGEN_OK && e->operation == KGEN_OP_LEADERBOARD_GET) {
+        const kgen_leaderboard *b = d.leaderboard;
+        r->entry_size = b->entry_size;
+        r->winner_size = b->winner_size;
+        for (size_t i = 0; i < b->entry_count && i < 2; i++) {
+            const kgen_leaderboard_entry *now =
+                KGEN_ARRAY_AT(kgen_leaderboard_entry, b->entries, b->entry_size, i);
+            const entry_before_rank *old =
+                KGEN_ARRAY_AT(entry_before_rank, b->entries, b->entry_size, i);
+            snprintf(r->current[i], sizeof r->current[i], "%s", now->user_id);
+            snprintf(r->older[i], sizeof r->older[i], "%s", old->user_id);
+            r->ranks[i] = now->rank;
+        }
+    } else if (e->result.status == KGEN_OK && e->operation == KGEN_OP_TOURNAMENTS_ACTIVE) {
+        r->tournament_size = d.tournaments->item_size;
+    } else if (e->result.status == KGEN_OK && e->operation == KGEN_OP_WALLET_TRANSACTIONS) {
+        r->transaction_size = d.transactions->transaction_size;
+    }
+    capture(e, &r->c);
+}
+
+/* Arrays of result structs carry their element size, so elements can grow: a
+ * program built against an older header steps through them correctly. */
+static void result_arrays_are_read_by_their_element_size(void) {
+    kgen_client_options opts = default_options(KGEN_DISPATCH_MANUAL);
+    kgen_client *client = NULL;
+    CHECK_OK(kgen_client_new(&opts, &client));
+    char users[2][64], tournament[64];
+    kgen_session *s[2];
+    admin_tournament("STARTED", 10, tournament, sizeof tournament);
+    CHECK(tournament[0]);
+    outcome o;
+    for (int i = 0; i < 2; i++) {
+        unique_user(users[i], sizeof users[i], i ? "second" : "first");
+        s[i] = create_session(client, users[i]);
+        CHECK(s[i] != NULL);
+        if (!s[i]) return;
+        AWAIT(client, o, kgen_tournaments_join(client, s[i], tournament, 10, on_outcome, &o, NULL));
+        CHECK(o.c.status == KGEN_OK);
+        AWAIT(client, o, kgen_tournaments_submit_score(client, s[i], tournament, i ? 20 : 10,
+                                                       on_outcome, &o, NULL));
+        CHECK(o.c.status == KGEN_OK);
+    }
+    array_reading r;
+    AWAIT(client, r, kgen_leaderboard_get(client, s[0], tournament, on_arrays, &r, NULL));
+    CHECK(r.c.status == KGEN_OK);
+    CHECK(r.entry_size == sizeof(kgen_leaderboard_entry) && r.entry_size > sizeof(entry_before_rank));
+    CHECK(r.winner_size == sizeof(kgen_winner));
+    CHECK(strcmp(r.current[0], users[1]) == 0 && strcmp(r.current[1], users[0]) == 0);
+    CHECK(strcmp(r.older[0], users[1]) == 0 && strcmp(r.older[1], users[0]) == 0);
+    CHECK(r.ranks[0] == 1 && r.ranks[1] == 2);
+    AWAIT(client, r, kgen_tournaments_active(client, s[0], on_arrays, &r, NULL));
+    CHECK(r.c.status == KGEN_OK && r.tournament_size == sizeof(kgen_tournament));
+    AWAIT(client, r, kgen_wallet_transactions(client, s[0], NULL, 0, on_arrays, &r, NULL));
+    CHECK(r.c.status == KGEN_OK && r.transaction_size == sizeof(kgen_transaction));
     CHECK_OK(kgen_client_destroy(client));
 }
 
@@ -416,6 +514,7 @@ static void log_lines_arrive_without_secrets_until_switched_off(void) {
 
 int main(void) {
     RUN(every_operation_completes_in_a_player_journey);
+    RUN(result_arrays_are_read_by_their_element_size);
     RUN(account_operations_complete_with_and_without_two_factor);
     RUN(each_error_class_reaches_the_callback);
     RUN(a_stalled_attempt_is_cut_off_and_older_options_keep_the_default);

@@ -34,7 +34,7 @@ namespace Kgen.Native
             for (int i = 0; i < items.Length; i++)
             {
                 // The list's own strings, not a copy of the raw body per item.
-                items[i] = SameHeader(response, Read(&list->items[i]));
+                items[i] = SameHeader(response, Read((kgen_tournament*)At(list->items, list->item_size, i)));
             }
             response.Tournaments = items;
             return response;
@@ -59,12 +59,14 @@ namespace Kgen.Native
             var entries = new KgenLeaderboardEntry[Count(b->entry_count)];
             for (int i = 0; i < entries.Length; i++)
             {
-                entries[i] = new KgenLeaderboardEntry { UserId = Utf8.Read(b->entries[i].user_id), Score = b->entries[i].score };
+                var entry = (kgen_leaderboard_entry*)At(b->entries, b->entry_size, i);
+                entries[i] = new KgenLeaderboardEntry { UserId = Utf8.Read(entry->user_id), Score = entry->score, Rank = entry->rank };
             }
             var winners = new KgenWinner[Count(b->winner_count)];
             for (int i = 0; i < winners.Length; i++)
             {
-                winners[i] = new KgenWinner { UserId = Utf8.Read(b->winners[i].user_id), Reward = b->winners[i].reward };
+                var winner = (kgen_winner*)At(b->winners, b->winner_size, i);
+                winners[i] = new KgenWinner { UserId = Utf8.Read(winner->user_id), Reward = winner->reward };
             }
             return Header(e, new KgenLeaderboard { Entries = entries, Winners = winners, PricePool = b->price_pool });
         };
@@ -96,9 +98,9 @@ namespace Kgen.Native
             Require(p);
             return Header(e, new KgenTransactionPage
             {
-                Transactions = Read(p->transactions, p->transaction_count),
-                FromTransactions = Read(p->from_transactions, p->from_transaction_count),
-                ToTransactions = Read(p->to_transactions, p->to_transaction_count),
+                Transactions = Read(p->transactions, p->transaction_count, p->transaction_size),
+                FromTransactions = Read(p->from_transactions, p->from_transaction_count, p->transaction_size),
+                ToTransactions = Read(p->to_transactions, p->to_transaction_count, p->transaction_size),
                 LastEvaluatedKey = Utf8.Read(p->last_evaluated_key),
                 IsLastPage = p->is_last_page != 0,
             });
@@ -118,7 +120,7 @@ namespace Kgen.Native
             var items = new KgenReward[Count(r->count)];
             for (int i = 0; i < items.Length; i++)
             {
-                kgen_reward* w = &r->items[i];
+                var w = (kgen_reward*)At(r->items, r->item_size, i);
                 items[i] = new KgenReward
                 {
                     UserId = Utf8.Read(w->user_id),
@@ -140,7 +142,7 @@ namespace Kgen.Native
             var items = new KgenHistoricStat[Count(s->count)];
             for (int i = 0; i < items.Length; i++)
             {
-                kgen_historic_stat* h = &s->items[i];
+                var h = (kgen_historic_stat*)At(s->items, s->item_size, i);
                 items[i] = new KgenHistoricStat
                 {
                     Kind = Utf8.Read(h->kind),
@@ -237,12 +239,12 @@ namespace Kgen.Native
             };
         }
 
-        static KgenTransaction[] Read(kgen_transaction* items, UIntPtr count)
+        static KgenTransaction[] Read(kgen_transaction* items, UIntPtr count, UIntPtr size)
         {
             var list = new KgenTransaction[Count(count)];
             for (int i = 0; i < list.Length; i++)
             {
-                kgen_transaction* t = &items[i];
+                var t = (kgen_transaction*)At(items, size, i);
                 list[i] = new KgenTransaction
                 {
                     Uid = Utf8.Read(t->uid),
@@ -264,6 +266,16 @@ namespace Kgen.Native
         static DateTimeOffset? Time(kgen_timestamp t)
         {
             return t.unix_ms == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(t.unix_ms);
+        }
+
+        /// <summary>
+        /// Element <paramref name="index"/> of an array of result structs, stepping by the
+        /// element size the library reports (kgen.h, "Results grow"), so a newer library
+        /// whose elements gained fields still reads correctly.
+        /// </summary>
+        static byte* At(void* items, UIntPtr size, int index)
+        {
+            return (byte*)items + checked((long)(ulong)size * index);
         }
 
         static int Count(UIntPtr count)

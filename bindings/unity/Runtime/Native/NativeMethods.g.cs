@@ -78,7 +78,8 @@ namespace Kgen.Native
         internal const int KGEN_SESSION_INDIGG_ID = 9;
         internal const int KGEN_SESSION_INDIGG_WALLET_ADDRESS = 10;
         /// <summary>
-        ///  The phone linked by OTP ("" if none).
+        ///  The phone linked by OTP ("" if none), `+&lt;country code&gt;&lt;number&gt;`; set by a
+        ///  successful `kgen_otp_verify` with this session as well.
         /// </summary>
         internal const int KGEN_SESSION_LINKED_PHONE = 11;
 
@@ -93,7 +94,9 @@ namespace Kgen.Native
 
         /// <summary>
         ///  Logs in with user name and password (a secret, never logged);
-        ///  `remember_me` 0 or 1. Completion `KGEN_OP_ACCOUNT_LOGIN`, `data.login`;
+        ///  `remember_me` 0 or 1. The logged-in state is a cookie the client keeps:
+        ///  one account per `kgen_client` (log in again, or use another client, for
+        ///  another account; every `kgen_account_*` call of the client acts for it). Completion `KGEN_OP_ACCOUNT_LOGIN`, `data.login`;
         ///  when `requires_otp` is 1, finish with `kgen_account_login_otp`.
         ///
         ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
@@ -313,11 +316,18 @@ namespace Kgen.Native
         internal static extern kgen_status kgen_session_destroy(kgen_session* session);
 
         /// <summary>
-        ///  Copies a string field of a session (`KGEN_SESSION_*`) into `buffer`.
-        ///  `length` is in/out: the capacity of `buffer` on entry, the size needed
-        ///  including the NUL on return (also with `KGEN_ERR_BUFFER_TOO_SMALL`; pass
-        ///  `buffer` NULL and `*length` 0 to ask). Unknown fields give
-        ///  `KGEN_ERR_INVALID_ARGUMENT`. Token fields are secrets: never log them.
+        ///  Copies a string field of a session (`KGEN_SESSION_*`) into `buffer`, by
+        ///  the reading guide's rule for strings copied out: `length` is in/out (the
+        ///  capacity of `buffer` on entry, the size needed including the NUL on
+        ///  return); `buffer` NULL with `*length` 0 asks for the size and returns
+        ///  `KGEN_ERR_BUFFER_TOO_SMALL` without touching `kgen_last_error_message`;
+        ///  `buffer` NULL with `*length` &gt; 0 is `KGEN_ERR_NULL_ARGUMENT`. Unknown fields
+        ///  give `KGEN_ERR_INVALID_ARGUMENT`. Token fields are secrets: never log them.
+        ///
+        ///  The tokens are the ones in use now. The other fields are those of the last
+        ///  session response (`POST /s2s/session`, including renewals) or, in the
+        ///  client flow, of the last token's claims; `KGEN_SESSION_LINKED_PHONE` also
+        ///  changes when `kgen_otp_verify` succeeds with this session.
         /// </summary>
         [DllImport(__DllName, EntryPoint = "kgen_session_get_string", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern kgen_status kgen_session_get_string(kgen_session* session, int field, byte* buffer, System.UIntPtr* length);
@@ -360,11 +370,13 @@ namespace Kgen.Native
         ///  Copies the message of the most recent failed `kgen_*` call made on the
         ///  calling thread (for example why `kgen_client_new` rejected a base URL).
         ///
-        ///  `buffer` (may be NULL when `*length` is 0, to ask for the size) receives a
-        ///  NUL-terminated UTF-8 string owned by the caller. `length` is in/out: the
-        ///  capacity of `buffer` in bytes on entry, the size needed including the NUL on
-        ///  return - also when the result is `KGEN_ERR_BUFFER_TOO_SMALL`. The message is
-        ///  empty when no call failed yet on this thread. Secrets never appear in it.
+        ///  Follows the reading guide's rule for strings copied out: `buffer` receives
+        ///  a NUL-terminated UTF-8 string owned by the caller; `length` is in/out (the
+        ///  capacity of `buffer` on entry, the size needed including the NUL on
+        ///  return); `buffer` NULL with `*length` 0 asks for the size and returns
+        ///  `KGEN_ERR_BUFFER_TOO_SMALL`; `buffer` NULL with `*length` &gt; 0 is
+        ///  `KGEN_ERR_NULL_ARGUMENT`. Reading never changes the message. It is empty
+        ///  when no call failed yet on this thread. Secrets never appear in it.
         /// </summary>
         [DllImport(__DllName, EntryPoint = "kgen_last_error_message", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern kgen_status kgen_last_error_message(byte* buffer, System.UIntPtr* length);
@@ -406,7 +418,14 @@ namespace Kgen.Native
         internal static extern kgen_status kgen_tournaments_submit_score(kgen_client* client, kgen_session* session, byte* tournament_uid, long score, kgen_callback callback, void* user_data, ulong* out_request);
 
         /// <summary>
-        ///  Lists the live tournaments. Completion `KGEN_OP_TOURNAMENTS_ACTIVE`, `data.tournaments`.
+        ///  Lists the tournaments that are not completed (`GET
+        ///  /fe/esports/tournaments/active`): scheduled, lobby, started and locked ones
+        ///  alike - check each one's `status` before joining. In the sandbox a `LOBBY`
+        ///  or `STARTED` one accepts joins, only a `STARTED` one scores; other states
+        ///  answer `TOURNAMENT_IS_NOT_LIVE`. The platform documents the route, not
+        ///  which states it lists nor when joining opens: both are *sandbox-defined*
+        ///  (it lists every state but `COMPLETED`). Completion
+        ///  `KGEN_OP_TOURNAMENTS_ACTIVE`, `data.tournaments`.
         ///
         ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
         ///  follows through `callback` (NULL: pull form) on the client's dispatch
@@ -458,9 +477,11 @@ namespace Kgen.Native
 
         /// <summary>
         ///  Reads one page of the player's transactions: `last_evaluated_key` NULL (or
-        ///  "") for the first page, else the previous page's key; `limit` 0 for the
-        ///  server's default page size. Completion `KGEN_OP_WALLET_TRANSACTIONS`,
-        ///  `data.transactions`.
+        ///  "") for the first page, else the previous page's key; `limit` 1 to 100
+        ///  transactions per page, or 0 for the server's default page size (a larger
+        ///  `limit` is refused at the call with `KGEN_ERR_INVALID_ARGUMENT`; the platform
+        ///  documents no paging parameters, the bound is *sandbox-defined*).
+        ///  Completion `KGEN_OP_WALLET_TRANSACTIONS`, `data.transactions`.
         ///
         ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
         ///  follows through `callback` (NULL: pull form) on the client's dispatch
@@ -573,11 +594,16 @@ namespace Kgen.Native
         /// </summary>
         public int dispatch;
         /// <summary>
-        ///  Worker threads of the client's runtime; default 1, at most 64.
+        ///  Worker threads of the client's runtime; default 1, at most 64. With
+        ///  `KGEN_DISPATCH_IMMEDIATE` and more than one worker, callbacks of one
+        ///  client can run on several threads at once: guard shared state.
         /// </summary>
         public uint worker_threads;
         /// <summary>
-        ///  Called from any thread whenever an event is queued. Optional.
+        ///  Called from any thread whenever an event is queued. Optional. In manual
+        ///  mode that is every completion and notification; in immediate mode only
+        ///  events without a callback (pull form, and session-expired notices when
+        ///  `session_expired` is NULL) are queued, so only those wake.
         /// </summary>
         public void* wake;
         public void* wake_user_data;
@@ -626,7 +652,7 @@ namespace Kgen.Native
     }
 
     /// <summary>
-    ///  A list of strings.
+    ///  A list of strings (an array of pointers: its stride never changes).
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_string_list
@@ -636,9 +662,11 @@ namespace Kgen.Native
     }
 
     /// <summary>
-    ///  The fields of a player's session (`POST /s2s/session`, or the token's claims
-    ///  in the client flow). Tokens are not included: read them with
-    ///  `kgen_session_get_string`.
+    ///  The fields of a player's session when the event was made: a snapshot of
+    ///  the last session response (`POST /s2s/session`, renewals included) or, in
+    ///  the client flow, of the token's claims - except `linked_phone`, which a
+    ///  successful `kgen_otp_verify` with the session also sets. Tokens are not
+    ///  included: read them with `kgen_session_get_string`.
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_session_info
@@ -697,13 +725,18 @@ namespace Kgen.Native
     }
 
     /// <summary>
-    ///  A list of tournaments.
+    ///  A list of tournaments. Step through `items` by `item_size` (see the
+    ///  reading guide: `KGEN_ARRAY_AT`).
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_tournament_list
     {
         public kgen_tournament* items;
         public System.UIntPtr count;
+        /// <summary>
+        ///  The size of one element of `items` in bytes.
+        /// </summary>
+        public System.UIntPtr item_size;
     }
 
     /// <summary>
@@ -714,6 +747,12 @@ namespace Kgen.Native
     {
         public byte* user_id;
         public long score;
+        /// <summary>
+        ///  1 for the best score; as the server sends it, else the 1-based position
+        ///  in the list (the published docs show no rank; the sandbox gives tied
+        ///  scores distinct ranks, the earlier score first - *sandbox-defined*).
+        /// </summary>
+        public long rank;
     }
 
     /// <summary>
@@ -727,15 +766,24 @@ namespace Kgen.Native
     }
 
     /// <summary>
-    ///  A tournament's leaderboard (best score first) and, once completed, its winners.
+    ///  A tournament's leaderboard (best score first) and, once completed, its
+    ///  winners. Step through each array by its element size (`KGEN_ARRAY_AT`).
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_leaderboard
     {
         public kgen_leaderboard_entry* entries;
         public System.UIntPtr entry_count;
+        /// <summary>
+        ///  The size of one element of `entries` in bytes.
+        /// </summary>
+        public System.UIntPtr entry_size;
         public kgen_winner* winners;
         public System.UIntPtr winner_count;
+        /// <summary>
+        ///  The size of one element of `winners` in bytes.
+        /// </summary>
+        public System.UIntPtr winner_size;
         /// <summary>
         ///  The prize pool (spelled `price_pool` on the wire).
         /// </summary>
@@ -803,13 +851,18 @@ namespace Kgen.Native
     }
 
     /// <summary>
-    ///  One page of wallet transactions.
+    ///  One page of wallet transactions. Step through each array by
+    ///  `transaction_size` (`KGEN_ARRAY_AT`).
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_transaction_page
     {
         public kgen_transaction* transactions;
         public System.UIntPtr transaction_count;
+        /// <summary>
+        ///  The size of one `kgen_transaction` in bytes, in all three arrays.
+        /// </summary>
+        public System.UIntPtr transaction_size;
         public kgen_transaction* from_transactions;
         public System.UIntPtr from_transaction_count;
         public kgen_transaction* to_transactions;
@@ -856,7 +909,8 @@ namespace Kgen.Native
     }
 
     /// <summary>
-    ///  A player's claimable rewards.
+    ///  A player's claimable rewards. Step through `items` by `item_size`
+    ///  (`KGEN_ARRAY_AT`).
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_claimable_rewards
@@ -864,6 +918,10 @@ namespace Kgen.Native
         public double total_claimable_rewards;
         public kgen_reward* items;
         public System.UIntPtr count;
+        /// <summary>
+        ///  The size of one element of `items` in bytes.
+        /// </summary>
+        public System.UIntPtr item_size;
     }
 
     /// <summary>
@@ -888,13 +946,18 @@ namespace Kgen.Native
     }
 
     /// <summary>
-    ///  The player's tournament history.
+    ///  The player's tournament history. Step through `items` by `item_size`
+    ///  (`KGEN_ARRAY_AT`).
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_stat_list
     {
         public kgen_historic_stat* items;
         public System.UIntPtr count;
+        /// <summary>
+        ///  The size of one element of `items` in bytes.
+        /// </summary>
+        public System.UIntPtr item_size;
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ namespace Kgen
     {
         public string UserId { get; internal set; }
         public long Score { get; internal set; }
+        /// <summary>1 for the best score.</summary>
+        public long Rank { get; internal set; }
     }
 
     public sealed class KgenWinner
