@@ -48,7 +48,7 @@ fn c_header(root: &Path) -> String {
     let mut config =
         cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("valid cbindgen.toml");
     config.after_includes = Some(format!(
-        "\n#define KGEN_VERSION_MAJOR {}\n#define KGEN_VERSION_MINOR {}\n#define KGEN_VERSION_PATCH {}\n#define KGEN_VERSION_STRING \"{}\"\n\n/* Element `index` of an array of result structs whose elements are `size` bytes apart\n * (the size beside the array's count; see \"Results grow\" above). */\n#define KGEN_ARRAY_AT(type, items, size, index) \\\n    ((const type *)((const char *)(items) + (size_t)(index) * (size_t)(size)))",
+        "\n#define KGEN_VERSION_MAJOR {}\n#define KGEN_VERSION_MINOR {}\n#define KGEN_VERSION_PATCH {}\n#define KGEN_VERSION_STRING \"{}\"\n\n/* Element `index` of an array of result structs whose elements are `size` bytes apart\n * (the size beside the array's count; see \"Results grow\" above). */\n#ifdef __cplusplus\n#define KGEN_ARRAY_AT(type, items, size, index)                                 \\\n    (reinterpret_cast<const type *>(reinterpret_cast<const char *>(items) +     \\\n                                    static_cast<size_t>(index) * static_cast<size_t>(size)))\n#else\n#define KGEN_ARRAY_AT(type, items, size, index) \\\n    ((const type *)((const char *)(items) + (size_t)(index) * (size_t)(size)))\n#endif",
         env("CARGO_PKG_VERSION_MAJOR"),
         env("CARGO_PKG_VERSION_MINOR"),
         env("CARGO_PKG_VERSION_PATCH"),

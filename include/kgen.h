@@ -100,8 +100,14 @@
 
 /* Element `index` of an array of result structs whose elements are `size` bytes apart
  * (the size beside the array's count; see "Results grow" above). */
+#ifdef __cplusplus
+#define KGEN_ARRAY_AT(type, items, size, index)                                 \
+    (reinterpret_cast<const type *>(reinterpret_cast<const char *>(items) +     \
+                                    static_cast<size_t>(index) * static_cast<size_t>(size)))
+#else
 #define KGEN_ARRAY_AT(type, items, size, index) \
     ((const type *)((const char *)(items) + (size_t)(index) * (size_t)(size)))
+#endif
 
 // The result of every `kgen_*` call and of every completed request.
 //

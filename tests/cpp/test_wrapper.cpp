@@ -532,12 +532,12 @@ void a_log_handler_is_refused_not_deadlocked_while_another_thread_sets_the_handl
 
 void c_results_become_plain_values_even_when_sparse() {
     // NULL strings and arrays (never sent by the SDK, tolerated anyway) become empty values.
-    kgen_tournament_list none{nullptr, 3};
+    kgen_tournament_list none{nullptr, 3, sizeof(kgen_tournament)};
     CHECK(kgen::from_c(none).empty());
     kgen_tournament t{};
     t.status = KGEN_TOURNAMENT_LOBBY;
     t.buy_in_price = 25;
-    kgen_tournament_list one{&t, 1};
+    kgen_tournament_list one{&t, 1, sizeof t};
     auto copied = kgen::from_c(one);
     CHECK(copied.size() == 1 && copied[0].uid.empty() && copied[0].status == kgen::TournamentStatus::Lobby &&
           copied[0].buy_in_price == 25 && !copied[0].starts_at.unix_ms);
@@ -549,6 +549,21 @@ void c_results_become_plain_values_even_when_sparse() {
     kgen_transaction_page more{};
     more.last_evaluated_key = "k-2";
     CHECK(kgen::from_c(more).next_key == std::string("k-2"));
+
+    // A newer library's elements may have grown: the wrapper steps by the size it reports.
+    struct grown_entry {
+        kgen_leaderboard_entry entry;
+        char appended_later[24];
+    } grown[2]{};
+    grown[0].entry = {"first", 20, 1};
+    grown[1].entry = {"second", 10, 2};
+    kgen_leaderboard board{};
+    board.entries = &grown[0].entry;
+    board.entry_count = 2;
+    board.entry_size = sizeof(grown_entry);
+    auto read = kgen::from_c(board);
+    CHECK(read.entries.size() == 2 && read.entries[1].user_id == "second" && read.entries[1].score == 10 &&
+          read.entries[1].rank == 2 && read.winners.empty());
 
     const char *uids[] = {"a", "b"};
     kgen_string_list strings{uids, 2};

@@ -14,7 +14,7 @@ fn verification(phone: &str, auth_code: &str, otp: &str) -> OtpVerification {
 }
 
 #[tokio::test]
-async fn a_verified_phone_shows_on_the_next_session() {
+async fn a_verified_phone_shows_on_its_session_and_the_next() {
     let env = Env::demo().await;
     let client = env.client();
     let p = client
@@ -30,6 +30,11 @@ async fn a_verified_phone_shows_on_the_next_session() {
         .await
         .unwrap();
     assert!(!verified.data.message.is_empty());
+    assert_eq!(
+        p.info().linked_phone,
+        "+919876543210",
+        "the session that linked the phone shows it at once"
+    );
 
     let later = client
         .create_session(CreateSession::new("o1"))

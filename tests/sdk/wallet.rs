@@ -70,11 +70,26 @@ async fn a_malformed_page_request_is_a_bad_request() {
         limit: None,
     };
     assert_api_error(p.wallet_transactions(&bogus).await, 400, "BAD_REQUEST");
-    let zero = TransactionQuery {
+}
+
+#[tokio::test]
+async fn a_page_size_out_of_range_is_refused_before_sending() {
+    let env = Env::demo().await;
+    let p = env.player("w1").await;
+    for limit in [0, TransactionQuery::MAX_LIMIT + 1, 1000] {
+        let query = TransactionQuery {
+            last_evaluated_key: None,
+            limit: Some(limit),
+        };
+        let e = p.wallet_transactions(&query).await.unwrap_err();
+        assert_eq!(e.kind(), kgen::ErrorKind::InvalidArgument, "{limit}");
+        assert_eq!(e.http_status(), None, "nothing was sent for {limit}");
+    }
+    let largest = TransactionQuery {
         last_evaluated_key: None,
-        limit: Some(0),
+        limit: Some(TransactionQuery::MAX_LIMIT),
     };
-    assert_api_error(p.wallet_transactions(&zero).await, 400, "BAD_REQUEST");
+    p.wallet_transactions(&largest).await.unwrap();
 }
 
 async fn link_phone(env: &Env, p: &Session, phone: &str) {

@@ -74,6 +74,44 @@ namespace Kgen.Tests
         }
 
         [Test]
+        public unsafe void Result_arrays_are_read_by_the_element_size_the_library_reports()
+        {
+            // A newer library whose leaderboard entries grew by 24 bytes each: the reader
+            // must step by entry_size, not by the size of the struct it was built with.
+            int stride = sizeof(kgen_leaderboard_entry) + 24;
+            IntPtr first = Marshal.StringToHGlobalAnsi("first");
+            IntPtr second = Marshal.StringToHGlobalAnsi("second");
+            IntPtr entries = Marshal.AllocHGlobal(stride * 2);
+            try
+            {
+                var a = (kgen_leaderboard_entry*)entries;
+                var b = (kgen_leaderboard_entry*)((byte*)entries + stride);
+                *a = new kgen_leaderboard_entry { user_id = (byte*)first, score = 20, rank = 1 };
+                *b = new kgen_leaderboard_entry { user_id = (byte*)second, score = 10, rank = 2 };
+                var board = new kgen_leaderboard
+                {
+                    entries = a,
+                    entry_count = (UIntPtr)2,
+                    entry_size = (UIntPtr)stride,
+                    winner_size = (UIntPtr)sizeof(kgen_winner),
+                };
+                var e = new kgen_event();
+                e.data.leaderboard = &board;
+                KgenLeaderboard read = EventReaders.Leaderboard(&e);
+                Assert.AreEqual(2, read.Entries.Count);
+                Assert.AreEqual("second", read.Entries[1].UserId);
+                Assert.AreEqual(10, read.Entries[1].Score);
+                Assert.AreEqual(2, read.Entries[1].Rank);
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(entries);
+                Marshal.FreeHGlobal(second);
+                Marshal.FreeHGlobal(first);
+            }
+        }
+
+        [Test]
         public void Every_struct_has_the_C_compilers_layout()
         {
             // The C compiler measures the header's structs; they must agree with

@@ -77,6 +77,7 @@ namespace Kgen.Tests
             Assert.AreEqual(1, board.Entries.Count);
             Assert.AreEqual(s.UserId, board.Entries[0].UserId);
             Assert.AreEqual(42, board.Entries[0].Score, "the best score counts");
+            Assert.AreEqual(1, board.Entries[0].Rank);
 
             Wait(client, client.JoinTournamentAsync(s, SandboxAdmin.LobbyTournament, 10));
             KgenActionResult left = Wait(client, client.LeaveTournamentAsync(s, SandboxAdmin.LobbyTournament));
