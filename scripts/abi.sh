@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The C ABI guard: compares libkgen.so's public ABI with the committed baseline in abi/.
+#
+#   scripts/abi.sh [check]    fail on a break of the ABI within the current version line
+#   scripts/abi.sh update     record the current ABI as the baseline (after a review)
+#
+# What counts: the functions kgen.h declares and every type they reach, read by
+# libabigail's abidw from the DWARF of the release build (Cargo.toml gives the SDK
+# crate full debug info; packages strip it), reduced by scripts/abi_filter.py; and the
+# values of the header's #define constants, which have no DWARF. A break is a removed
+# or changed function, a removed or changed constant or enumerator value, a struct
+# whose members moved or whose size changed - except the structs abi/kgen.abignore lets
+# grow at the end (those behind struct_size, and those the SDK allocates and hands
+# out by pointer only). Added functions, enumerators and constants are growth: they
+# pass, and `update` records them.
+#
+# A break needs a new version line: 1.x -> 2.0.0 (while 0.x, as Cargo reads versions:
+# 0.1.x -> 0.2.0). The check fails until the baseline is of the current line, and
+# `update` refuses to record a break within one. Regeneration is deterministic: the
+# same ABI gives the same files, byte for byte.
+#
+# The library checked is KGEN_ABI_LIB (default target/release/libkgen.so, built here
+# by the same command as CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-check}
+case "$mode" in check|update) ;; *) echo "usage: scripts/abi.sh [check|update]" >&2; exit 2 ;; esac
+lib=${KGEN_ABI_LIB:-target/release/libkgen.so}
+baseline=abi/libkgen.abi.xml
+constants=abi/constants.txt
+version_file=abi/version
+work=target/abi
+mkdir -p "$work" abi
+
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+# The version line within which the ABI only grows: the major version, or 0.MINOR.
+line_of() { local v=$1; [ "${v%%.*}" = 0 ] && cut -d. -f1-2 <<<"$v" || echo "${v%%.*}"; }
+
+[ -n "${KGEN_ABI_LIB:-}" ] || cargo build --workspace --release --locked --quiet
+abidw --no-corpus-path --no-comp-dir-path --no-show-locs --no-elf-needed --drop-undefined-syms \
+  --type-id-style hash "$lib" >"$work/raw.xml"
+python3 scripts/abi_filter.py include/kgen.h "$work/raw.xml" >"$work/current.xml"
+grep -E '^#define KGEN_[A-Z0-9_]+ ' include/kgen.h | grep -v '^#define KGEN_VERSION_' \
+  | awk '{print $2, $3}' | LC_ALL=C sort >"$work/constants.txt"
+
+# Prints what breaks the baseline; empty when nothing does.
+breaks() {
+  local out
+  # Constants: each recorded one keeps its value (new ones may appear).
+  LC_ALL=C join -a1 -e MISSING -o 1.1,1.2,2.2 "$constants" "$work/constants.txt" \
+    | awk '$2 != $3 { print "  constant " $1 ": was " $2 ", now " $3 }'
+  # Types and functions: abidiff without the added functions (growth); harmless
+  # changes such as appended enumerators are not reported by default.
+  local rc=0
+  out=$(abidiff --no-added-syms --suppressions abi/kgen.abignore "$baseline" "$work/current.xml" 2>&1) || rc=$?
+  # Bits 1 and 2 are abidiff's own errors, not findings.
+  if (( rc & 3 )); then echo "abidiff failed ($rc): $out" >&2; exit 2; fi
+  [ "$rc" -eq 0 ] || sed 's/^/  /' <<<"$out"
+}
+
+record() {
+  cp "$work/current.xml" "$baseline"
+  cp "$work/constants.txt" "$constants"
+  echo "$version" >"$version_file"
+  echo "recorded the ABI of $version in abi/ ($(grep -c '<function-decl' "$baseline") functions, $(wc -l <"$constants") constants)"
+}
+
+if [ ! -f "$baseline" ]; then
+  [ "$mode" = update ] || { echo "no ABI baseline: run scripts/abi.sh update" >&2; exit 1; }
+  record; exit 0
+fi
+
+recorded=$(cat "$version_file")
+found=$(breaks) || exit $?
+growth=$(abidiff --suppressions abi/kgen.abignore "$baseline" "$work/current.xml" 2>&1 | grep '^  \[A\]' || true)
+newer_constants=$(LC_ALL=C comm -13 "$constants" "$work/constants.txt")
+
+if [ "$(line_of "$recorded")" != "$(line_of "$version")" ]; then
+  if [ "$mode" = update ]; then record; exit 0; fi
+  echo "The version is $version, the ABI baseline is of $recorded (another version line):" >&2
+  echo "record the new line's ABI with scripts/abi.sh update, and say what broke in CHANGELOG.md." >&2
+  exit 1
+fi
+
+if [ -n "$found" ]; then
+  cat >&2 <<EOF
+ABI BREAK: libkgen.so $version no longer matches the ABI recorded for $recorded (abi/).
+$found
+
+Programs built against the recorded kgen.h would misbehave with this library. Either
+  - undo the change: append struct fields at the end of a struct that abi/kgen.abignore
+    lets grow, add functions instead of changing them, never renumber a constant; or
+  - make the break deliberate: raise the version to a new line in Cargo.toml (major, or
+    0.MINOR while 0.x), run scripts/abi.sh update, and list the break in CHANGELOG.md.
+If a listed struct only ever reaches callers by pointer (never by value or in an
+array), growing it at the end is compatible: add it to abi/kgen.abignore, say why, and
+run scripts/abi.sh update.
+EOF
+  exit 1
+fi
+
+if [ "$mode" = update ]; then record; exit 0; fi
+if [ -n "$growth$newer_constants" ]; then
+  echo "ABI grew since the baseline (compatible; scripts/abi.sh update records it):"
+  [ -z "$growth" ] || echo "$growth"
+  [ -z "$newer_constants" ] || sed 's/^/  [A] constant /' <<<"$newer_constants"
+fi
+echo "ABI of $version: compatible with the baseline of $recorded"
