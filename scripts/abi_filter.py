@@ -10,6 +10,13 @@ reachable from their parameters and results, flattened out of Rust's namespaces
 each, sorted. The output is the same for the same ABI, whoever builds it.
 
     abi_filter.py HEADER ABIXML > FILTERED
+    abi_filter.py --grown BASELINE CURRENT GROW_LIST > PROJECTED
+
+The second form hides compatible growth from abidiff: a struct named in GROW_LIST
+whose members in CURRENT begin with exactly the members it has in BASELINE (same
+names, offsets and types) is cut back to them. A reordered, resized or retyped
+member is left for abidiff to report. (libabigail's own has_data_member_inserted_at
+suppression would also hide a reorder within such a struct.)
 """
 
 import re
@@ -96,7 +103,33 @@ def main(header_path, abixml_path):
     sys.stdout.write(ET.tostring(corpus, encoding="unicode") + "\n")
 
 
+def members(struct):
+    return [(dm.get("layout-offset-in-bits"), var.get("name"), var.get("type-id"))
+            for dm in struct.findall("data-member") for var in dm.findall("var-decl")]
+
+
+def project_growth(baseline_path, current_path, grow_list_path):
+    names = {line.split("#")[0].strip() for line in open(grow_list_path, encoding="utf-8")} - {""}
+    def structs(root):
+        return {c.get("name"): c for c in root.iter("class-decl") if c.get("name") in names}
+    before = structs(ET.parse(baseline_path).getroot())
+    tree = ET.parse(current_path)
+    for name, struct in structs(tree.getroot()).items():
+        if name not in before:
+            continue
+        old = members(before[name])
+        if members(struct)[:len(old)] != old:
+            continue
+        for dm in struct.findall("data-member")[len(old):]:
+            struct.remove(dm)
+        struct.set("size-in-bits", before[name].get("size-in-bits"))
+    sys.stdout.write(ET.tostring(tree.getroot(), encoding="unicode") + "\n")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) == 5 and sys.argv[1] == "--grown":
+        project_growth(*sys.argv[2:])
+    elif len(sys.argv) == 3:
+        main(sys.argv[1], sys.argv[2])
+    else:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
