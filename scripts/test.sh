@@ -27,6 +27,12 @@ cargo build --workspace --release --locked
 section "generated header and C# layer are committed as generated"
 git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMethods.g.cs
 
+section "one version in the crate, kgen.h, kgen_version(), package.json, KGen.uplugin, CHANGELOG.md"
+scripts/check-versions.sh
+
+section "C ABI guard: libkgen.so against the baseline in abi/ (abidiff)"
+KGEN_ABI_LIB=target/release/libkgen.so scripts/abi.sh
+
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples"
 scripts/test-c.sh
 
