@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One version everywhere a user reads it: Cargo.toml (the crate and the sandbox), the
 # header's KGEN_VERSION_* macros, kgen_version() of the built library, the Unity
-# package.json, the Unreal KGen.uplugin, and a section of CHANGELOG.md.
+# package.json and its C# BindingVersion, the Unreal KGen.uplugin, and a section of CHANGELOG.md.
 #   scripts/check-versions.sh [LIBRARY]   (default target/release/libkgen.so)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ same "kgen.h KGEN_VERSION_MAJOR.MINOR.PATCH" "$(define KGEN_VERSION_MAJOR).$(def
 same "kgen.h KGEN_VERSION_NUMBER" "$(( $(define KGEN_VERSION_NUMBER) / 1000000 )).$(( $(define KGEN_VERSION_NUMBER) / 1000 % 1000 )).$(( $(define KGEN_VERSION_NUMBER) % 1000 ))"
 same "kgen_version() of $lib" "$(python3 -c 'import ctypes,sys; f=ctypes.CDLL(sys.argv[1]).kgen_version; f.restype=ctypes.c_char_p; print(f().decode())' "$lib")"
 same "bindings/unity/package.json" "$(sed -n 's/^  "version": "\(.*\)",$/\1/p' bindings/unity/package.json)"
+same "bindings/unity/Runtime/KgenSdk.cs BindingVersion" "$(sed -n 's/.*BindingVersion = "\(.*\)";/\1/p' bindings/unity/Runtime/KgenSdk.cs)"
 same "bindings/unreal/KGen/KGen.uplugin VersionName" "$(sed -n 's/^\t"VersionName": "\(.*\)",$/\1/p' bindings/unreal/KGen/KGen.uplugin)"
 # Unreal compares the integer Version to offer updates: it must grow with every release.
 uplugin_version=$(sed -n 's/^\t"Version": \([0-9]*\),$/\1/p' bindings/unreal/KGen/KGen.uplugin)
