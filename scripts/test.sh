@@ -42,4 +42,14 @@ scripts/test-cpp.sh
 section "C#: the Unity package's runtime and tests on Mono (NUnit), and the C# example"
 scripts/test-csharp.sh
 
+section "API reference: Doxygen (kgen.h) and rustdoc, warnings as errors"
+scripts/docs.sh
+
+section "packages: the SDK tarball, the UPM tarball and the Unreal zip, each installed and used"
+scripts/package.sh target/release
+scripts/test-packages.sh
+
+section "release workflow (.github/workflows/release.yml) passes actionlint"
+target/tools/bin/actionlint .github/workflows/release.yml
+
 printf '\nall test layers passed in %d s\n' $((SECONDS - started))
