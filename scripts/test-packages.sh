@@ -46,6 +46,9 @@ for f in include/kgen.h include/kgen.hpp lib/libkgen.so lib/libkgen.a lib/pkgcon
   expect "has $f" test -f "$sdk/$f"
 done
 expect "kgen.h is the repository's" cmp include/kgen.h "$sdk/include/kgen.h"
+for doc in share/doc/kgen/c/index.html share/doc/kgen/rust/kgen/index.html; do
+  expect "README.md links $doc, which is there" bash -c '[ -f "$1/$2" ] && grep -q "$2" "$1/README.md"' _ "$sdk" "$doc"
+done
 no_debug_info() { ! grep -q '\.debug_info' <<<"$(readelf -S "$sdk/lib/libkgen.so")"; }
 expect "libkgen.so carries no debug info" no_debug_info
 soname() { grep -q 'SONAME.*\[libkgen.so\]' <<<"$(readelf -d "$sdk/lib/libkgen.so")"; }
