@@ -9,18 +9,15 @@ use super::status::KGEN_ERR_INCOMPATIBLE_VERSION;
 
 /// This library's version as kgen.h's `KGEN_VERSION_NUMBER` writes it:
 /// MAJOR * 1,000,000 + MINOR * 1,000 + PATCH.
-pub(crate) const VERSION_NUMBER: u32 = digits(env!("CARGO_PKG_VERSION_MAJOR")) * 1_000_000
-    + digits(env!("CARGO_PKG_VERSION_MINOR")) * 1_000
-    + digits(env!("CARGO_PKG_VERSION_PATCH"));
+pub(crate) const VERSION_NUMBER: u32 = number(env!("CARGO_PKG_VERSION_MAJOR")) * 1_000_000
+    + number(env!("CARGO_PKG_VERSION_MINOR")) * 1_000
+    + number(env!("CARGO_PKG_VERSION_PATCH"));
 
-const fn digits(text: &str) -> u32 {
-    let bytes = text.as_bytes();
-    let (mut i, mut n) = (0, 0);
-    while i < bytes.len() {
-        n = n * 10 + (bytes[i] - b'0') as u32;
-        i += 1;
+const fn number(digits: &str) -> u32 {
+    match u32::from_str_radix(digits, 10) {
+        Ok(n) => n,
+        Err(_) => panic!("Cargo's version parts are numbers"),
     }
-    n
 }
 
 /// The versions whose ABI only grows: one major version, or one 0.MINOR
