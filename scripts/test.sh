@@ -30,8 +30,9 @@ git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMetho
 section "one version in the crate, kgen.h, kgen_version(), package.json, KGen.uplugin, CHANGELOG.md"
 scripts/check-versions.sh
 
-section "C ABI guard: libkgen.so against the baseline in abi/ (abidiff)"
+section "C ABI guard: libkgen.so against the baseline in abi/ (abidiff), and the guard's own cases"
 KGEN_ABI_LIB=target/release/libkgen.so scripts/abi.sh
+scripts/abi.sh selftest
 
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples"
 scripts/test-c.sh
