@@ -43,6 +43,13 @@ mkdir -p "$dist" "$work/lib"
 objcopy --strip-debug "$lib_dir/libkgen.so" "$work/lib/libkgen.so"
 objcopy --strip-debug "$lib_dir/libkgen.a" "$work/lib/libkgen.a"
 
+copy_tracked() { # directory of the repository, destination: its committed files only
+  git ls-files -z "$1" | while IFS= read -r -d '' f; do
+    mkdir -p "$(dirname "$2/${f#"$1"/}")"
+    cp "$f" "$2/${f#"$1"/}"
+  done
+}
+
 tarball() { # archive, directory to pack, its name inside the archive
   tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
     --transform "s|^\.|$3|" -C "$2" -cf - . | gzip -n >"$1"
@@ -63,10 +70,7 @@ tarball "$dist/$sdk_name.tar.gz" "$sdk" "$sdk_name"
 # 2. The Unity package: the committed files, the native libraries that exist, and only
 #    the .meta files whose asset is there (Unity warns about a .meta without its asset).
 upm=$work/upm
-git ls-files -z bindings/unity | while IFS= read -r -d '' f; do
-  mkdir -p "$upm/$(dirname "${f#bindings/unity/}")"
-  cp "$f" "$upm/${f#bindings/unity/}"
-done
+copy_tracked bindings/unity "$upm"
 plugins=$upm/Runtime/Plugins
 cp "$work/lib/libkgen.so" "$plugins/Linux/x86_64/libkgen.so"
 [ -z "${KGEN_UNITY_PLUGINS:-}" ] || cp -r "$KGEN_UNITY_PLUGINS/." "$plugins/"
@@ -81,11 +85,7 @@ tarball "$dist/$upm_file" "$upm" package
 
 # 3. The Unreal plugin, staged with the same libraries.
 plugin=$work/unreal/KGen
-mkdir -p "$(dirname "$plugin")"
-git ls-files -z bindings/unreal/KGen | while IFS= read -r -d '' f; do
-  mkdir -p "$(dirname "$work/unreal/${f#bindings/unreal/}")"
-  cp "$f" "$work/unreal/${f#bindings/unreal/}"
-done
+copy_tracked bindings/unreal/KGen "$plugin"
 KGEN_LIB_DIR="$work/lib" bindings/unreal/stage.sh "$plugin" >/dev/null
 cp LICENSE "$plugin/"
 rm -f "$dist/KGen-$version.zip"
