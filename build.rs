@@ -44,15 +44,20 @@ fn ffi_sources(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+const VERSION_NUMBER_DOC: &str = "\
+// The version as one number, MAJOR * 1000000 + MINOR * 1000 + PATCH. Programs pass
+// it as kgen_client_options.header_version (KGEN_CLIENT_OPTIONS_INIT does), and
+// kgen_client_new refuses a library of another major version (0.MINOR before 1.0).
+";
+
 fn c_header(root: &Path) -> String {
     let mut config =
         cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("valid cbindgen.toml");
+    let [major, minor, patch] = version_parts();
     config.after_includes = Some(format!(
-        "\n#define KGEN_VERSION_MAJOR {}\n#define KGEN_VERSION_MINOR {}\n#define KGEN_VERSION_PATCH {}\n#define KGEN_VERSION_STRING \"{}\"\n\n/* Element `index` of an array of result structs whose elements are `size` bytes apart\n * (the size beside the array's count; see \"Results grow\" above). */\n#ifdef __cplusplus\n#define KGEN_ARRAY_AT(type, items, size, index)                                 \\\n    (reinterpret_cast<const type *>(reinterpret_cast<const char *>(items) +     \\\n                                    static_cast<size_t>(index) * static_cast<size_t>(size)))\n#else\n#define KGEN_ARRAY_AT(type, items, size, index) \\\n    ((const type *)((const char *)(items) + (size_t)(index) * (size_t)(size)))\n#endif",
-        env("CARGO_PKG_VERSION_MAJOR"),
-        env("CARGO_PKG_VERSION_MINOR"),
-        env("CARGO_PKG_VERSION_PATCH"),
+        "\n#define KGEN_VERSION_MAJOR {major}\n#define KGEN_VERSION_MINOR {minor}\n#define KGEN_VERSION_PATCH {patch}\n#define KGEN_VERSION_STRING \"{}\"\n{VERSION_NUMBER_DOC}#define KGEN_VERSION_NUMBER {}\n\n/* Element `index` of an array of result structs whose elements are `size` bytes apart\n * (the size beside the array's count; see \"Results grow\" above). */\n#ifdef __cplusplus\n#define KGEN_ARRAY_AT(type, items, size, index)                                 \\\n    (reinterpret_cast<const type *>(reinterpret_cast<const char *>(items) +     \\\n                                    static_cast<size_t>(index) * static_cast<size_t>(size)))\n#else\n#define KGEN_ARRAY_AT(type, items, size, index) \\\n    ((const type *)((const char *)(items) + (size_t)(index) * (size_t)(size)))\n#endif",
         env("CARGO_PKG_VERSION"),
+        version_number(),
     ));
     let mut out = Vec::new();
     cbindgen::Builder::new()
@@ -80,7 +85,12 @@ fn csharp(files: &[PathBuf]) -> String {
         .csharp_generate_const_filter(|name| name.starts_with("KGEN_"))
         .generate_csharp_file(&out)
         .expect("csbindgen can read src/ffi");
-    name_delegates(&fs::read_to_string(&out).expect("just written"))
+    let class = "    internal static unsafe partial class NativeMethods\n    {\n";
+    let version = format!(
+        "{class}        /// <summary>kgen.h's KGEN_VERSION_NUMBER: the version these bindings were generated for,\n        /// passed as kgen_client_options.header_version.</summary>\n        internal const uint KGEN_VERSION_NUMBER = {};\n",
+        version_number()
+    );
+    name_delegates(&fs::read_to_string(&out).expect("just written")).replacen(class, &version, 1)
 }
 
 /// csbindgen declares one delegate type per callback parameter
@@ -122,6 +132,20 @@ fn name_delegates(generated: &str) -> String {
         }
     }
     out
+}
+
+fn version_parts() -> [u32; 3] {
+    ["MAJOR", "MINOR", "PATCH"].map(|part| {
+        env(&format!("CARGO_PKG_VERSION_{part}"))
+            .parse()
+            .expect("a number")
+    })
+}
+
+/// The version as one number (kgen.h's `KGEN_VERSION_NUMBER`).
+fn version_number() -> u32 {
+    let [major, minor, patch] = version_parts();
+    major * 1_000_000 + minor * 1_000 + patch
 }
 
 fn env(name: &str) -> String {

@@ -92,11 +92,16 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define KGEN_VERSION_MAJOR 0
-#define KGEN_VERSION_MINOR 1
+#define KGEN_VERSION_MINOR 2
 #define KGEN_VERSION_PATCH 0
-#define KGEN_VERSION_STRING "0.1.0"
+#define KGEN_VERSION_STRING "0.2.0"
+// The version as one number, MAJOR * 1000000 + MINOR * 1000 + PATCH. Programs pass
+// it as kgen_client_options.header_version (KGEN_CLIENT_OPTIONS_INIT does), and
+// kgen_client_new refuses a library of another major version (0.MINOR before 1.0).
+#define KGEN_VERSION_NUMBER 2000
 
 /* Element `index` of an array of result structs whose elements are `size` bytes apart
  * (the size beside the array's count; see "Results grow" above). */
@@ -141,7 +146,8 @@ enum kgen_status
     KGEN_ERR_REENTRANT = 105,
     // The client is being destroyed and accepts no new work.
     KGEN_ERR_SHUTTING_DOWN = 106,
-    // An options struct has a `struct_size` this library does not know.
+    // An options struct has a `struct_size` this library does not know, or the
+    // program was built with a kgen.h of another major version than the library's.
     KGEN_ERR_INCOMPATIBLE_VERSION = 107,
     // `kgen_request_cancel`: no request with this id is in flight (it already
     // completed, or never existed). Its completion is unaffected.
@@ -780,6 +786,12 @@ typedef struct kgen_client_options {
     // completes with `KGEN_ERR_TIMEOUT`. Keep `connect_timeout_ms` below it, so
     // that a connection that cannot be made is retried for every call.
     uint32_t attempt_timeout_ms;
+    // `KGEN_VERSION_NUMBER` of the kgen.h the program was built with (set by
+    // `KGEN_CLIENT_OPTIONS_INIT`). `kgen_client_new` refuses with
+    // `KGEN_ERR_INCOMPATIBLE_VERSION` when it names another version line
+    // (major version; 0.MINOR before 1.0) than this library's. 0 states no
+    // version and skips the check. Keeps this offset in every later version.
+    uint32_t header_version;
 } kgen_client_options;
 
 // Severity of a log line.
@@ -936,7 +948,7 @@ kgen_status kgen_account_logout(struct kgen_client *client,
 // with `kgen_client_destroy`. No network traffic happens here. Fails with
 // `KGEN_ERR_INVALID_ARGUMENT` for unusable options (see
 // `kgen_last_error_message`), `KGEN_ERR_INCOMPATIBLE_VERSION` for an unknown
-// `struct_size`.
+// `struct_size` or a `header_version` of another version line.
 kgen_status kgen_client_new(const struct kgen_client_options *options,
                             struct kgen_client **out_client);
 
@@ -1296,3 +1308,16 @@ kgen_status kgen_wallet_withdraw(struct kgen_client *client,
 #endif  // __cplusplus
 
 #endif  /* KGEN_H */
+
+// Prepares options for kgen_client_new: every field zero (its default), and
+// struct_size and header_version stamped with this header's, so that a library
+// of another major version refuses the program instead of misreading it:
+//     kgen_client_options options;
+//     KGEN_CLIENT_OPTIONS_INIT(options);
+//     options.base_url = "https://...";
+#ifndef KGEN_CLIENT_OPTIONS_INIT
+#define KGEN_CLIENT_OPTIONS_INIT(options)                                   \
+    (memset(&(options), 0, sizeof(options)),                                \
+     (options).struct_size = (uint32_t)sizeof(kgen_client_options),         \
+     (options).header_version = KGEN_VERSION_NUMBER)
+#endif  // KGEN_CLIENT_OPTIONS_INIT

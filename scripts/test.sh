@@ -27,6 +27,13 @@ cargo build --workspace --release --locked
 section "generated header and C# layer are committed as generated"
 git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMethods.g.cs
 
+section "one version in the crate, kgen.h, kgen_version(), package.json, KGen.uplugin, CHANGELOG.md"
+scripts/check-versions.sh
+
+section "C ABI guard: libkgen.so against the baseline in abi/ (abidiff), and the guard's own cases"
+KGEN_ABI_LIB=target/release/libkgen.so scripts/abi.sh
+scripts/abi.sh selftest
+
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples"
 scripts/test-c.sh
 
@@ -35,5 +42,15 @@ scripts/test-cpp.sh
 
 section "C#: the Unity package's runtime and tests on Mono (NUnit), and the C# example"
 scripts/test-csharp.sh
+
+section "API reference: Doxygen (kgen.h) and rustdoc, warnings as errors"
+scripts/docs.sh
+
+section "packages: the SDK tarball, the UPM tarball and the Unreal zip, each installed and used"
+scripts/package.sh target/release
+scripts/test-packages.sh
+
+section "release workflow (.github/workflows/release.yml) passes actionlint"
+target/tools/bin/actionlint .github/workflows/release.yml
 
 printf '\nall test layers passed in %d s\n' $((SECONDS - started))

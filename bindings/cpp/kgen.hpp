@@ -938,6 +938,7 @@ public:
         auto count = [](auto duration) { return detail::clamp_u32(static_cast<std::int64_t>(duration.count())); };
         kgen_client_options c{};
         c.struct_size = sizeof c;
+        c.header_version = KGEN_VERSION_NUMBER;
         c.base_url = or_null(options.base_url);
         c.account_base_url = or_null(options.account_base_url);
         c.client_id = or_null(options.client_id);

@@ -5,15 +5,24 @@
 # ones, and runs the Build.cs rules for every platform under Mono
 # (check/CheckBuildRules.cs, which also reads the APL file as XML). It does
 # not compile the plugin's C++.
-#   bindings/unreal/check-layout.sh [SCRATCH_DIR]   (default: target/unreal-check)
+#   bindings/unreal/check-layout.sh [SCRATCH_DIR [PLUGIN_ZIP]]   (default: target/unreal-check)
+# With PLUGIN_ZIP (scripts/package.sh's), checks the plugin unpacked from it instead
+# of a fresh staging. The staged libkgen.so must equal KGEN_LIB_DIR's (default
+# target/release).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scratch=$(realpath -m "${1:-target/unreal-check}")
+zip=${2:+$(realpath "$2")}
+lib=${KGEN_LIB_DIR:-target/release}
 plugin="$scratch/KGen"
 rm -rf "$scratch"
 mkdir -p "$scratch"
-cp -r bindings/unreal/KGen "$plugin"
-bindings/unreal/stage.sh "$plugin"
+if [ -n "$zip" ]; then
+  unzip -q "$zip" -d "$scratch"
+else
+  cp -r bindings/unreal/KGen "$plugin"
+  bindings/unreal/stage.sh "$plugin"
+fi
 
 failed=0
 expect() { # description, then the command
@@ -43,7 +52,7 @@ staged=()
 so="$plugin/Binaries/ThirdParty/KGenLibrary/Linux/x86_64-unknown-linux-gnu/libkgen.so"
 if [ -f "$so" ]; then
   staged+=(Linux)
-  expect "staged libkgen.so is the tested build" cmp -s target/release/libkgen.so "$so"
+  expect "staged libkgen.so is the tested build" cmp -s "$lib/libkgen.so" "$so"
 fi
 # The plugin's own includes all resolve (engine headers are not checked).
 unresolved() {

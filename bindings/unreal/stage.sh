@@ -14,7 +14,7 @@
 # Each library comes from cargo's release build for its target when it exists
 # (target/release for this host; target/<triple>/release when cross-built, e.g.
 # `cargo build --release -p kgen-sdk --target aarch64-linux-android`); platforms
-# without a build are skipped and listed.
+# without a build are skipped and listed. KGEN_LIB_DIR overrides the Linux library.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 plugin=$(realpath -m "${1:-$root/bindings/unreal/KGen}")
@@ -45,6 +45,8 @@ stage() { # platform, destination directory, files (absolute; first one decides)
 staged=() missing=()
 linux=$(first target/x86_64-unknown-linux-gnu/release/libkgen.so \
   $([ "$host" = x86_64-unknown-linux-gnu ] && echo target/release/libkgen.so))
+# KGEN_LIB_DIR: the Linux x86_64 build to stage instead (e.g. scripts/package.sh's).
+[ -z "${KGEN_LIB_DIR:-}" ] || linux=$(realpath "$KGEN_LIB_DIR/libkgen.so")
 stage Linux "$bin/Linux/x86_64-unknown-linux-gnu" $linux
 win=$(first target/x86_64-pc-windows-msvc/release/kgen.dll)
 stage Win64 "$bin/Win64" $win ${win:+"${win%.dll}.dll.lib"}

@@ -188,8 +188,7 @@ static int field(const char *json, const char *key, char *out, size_t n) {
 int main(void) {
     printf("kgen %s\n", kgen_version());
     kgen_client_options options;
-    memset(&options, 0, sizeof options);
-    options.struct_size = sizeof options;
+    KGEN_CLIENT_OPTIONS_INIT(options);
     options.base_url = env("KGEN_BASE_URL", "http://127.0.0.1:8080");
     options.client_id = env("KGEN_CLIENT_ID", "demo-client");
     options.client_secret = env("KGEN_CLIENT_SECRET", "demo-secret");

@@ -100,6 +100,12 @@ pub struct kgen_client_options {
     /// completes with `KGEN_ERR_TIMEOUT`. Keep `connect_timeout_ms` below it, so
     /// that a connection that cannot be made is retried for every call.
     pub attempt_timeout_ms: u32,
+    /// `KGEN_VERSION_NUMBER` of the kgen.h the program was built with (set by
+    /// `KGEN_CLIENT_OPTIONS_INIT`). `kgen_client_new` refuses with
+    /// `KGEN_ERR_INCOMPATIBLE_VERSION` when it names another version line
+    /// (major version; 0.MINOR before 1.0) than this library's. 0 states no
+    /// version and skips the check. Keeps this offset in every later version.
+    pub header_version: u32,
 }
 
 /// The size of `kgen_client_options` before `attempt_timeout_ms` was appended:
@@ -356,7 +362,7 @@ fn dispatch_mode(o: &kgen_client_options) -> FfiResult<(Mode, usize)> {
 /// with `kgen_client_destroy`. No network traffic happens here. Fails with
 /// `KGEN_ERR_INVALID_ARGUMENT` for unusable options (see
 /// `kgen_last_error_message`), `KGEN_ERR_INCOMPATIBLE_VERSION` for an unknown
-/// `struct_size`.
+/// `struct_size` or a `header_version` of another version line.
 #[no_mangle]
 pub unsafe extern "C" fn kgen_client_new(
     options: *const kgen_client_options,
@@ -366,6 +372,7 @@ pub unsafe extern "C" fn kgen_client_new(
         let slot = unsafe { out(out_client, "out_client") }?;
         *slot = std::ptr::null_mut();
         let o = unsafe { read_versioned(options, OPTIONS_SIZE_V1, "options") }?;
+        super::version::check_header_version(o.header_version)?;
         let (mode, threads) = dispatch_mode(&o)?;
         let core = crate::Client::new(unsafe { config(&o) }?)?;
         let dispatch = Dispatcher::new(mode, threads, o.wake, UserData(o.wake_user_data))?;

@@ -36,7 +36,8 @@ pub enum kgen_status {
     KGEN_ERR_REENTRANT = 105,
     /// The client is being destroyed and accepts no new work.
     KGEN_ERR_SHUTTING_DOWN = 106,
-    /// An options struct has a `struct_size` this library does not know.
+    /// An options struct has a `struct_size` this library does not know, or the
+    /// program was built with a kgen.h of another major version than the library's.
     KGEN_ERR_INCOMPATIBLE_VERSION = 107,
     /// `kgen_request_cancel`: no request with this id is in flight (it already
     /// completed, or never existed). Its completion is unaffected.
@@ -75,7 +76,7 @@ impl kgen_status {
             KGEN_ERR_BUFFER_TOO_SMALL => c"buffer too small",
             KGEN_ERR_REENTRANT => c"not allowed inside a kgen callback",
             KGEN_ERR_SHUTTING_DOWN => c"the client is shutting down",
-            KGEN_ERR_INCOMPATIBLE_VERSION => c"options struct_size not supported by this library",
+            KGEN_ERR_INCOMPATIBLE_VERSION => c"kgen.h and the library are of incompatible versions",
             KGEN_ERR_UNKNOWN_REQUEST => c"no such request in flight",
             KGEN_ERR_TRANSPORT => c"network error",
             KGEN_ERR_TIMEOUT => c"timed out",

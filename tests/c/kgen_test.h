@@ -199,8 +199,7 @@ static inline int set_clock_offset(long secs) {
 
 static inline kgen_client_options default_options(kgen_dispatch dispatch) {
     kgen_client_options o;
-    memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
+    KGEN_CLIENT_OPTIONS_INIT(o);
     o.base_url = base_url();
     o.client_id = "demo-client";
     o.client_secret = "demo-secret";

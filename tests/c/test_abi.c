@@ -95,6 +95,30 @@ static void invalid_utf8_is_an_invalid_argument(void) {
     CHECK(atomic_load(&calls) == 0);
 }
 
+/* A program built with the kgen.h of another major version (0.MINOR before 1.0)
+   is refused by name, before the library reads anything else of its options. */
+static void a_header_of_another_major_version_is_refused(void) {
+    kgen_client *client = NULL;
+    kgen_client_options o = default_options(KGEN_DISPATCH_MANUAL);
+    CHECK(o.header_version == KGEN_VERSION_NUMBER);
+    uint32_t other_line = KGEN_VERSION_MAJOR == 0 ? KGEN_VERSION_NUMBER + 1000
+                                                  : KGEN_VERSION_NUMBER + 1000000;
+    o.header_version = other_line;
+    CHECK_STATUS(KGEN_ERR_INCOMPATIBLE_VERSION, kgen_client_new(&o, &client));
+    CHECK(client == NULL);
+    char why[512];
+    size_t len = sizeof why;
+    CHECK_OK(kgen_last_error_message(why, &len));
+    CHECK(strstr(why, "kgen.h") != NULL && strstr(why, KGEN_VERSION_STRING) != NULL);
+
+    o.header_version = KGEN_VERSION_NUMBER + 1; /* a newer patch of the same line */
+    CHECK_OK(kgen_client_new(&o, &client));
+    CHECK_OK(kgen_client_destroy(client));
+    o.header_version = 0; /* no version stated */
+    CHECK_OK(kgen_client_new(&o, &client));
+    CHECK_OK(kgen_client_destroy(client));
+}
+
 static void options_are_versioned_and_checked(void) {
     kgen_client *client = NULL;
     kgen_client_options o = default_options(KGEN_DISPATCH_MANUAL);
@@ -344,6 +368,7 @@ int main(void) {
     RUN(null_arguments_are_errors);
     RUN(invalid_utf8_is_an_invalid_argument);
     RUN(options_are_versioned_and_checked);
+    RUN(a_header_of_another_major_version_is_refused);
     RUN(destroyed_handles_are_rejected);
     RUN(double_destroyed_sessions_are_rejected);
     RUN(forged_and_mistyped_handles_are_rejected);

@@ -80,6 +80,7 @@ namespace Kgen
         {
             var o = new kgen_client_options();
             o.struct_size = (uint)sizeof(kgen_client_options);
+            o.header_version = NativeMethods.KGEN_VERSION_NUMBER;
             using (var a = new Utf8Args())
             {
                 o.base_url = a.Add(options.BaseUrl, "BaseUrl");

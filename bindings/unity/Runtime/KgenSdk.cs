@@ -10,7 +10,7 @@ namespace Kgen
         /// The version of this C# package. The native library must have the same
         /// major version and at least its minor version (the same one before 1.0).
         /// </summary>
-        public const string BindingVersion = "0.1.0";
+        public const string BindingVersion = "0.2.0";
 
         static readonly object gate = new object();
         static bool loaded;

@@ -12,6 +12,9 @@ namespace Kgen.Native
 {
     internal static unsafe partial class NativeMethods
     {
+        /// <summary>kgen.h's KGEN_VERSION_NUMBER: the version these bindings were generated for,
+        /// passed as kgen_client_options.header_version.</summary>
+        internal const uint KGEN_VERSION_NUMBER = 2000;
 #if UNITY_IOS && !UNITY_EDITOR
         const string __DllName = "__Internal";
 #else
@@ -148,7 +151,7 @@ namespace Kgen.Native
         ///  with `kgen_client_destroy`. No network traffic happens here. Fails with
         ///  `KGEN_ERR_INVALID_ARGUMENT` for unusable options (see
         ///  `kgen_last_error_message`), `KGEN_ERR_INCOMPATIBLE_VERSION` for an unknown
-        ///  `struct_size`.
+        ///  `struct_size` or a `header_version` of another version line.
         /// </summary>
         [DllImport(__DllName, EntryPoint = "kgen_client_new", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern kgen_status kgen_client_new(kgen_client_options* options, kgen_client** out_client);
@@ -623,6 +626,14 @@ namespace Kgen.Native
         ///  that a connection that cannot be made is retried for every call.
         /// </summary>
         public uint attempt_timeout_ms;
+        /// <summary>
+        ///  `KGEN_VERSION_NUMBER` of the kgen.h the program was built with (set by
+        ///  `KGEN_CLIENT_OPTIONS_INIT`). `kgen_client_new` refuses with
+        ///  `KGEN_ERR_INCOMPATIBLE_VERSION` when it names another version line
+        ///  (major version; 0.MINOR before 1.0) than this library's. 0 states no
+        ///  version and skips the check. Keeps this offset in every later version.
+        /// </summary>
+        public uint header_version;
     }
 
     /// <summary>
@@ -1408,7 +1419,8 @@ namespace Kgen.Native
         /// </summary>
         KGEN_ERR_SHUTTING_DOWN = 106,
         /// <summary>
-        ///  An options struct has a `struct_size` this library does not know.
+        ///  An options struct has a `struct_size` this library does not know, or the
+        ///  program was built with a kgen.h of another major version than the library's.
         /// </summary>
         KGEN_ERR_INCOMPATIBLE_VERSION = 107,
         /// <summary>
