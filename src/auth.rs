@@ -223,6 +223,11 @@ impl Session {
         Arc::ptr_eq(&self.inner, &other.inner)
     }
 
+    /// Identifies the session while any clone of it lives (`same_as` as a number).
+    pub(crate) fn key(&self) -> usize {
+        Arc::as_ptr(&self.inner) as usize
+    }
+
     /// The player's id in your game.
     pub fn user_id(&self) -> &str {
         &self.inner.user_id

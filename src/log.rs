@@ -5,8 +5,10 @@
 //! `Warn` lines for trouble it recovered from. No line ever contains a secret, token,
 //! OTP or password: lines are built only from values that are not secret.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// Severity of a log line; a sink set with `max_level` receives lines up to and including it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,16 +31,43 @@ pub type LogSink = Arc<dyn Fn(LogLevel, &str) + Send + Sync>;
 
 // The level is kept apart from the sink so a disabled level costs one atomic load.
 static MAX_LEVEL: AtomicU8 = AtomicU8::new(0);
-static SINK: RwLock<Option<LogSink>> = RwLock::new(None);
+// Locked only to swap or clone the Arc, never while a line is delivered: a thread
+// that keeps replacing the sink cannot hold back the threads that log.
+static SINK: Mutex<Option<LogSink>> = Mutex::new(None);
 
-/// Installs (or with `None`, removes) the process-wide sink. Can be called any number of times.
+thread_local! {
+    static IN_SINK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs (or with `None`, removes) the process-wide sink. Can be called any number of
+/// times. When it returns, the sink it replaced is not running and will not be called
+/// again (its deliveries in progress have ended) — except when called from inside that
+/// sink, which cannot wait for itself.
 pub fn set_sink(max_level: LogLevel, sink: Option<LogSink>) {
     let level = if sink.is_some() { max_level as u8 } else { 0 };
-    let mut slot = SINK
-        .write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    *slot = sink;
-    MAX_LEVEL.store(level, Ordering::Release);
+    let old = {
+        let mut slot = SINK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        MAX_LEVEL.store(level, Ordering::Release);
+        std::mem::replace(&mut *slot, sink)
+    };
+    if let Some(old) = old {
+        if !IN_SINK.with(Cell::get) {
+            wait_until_unused(old);
+        }
+    }
+}
+
+/// Waits until no delivery holds `sink` any more (each holds a clone of the Arc).
+fn wait_until_unused(sink: LogSink) {
+    let mut waited = 0u32;
+    while Arc::strong_count(&sink) > 1 {
+        if waited < 64 {
+            std::thread::yield_now();
+        } else {
+            std::thread::sleep(Duration::from_micros(50));
+        }
+        waited = waited.saturating_add(1);
+    }
 }
 
 /// `true` when a line of `level` would reach a sink.
@@ -52,11 +81,14 @@ pub(crate) fn emit(level: LogLevel, line: impl FnOnce() -> String) {
         return;
     }
     let sink = SINK
-        .read()
+        .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
         .clone();
     if let Some(sink) = sink {
-        sink(level, &line());
+        let line = line();
+        let outer = IN_SINK.with(|s| s.replace(true));
+        sink(level, &line);
+        IN_SINK.with(|s| s.set(outer));
     }
 }
 

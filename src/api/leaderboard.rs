@@ -100,9 +100,7 @@ impl Session {
     ///
     /// Retry policy: **safe to retry**. Errors: 404 `TOURNAMENT_NOT_FOUND`.
     pub async fn leaderboard(&self, tournament_uid: &str) -> Result<Response<Leaderboard>, Error> {
-        if tournament_uid.trim().is_empty() {
-            return Err(Error::invalid_argument("tournament_uid must not be empty"));
-        }
+        super::input::tournament_uid(tournament_uid)?;
         let client = self.client();
         let memory = &client.inner.leaderboard_route;
         let ctx = client.context();

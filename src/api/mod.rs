@@ -17,6 +17,7 @@
 
 pub mod account;
 pub(crate) mod decode;
+pub mod input;
 pub mod leaderboard;
 pub mod otp;
 pub mod rewards;

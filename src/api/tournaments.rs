@@ -113,15 +113,14 @@ impl FromJson for Vec<String> {
     }
 }
 
-/// `/fe/esports/tournaments/{uid}[/action]`, refusing an empty uid.
+/// `/fe/esports/tournaments/{uid}[/action]`, refusing a uid that cannot name a
+/// tournament (see [`super::input::tournament_uid`]).
 pub(crate) fn tournament_request(
     uid: &str,
     action: Option<&str>,
     post: bool,
 ) -> Result<HttpRequest, Error> {
-    if uid.trim().is_empty() {
-        return Err(Error::invalid_argument("tournament_uid must not be empty"));
-    }
+    super::input::tournament_uid(uid)?;
     let mut segments = vec!["fe", "esports", "tournaments", uid];
     segments.extend(action);
     Ok(if post {

@@ -1,7 +1,7 @@
 //! The client: options, create/destroy, event delivery (poll, pull form) and
 //! request cancellation; plus how every operation export starts its request.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ffi::{c_char, c_void};
 use std::future::Future;
 use std::sync::{Arc, Mutex, Weak};
@@ -117,7 +117,7 @@ pub(crate) struct ClientEntry {
     pub core: crate::Client,
     dispatch: Arc<Dispatcher>,
     /// The client's session handles; `None` once the client is destroyed.
-    sessions: Mutex<Option<HashSet<usize>>>,
+    sessions: Mutex<Option<SessionHandles>>,
     session_expired: kgen_callback,
     session_expired_user_data: UserData,
 }
@@ -128,12 +128,42 @@ pub(crate) fn client(handle: *mut kgen_client) -> FfiResult<Arc<ClientEntry>> {
     CLIENTS.get(handle)
 }
 
+/// A client's session handles, found from the session they hold in constant
+/// time: a server holding many players pays nothing per notice for the others.
+#[derive(Default)]
+struct SessionHandles {
+    /// Handle -> the key of the session it holds.
+    by_handle: HashMap<usize, usize>,
+    /// Session key -> the handles holding it.
+    by_session: HashMap<usize, Vec<usize>>,
+}
+
+impl SessionHandles {
+    fn insert(&mut self, handle: usize, session: usize) {
+        self.by_handle.insert(handle, session);
+        self.by_session.entry(session).or_default().push(handle);
+    }
+
+    fn remove(&mut self, handle: usize) {
+        let Some(session) = self.by_handle.remove(&handle) else {
+            return;
+        };
+        if let Some(handles) = self.by_session.get_mut(&session) {
+            handles.retain(|h| *h != handle);
+            if handles.is_empty() {
+                self.by_session.remove(&session);
+            }
+        }
+    }
+}
+
 impl ClientEntry {
-    /// Records a new session handle; refused once the client is being destroyed.
-    pub fn adopt_session(&self, handle: *mut kgen_session) -> FfiResult<()> {
+    /// Records a new session handle holding the session `Session::key` names;
+    /// refused once the client is being destroyed.
+    pub fn adopt_session(&self, handle: *mut kgen_session, session_key: usize) -> FfiResult<()> {
         match &mut *self.sessions.lock().unwrap_or_else(|e| e.into_inner()) {
             Some(sessions) => {
-                sessions.insert(handle as usize);
+                sessions.insert(handle as usize, session_key);
                 Ok(())
             }
             None => Err(FfiError::new(
@@ -145,20 +175,25 @@ impl ClientEntry {
 
     pub fn forget_session(&self, handle: *mut kgen_session) {
         if let Some(sessions) = &mut *self.sessions.lock().unwrap_or_else(|e| e.into_inner()) {
-            sessions.remove(&(handle as usize));
+            sessions.remove(handle as usize);
         }
     }
 
-    fn session_handles(&self) -> Vec<usize> {
+    fn handles_of(&self, session: &crate::Session) -> Vec<usize> {
         let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
-        sessions.iter().flatten().copied().collect()
+        sessions
+            .as_ref()
+            .and_then(|s| s.by_session.get(&session.key()))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Routes the core's session-expired hook through dispatch, once per handle
     /// holding that session.
     fn session_expired(&self, expired: &crate::Session) {
-        for handle in self.session_handles() {
+        for handle in self.handles_of(expired) {
             let handle = handle as *mut kgen_session;
+            // The handle may have been destroyed since the lookup.
             if session::is(handle, expired) {
                 let mut b = EventBuilder::default();
                 b.session = Some(handle);
@@ -379,7 +414,7 @@ pub unsafe extern "C" fn kgen_client_new(
         let entry = Arc::new(ClientEntry {
             core,
             dispatch: Arc::new(dispatch),
-            sessions: Mutex::new(Some(HashSet::new())),
+            sessions: Mutex::new(Some(SessionHandles::default())),
             session_expired: o.session_expired,
             session_expired_user_data: UserData(o.session_expired_user_data),
         });
@@ -426,7 +461,7 @@ pub unsafe extern "C" fn kgen_client_destroy(client: *mut kgen_client) -> kgen_s
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .take();
-        for handle in handles.into_iter().flatten() {
+        for handle in handles.into_iter().flat_map(|h| h.by_handle.into_keys()) {
             session::release(handle as *mut kgen_session);
         }
         Ok(())

@@ -5,9 +5,9 @@ use std::ffi::{c_char, c_void};
 use super::client::{kgen_client, start_for_session};
 use super::data::*;
 use super::panic::guard;
-use super::pointers::str_in;
 use super::session::kgen_session;
 use super::status::kgen_status;
+use super::tournaments::uid_in;
 use super::types::{
     kgen_callback, kgen_operation::KGEN_OP_LEADERBOARD_GET, kgen_request_id, EventBuilder,
 };
@@ -29,7 +29,7 @@ pub unsafe extern "C" fn kgen_leaderboard_get(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
-        let uid = unsafe { str_in(tournament_uid, "tournament_uid") }?.to_owned();
+        let uid = unsafe { uid_in(tournament_uid) }?;
         let call = move |s: crate::Session| async move { s.leaderboard(&uid).await };
         unsafe {
             start_for_session(

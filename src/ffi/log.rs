@@ -2,7 +2,7 @@
 
 use std::cell::Cell;
 use std::ffi::{c_char, c_void, CString};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use super::dispatch::{call_user, refuse_inside_callback, UserData};
 use super::panic::{guard, FfiError};
@@ -29,32 +29,25 @@ pub type kgen_log_fn = Option<
     unsafe extern "C" fn(level: kgen_log_level, message: *const c_char, user_data: *mut c_void),
 >;
 
-struct Sink {
-    callback: unsafe extern "C" fn(kgen_log_level, *const c_char, *mut c_void),
-    user_data: UserData,
-}
-
-/// Read-locked while a line is delivered, so replacing the sink waits for
-/// deliveries in progress.
-static SINK: RwLock<Option<Sink>> = RwLock::new(None);
-
 thread_local! {
     static LOGGING: Cell<bool> = const { Cell::new(false) };
 }
 
-fn forward(level: crate::LogLevel, line: &str) {
-    // A line logged by a kgen call made inside the log callback is dropped:
-    // re-entering the sink could deadlock against a waiting replacement.
-    if LOGGING.with(|l| l.replace(true)) {
-        return;
-    }
-    if let Some(sink) = &*SINK.read().unwrap_or_else(|e| e.into_inner()) {
+type LogCallback = unsafe extern "C" fn(kgen_log_level, *const c_char, *mut c_void);
+
+/// The core's sink for a C callback. The core waits for a replaced sink's
+/// deliveries to end, which is the guarantee `kgen_set_log_callback` gives.
+fn forward(callback: LogCallback, user_data: UserData) -> crate::log::LogSink {
+    Arc::new(move |level, line| {
+        // A line logged by a kgen call made inside the log callback is dropped.
+        if LOGGING.with(|l| l.replace(true)) {
+            return;
+        }
         let text = CString::new(line.replace('\0', " ")).unwrap_or_default();
-        call_user(|| unsafe {
-            (sink.callback)(level as kgen_log_level, text.as_ptr(), sink.user_data.0)
-        });
-    }
-    LOGGING.with(|l| l.set(false));
+        let UserData(data) = &user_data; // the whole Send + Sync wrapper is captured
+        call_user(|| unsafe { callback(level as kgen_log_level, text.as_ptr(), *data) });
+        LOGGING.with(|l| l.set(false));
+    })
 }
 
 /// Sends the SDK's log lines up to `max_level` (`KGEN_LOG_ERROR`..`KGEN_LOG_TRACE`)
@@ -85,19 +78,11 @@ pub unsafe extern "C" fn kgen_set_log_callback(
                 ))
             }
         };
-        let mut slot = SINK.write().unwrap_or_else(|e| e.into_inner());
         match (level, sink) {
             (Some(level), Some(callback)) => {
-                *slot = Some(Sink {
-                    callback,
-                    user_data: UserData(user_data),
-                });
-                crate::log::set_sink(level, Some(Arc::new(forward)));
+                crate::log::set_sink(level, Some(forward(callback, UserData(user_data))))
             }
-            _ => {
-                *slot = None;
-                crate::log::set_sink(crate::LogLevel::Error, None);
-            }
+            _ => crate::log::set_sink(crate::LogLevel::Error, None),
         }
         Ok(())
     })

@@ -26,6 +26,11 @@ pub(crate) unsafe fn str_in<'a>(ptr: *const c_char, what: &str) -> FfiResult<&'a
     Ok(value)
 }
 
+/// The longest string argument accepted. Every value the platform takes (ids,
+/// tokens, credentials, phone numbers, keys) is far shorter; a longer one is
+/// refused at the call, before a request could fail with it after its retries.
+pub(crate) const MAX_STRING_BYTES: usize = 16 * 1024;
+
 /// An optional string argument: NULL is `None`.
 ///
 /// # Safety
@@ -34,15 +39,22 @@ pub(crate) unsafe fn opt_str_in<'a>(ptr: *const c_char, what: &str) -> FfiResult
     if ptr.is_null() {
         return Ok(None);
     }
-    unsafe { CStr::from_ptr(ptr) }
-        .to_str()
-        .map(Some)
-        .map_err(|_| {
-            FfiError::new(
-                KGEN_ERR_INVALID_ARGUMENT,
-                format!("{what} is not valid UTF-8"),
-            )
-        })
+    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    if bytes.len() > MAX_STRING_BYTES {
+        return Err(FfiError::new(
+            KGEN_ERR_INVALID_ARGUMENT,
+            format!(
+                "{what} is {} bytes; at most {MAX_STRING_BYTES} are accepted",
+                bytes.len()
+            ),
+        ));
+    }
+    std::str::from_utf8(bytes).map(Some).map_err(|_| {
+        FfiError::new(
+            KGEN_ERR_INVALID_ARGUMENT,
+            format!("{what} is not valid UTF-8"),
+        )
+    })
 }
 
 /// A required pointer to an input struct, borrowed for the call.
@@ -124,6 +136,10 @@ mod tests {
         assert_eq!(e.status, KGEN_ERR_INVALID_ARGUMENT);
         assert_eq!(e.message, "user_id is empty");
         assert_eq!(unsafe { opt_str_in(std::ptr::null(), "x") }.unwrap(), None);
+        let huge = std::ffi::CString::new("x".repeat(MAX_STRING_BYTES + 1)).unwrap();
+        let e = unsafe { str_in(huge.as_ptr(), "key") }.unwrap_err();
+        assert_eq!(e.status, KGEN_ERR_INVALID_ARGUMENT);
+        assert_eq!(e.message, "key is 16385 bytes; at most 16384 are accepted");
     }
 
     #[test]

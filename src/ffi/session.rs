@@ -126,11 +126,12 @@ fn register(
     entry: &ClientEntry,
     session: crate::Session,
 ) -> FfiResult<*mut kgen_session> {
+    let key = session.key();
     let handle = SESSIONS.insert(Arc::new(SessionEntry {
         client: owner as usize,
         session,
     }))?;
-    if let Err(e) = entry.adopt_session(handle) {
+    if let Err(e) = entry.adopt_session(handle, key) {
         release(handle);
         return Err(e);
     }

@@ -4,11 +4,22 @@ use std::ffi::{c_char, c_void};
 
 use super::client::{kgen_client, start_for_session};
 use super::data::*;
-use super::panic::guard;
+use super::panic::{guard, FfiResult};
 use super::pointers::str_in;
 use super::session::kgen_session;
 use super::status::kgen_status;
 use super::types::{kgen_callback, kgen_operation::*, kgen_request_id, EventBuilder};
+
+/// A tournament uid argument, refused at the call when it could not name a
+/// tournament (it would reach another route).
+///
+/// # Safety
+/// As `str_in`.
+pub(crate) unsafe fn uid_in(ptr: *const c_char) -> FfiResult<String> {
+    let uid = unsafe { str_in(ptr, "tournament_uid") }?;
+    crate::api::input::tournament_uid(uid)?;
+    Ok(uid.to_owned())
+}
 
 /// Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`)
 /// from the player's wallet. Completion `KGEN_OP_TOURNAMENTS_JOIN`, `data.message`.
@@ -28,7 +39,7 @@ pub unsafe extern "C" fn kgen_tournaments_join(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
-        let uid = unsafe { str_in(tournament_uid, "tournament_uid") }?.to_owned();
+        let uid = unsafe { uid_in(tournament_uid) }?;
         let call =
             move |s: crate::Session| async move { s.join_tournament(&uid, joining_stake).await };
         unsafe {
@@ -63,7 +74,7 @@ pub unsafe extern "C" fn kgen_tournaments_leave(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
-        let uid = unsafe { str_in(tournament_uid, "tournament_uid") }?.to_owned();
+        let uid = unsafe { uid_in(tournament_uid) }?;
         let call = move |s: crate::Session| async move { s.leave_tournament(&uid).await };
         unsafe {
             start_for_session(
@@ -98,7 +109,7 @@ pub unsafe extern "C" fn kgen_tournaments_submit_score(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
-        let uid = unsafe { str_in(tournament_uid, "tournament_uid") }?.to_owned();
+        let uid = unsafe { uid_in(tournament_uid) }?;
         let call = move |s: crate::Session| async move { s.submit_score(&uid, score).await };
         unsafe {
             start_for_session(
@@ -201,7 +212,7 @@ pub unsafe extern "C" fn kgen_tournaments_get(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
-        let uid = unsafe { str_in(tournament_uid, "tournament_uid") }?.to_owned();
+        let uid = unsafe { uid_in(tournament_uid) }?;
         let call = move |s: crate::Session| async move { s.tournament(&uid).await };
         let convert = |t: &crate::Tournament, b: &mut EventBuilder| {
             let t = tournament(t, b);

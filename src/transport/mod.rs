@@ -179,8 +179,12 @@ pub(crate) fn check_base_url(
     text: &str,
     allow_insecure_http: bool,
 ) -> Result<String, Error> {
-    let url = Url::parse(text.trim())
-        .map_err(|e| Error::invalid_argument(format!("{name} {text:?} is not a URL: {e}")))?;
+    let url = Url::parse(text.trim()).map_err(|e| {
+        Error::invalid_argument(format!(
+            "{name} {:?} is not a URL: {e}",
+            without_user_info(text)
+        ))
+    })?;
     if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
         return Err(Error::invalid_argument(format!(
             "{name} must not carry a query, fragment or user info"
@@ -210,8 +214,35 @@ pub(crate) fn check_base_url(
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// The longest URL sent (common servers' limits are 8 KiB; query values stay well below).
+const MAX_URL_BYTES: usize = 8 * 1024;
+
+/// A URL as a message may show it: whatever could be user info (a password) is hidden,
+/// also when the URL does not parse.
+fn without_user_info(text: &str) -> String {
+    let Some(at) = text.rfind('@') else {
+        return text.to_owned();
+    };
+    let scheme_end = text.find("://").map_or(0, |i| i + 3).min(at);
+    format!("{}***{}", &text[..scheme_end], &text[at..])
+}
+
 impl Transport {
     pub(crate) fn new(config: &Config) -> Result<Transport, Error> {
+        let credentials = [
+            ("client_id", config.client_id.as_deref()),
+            (
+                "client_secret",
+                config.client_secret.as_ref().map(Secret::expose),
+            ),
+            (
+                "private_token",
+                config.private_token.as_ref().map(Secret::expose),
+            ),
+        ];
+        for (name, value) in credentials {
+            crate::api::input::header_text(name, value.unwrap_or(""))?;
+        }
         let kgen_base = check_base_url("base_url", &config.base_url, config.allow_insecure_http)?;
         let account_base = check_base_url(
             "account_base_url",
@@ -295,6 +326,13 @@ impl Transport {
         ctx: &CallContext,
     ) -> Result<RawResponse, Error> {
         let url = self.url(request);
+        // Servers refuse or drop URLs this long; say so now instead of after every attempt.
+        if url.len() > MAX_URL_BYTES {
+            return Err(Error::invalid_argument(format!(
+                "the request's URL would be {} bytes; at most {MAX_URL_BYTES} are sent",
+                url.len()
+            )));
+        }
         let secrets = self.secrets_of(request);
         let mut attempt = 0;
         loop {
@@ -647,6 +685,20 @@ mod tests {
             check_base_url("b", "https://h.io/api/", false).unwrap(),
             "https://h.io/api"
         );
+    }
+
+    #[test]
+    fn a_url_that_does_not_parse_is_shown_without_its_user_info() {
+        for url in [
+            "https://user:hunter2@exa mple.com",
+            "https://user:hun/ter2@example.com:99999",
+            "user:hunter2@",
+        ] {
+            let e = check_base_url("base_url", url, false).unwrap_err();
+            assert!(!e.message().contains("hunter2"), "{}", e.message());
+            assert!(e.message().contains("***@"), "{}", e.message());
+        }
+        assert_eq!(without_user_info("not a url"), "not a url");
     }
 
     #[test]

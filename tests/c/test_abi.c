@@ -139,6 +139,15 @@ static void options_are_versioned_and_checked(void) {
     o.worker_threads = 1000;
     CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT, kgen_client_new(&o, &client));
 
+    /* A URL that does not parse is not echoed with its password. */
+    o = default_options(KGEN_DISPATCH_MANUAL);
+    o.base_url = "https://player:hunter2@exa mple.com";
+    CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT, kgen_client_new(&o, &client));
+    char why[256];
+    size_t why_len = sizeof why;
+    CHECK_OK(kgen_last_error_message(why, &why_len));
+    CHECK(strstr(why, "hunter2") == NULL && strstr(why, "base_url") != NULL);
+
     o = default_options(KGEN_DISPATCH_MANUAL);
     o.base_url = "not a url";
     CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT, kgen_client_new(&o, &client));
@@ -335,6 +344,61 @@ static void requests_that_cannot_start_are_refused_at_the_call(void) {
     CHECK(atomic_load(&calls) == 0);
 }
 
+/* No tournament uid reaches another route: `.` and `..` would collapse the URL
+ * (".../tournaments/./join" is ".../tournaments/join"), `active` would read the list. */
+static void path_parameters_cannot_address_another_route(void) {
+    kgen_client *client = new_client();
+    CHECK(client);
+    kgen_session *session = restore(client, "path-user");
+    CHECK(session);
+    atomic_int calls = 0;
+    const char *bad[] = {".", "..", " .. ", "active", "participated"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
+                     kgen_tournaments_join(client, session, bad[i], 10, never_called, &calls, NULL));
+        CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
+                     kgen_tournaments_get(client, session, bad[i], never_called, &calls, NULL));
+        CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
+                     kgen_leaderboard_get(client, session, bad[i], never_called, &calls, NULL));
+    }
+    CHECK_OK(kgen_client_destroy(client));
+    CHECK(atomic_load(&calls) == 0);
+}
+
+/* Input that could never be sent is refused by the call: nothing is sent, so no
+ * write may have been applied. */
+static void oversized_input_and_split_credentials_are_refused_at_the_call(void) {
+    kgen_client *client = new_client();
+    CHECK(client);
+    kgen_session *session = restore(client, "big-user");
+    CHECK(session);
+    size_t n = 70 * 1024;
+    char *huge = malloc(n + 1);
+    memset(huge, 'a', n);
+    huge[n] = 0;
+    atomic_int calls = 0;
+    CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
+                 kgen_tournaments_join(client, session, huge, 10, never_called, &calls, NULL));
+    CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
+                 kgen_wallet_transactions(client, session, huge, 0, never_called, &calls, NULL));
+    char message[256];
+    size_t len = sizeof message;
+    CHECK_OK(kgen_last_error_message(message, &len));
+    CHECK(strstr(message, "aaaaaaaa") == NULL); /* the value is not echoed */
+    free(huge);
+    CHECK_OK(kgen_client_destroy(client));
+    CHECK(atomic_load(&calls) == 0);
+
+    kgen_client_options o = default_options(KGEN_DISPATCH_MANUAL);
+    o.client_secret = "demo-secret\r\nx-injected: 1";
+    client = NULL;
+    CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT, kgen_client_new(&o, &client));
+    CHECK(client == NULL);
+    len = sizeof message;
+    CHECK_OK(kgen_last_error_message(message, &len));
+    CHECK(strstr(message, "client_secret") && !strstr(message, "demo-secret"));
+}
+
 static void restoring_needs_a_real_token(void) {
     kgen_client *client = new_client();
     CHECK(client);
@@ -377,6 +441,8 @@ int main(void) {
     RUN(one_rule_for_every_buffer);
     RUN(requests_that_cannot_start_are_refused_at_the_call);
     RUN(restoring_needs_a_real_token);
+    RUN(path_parameters_cannot_address_another_route);
+    RUN(oversized_input_and_split_credentials_are_refused_at_the_call);
     RUN(cancel_and_pull_on_an_idle_client);
     RUN(the_log_level_is_checked);
     return test_summary("test_abi");

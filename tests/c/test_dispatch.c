@@ -212,6 +212,51 @@ static void destroy_completes_every_request_in_flight_exactly_once(void) {
     remove_fault(fault);
 }
 
+static void on_log_line(kgen_log_level level, const char *message, void *user_data) {
+    (void)level, (void)message;
+    atomic_fetch_add((atomic_int *)user_data, 1);
+}
+
+static atomic_int toggling;
+
+static void *toggle_log_callback(void *lines) {
+    while (atomic_load(&toggling)) {
+        kgen_set_log_callback(KGEN_LOG_TRACE, on_log_line, lines);
+        kgen_set_log_callback(KGEN_LOG_OFF, NULL, NULL);
+    }
+    return NULL;
+}
+
+/* Threads that keep replacing the log callback cannot hold back the threads
+ * that log: requests complete while two setters run flat out. */
+static void setters_of_the_log_callback_do_not_starve_requests(void) {
+    const int n = scaled(400);
+    atomic_int lines = 0;
+    atomic_store(&toggling, 1);
+    pthread_t setters[2];
+    for (int i = 0; i < 2; i++) pthread_create(&setters[i], NULL, toggle_log_callback, &lines);
+    tally t = {0};
+    slot *slots = calloc((size_t)n, sizeof *slots);
+    kgen_session *s;
+    kgen_client *client = new_client(KGEN_DISPATCH_IMMEDIATE, &s);
+    CHECK(client);
+    double started = now_ms();
+    for (int i = 0; i < n; i++) {
+        slots[i].tally = &t;
+        CHECK_OK(kgen_wallet_balance(client, s, on_slot, &slots[i], NULL));
+    }
+    while (atomic_load(&t.calls) < n && now_ms() - started < 60000) sleep_ms(5);
+    double took = now_ms() - started;
+    atomic_store(&toggling, 0);
+    for (int i = 0; i < 2; i++) pthread_join(setters[i], NULL);
+    CHECK(atomic_load(&t.calls) == n);
+    printf("  %d requests with two threads replacing the log callback: %.0f ms, %d lines\n", n, took,
+           atomic_load(&lines));
+    CHECK_OK(kgen_client_destroy(client));
+    CHECK_OK(kgen_set_log_callback(KGEN_LOG_OFF, NULL, NULL));
+    free(slots);
+}
+
 typedef struct {
     kgen_client *client;
     kgen_session *session;
@@ -406,5 +451,6 @@ int main(void) {
     RUN(destroy_and_poll_inside_a_callback_are_refused);
     RUN(create_destroy_cycles_leave_no_threads_or_memory_behind);
     RUN(a_token_expiring_mid_flight_renews_or_notifies);
+    RUN(setters_of_the_log_callback_do_not_starve_requests);
     return test_summary("test_dispatch");
 }
