@@ -59,6 +59,10 @@ done
 for t in "${tests[@]}"; do
   run "$t (native)" env KGEN_TEST_RSS=1 "$out/$t"
 done
+# Destroy never waits on the network: name lookups stalled by a preloaded shim.
+gcc -std=c11 -Wall -Wextra -Werror -shared -fPIC tests/c/stall_dns.c -ldl -o "$out/stall_dns.so"
+gcc "${cflags[@]}" -O1 tests/c/test_stalls.c "${libs[@]}" -o "$out/test_stalls"
+run "test_stalls (native, lookups stalled)" env LD_PRELOAD="$PWD/$out/stall_dns.so" "$out/test_stalls"
 run "quickstart (native)" env LD_LIBRARY_PATH="$lib" "$out/quickstart"
 run "game_server (native)" env LD_LIBRARY_PATH="$lib" "$out/game_server"
 
