@@ -27,6 +27,11 @@ same "bindings/unreal/KGen/KGen.uplugin VersionName" "$(sed -n 's/^\t"VersionNam
 uplugin_version=$(sed -n 's/^\t"Version": \([0-9]*\),$/\1/p' bindings/unreal/KGen/KGen.uplugin)
 same "KGen.uplugin Version ($uplugin_version = MAJOR*10000+MINOR*100+PATCH)" \
   "$((uplugin_version / 10000)).$((uplugin_version / 100 % 100)).$((uplugin_version % 100))"
+# The CMake example (and the package README) ask for the current version line.
+for f in examples/cpp/CMakeLists.txt packaging/README.md; do
+  asked=$(sed -n 's/.*find_package(kgen \([0-9.]*\) CONFIG.*/\1/p' "$f")
+  same "$f find_package(kgen $asked)" "$asked.${version##*.}"
+done
 if grep -qE "^## \[$version\]" CHANGELOG.md; then echo "  ok    CHANGELOG.md has [$version]"
 else echo "  FAIL  CHANGELOG.md has no '## [$version]' section"; failed=1; fi
 exit $failed
