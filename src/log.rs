@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use arc_swap::ArcSwapOption;
+
 /// Severity of a log line; a sink set with `max_level` receives lines up to and including it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
@@ -31,9 +33,14 @@ pub type LogSink = Arc<dyn Fn(LogLevel, &str) + Send + Sync>;
 
 // The level is kept apart from the sink so a disabled level costs one atomic load.
 static MAX_LEVEL: AtomicU8 = AtomicU8::new(0);
-// Locked only to swap or clone the Arc, never while a line is delivered: a thread
-// that keeps replacing the sink cannot hold back the threads that log.
-static SINK: Mutex<Option<LogSink>> = Mutex::new(None);
+// Read without a lock: a thread that keeps replacing the sink cannot hold back the
+// threads that log. Each delivery holds a clone of the Arc, which is how a setter
+// knows when the sink it replaced has finished.
+static SINK: ArcSwapOption<Installed> = ArcSwapOption::const_empty();
+// Orders setters among themselves (readers never take it).
+static SETTING: Mutex<()> = Mutex::new(());
+
+struct Installed(LogSink);
 
 thread_local! {
     static IN_SINK: Cell<bool> = const { Cell::new(false) };
@@ -46,9 +53,11 @@ thread_local! {
 pub fn set_sink(max_level: LogLevel, sink: Option<LogSink>) {
     let level = if sink.is_some() { max_level as u8 } else { 0 };
     let old = {
-        let mut slot = SINK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _setting = SETTING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         MAX_LEVEL.store(level, Ordering::Release);
-        std::mem::replace(&mut *slot, sink)
+        SINK.swap(sink.map(|s| Arc::new(Installed(s))))
     };
     if let Some(old) = old {
         if !IN_SINK.with(Cell::get) {
@@ -58,7 +67,7 @@ pub fn set_sink(max_level: LogLevel, sink: Option<LogSink>) {
 }
 
 /// Waits until no delivery holds `sink` any more (each holds a clone of the Arc).
-fn wait_until_unused(sink: LogSink) {
+fn wait_until_unused(sink: Arc<Installed>) {
     let mut waited = 0u32;
     while Arc::strong_count(&sink) > 1 {
         if waited < 64 {
@@ -80,14 +89,10 @@ pub(crate) fn emit(level: LogLevel, line: impl FnOnce() -> String) {
     if !enabled(level) {
         return;
     }
-    let sink = SINK
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .clone();
-    if let Some(sink) = sink {
+    if let Some(sink) = SINK.load_full() {
         let line = line();
         let outer = IN_SINK.with(|s| s.replace(true));
-        sink(level, &line);
+        (sink.0)(level, &line);
         IN_SINK.with(|s| s.set(outer));
     }
 }
