@@ -39,12 +39,22 @@ namespace Kgen
             KgenLog.Detach();
         }
 
-        /// <summary>Checks the native library once and arranges shutdown when the domain goes away.</summary>
+        /// <summary>
+        /// Checks the native library once and arranges shutdown when the domain goes away;
+        /// connects the SDK's log every time, since <see cref="Shutdown"/> disconnects it
+        /// (every play-mode exit with domain reload off) and the next client needs it again.
+        /// </summary>
         internal static void EnsureLoaded()
         {
 #if UNITY_WEBGL && !UNITY_EDITOR
             NotOnWebGL();
 #endif
+            CheckOnce();
+            KgenLog.EnsureInstalled();
+        }
+
+        static void CheckOnce()
+        {
             lock (gate)
             {
                 if (loaded)
@@ -63,7 +73,6 @@ namespace Kgen
                 AppDomain.CurrentDomain.ProcessExit += (s, e) => Shutdown();
                 loaded = true;
             }
-            KgenLog.EnsureInstalled();
         }
 
 #if UNITY_WEBGL && !UNITY_EDITOR

@@ -48,6 +48,40 @@ namespace Kgen.Tests
         }
 
         [Test]
+        public void The_log_reaches_handlers_again_after_a_shutdown()
+        {
+            // What every play-mode exit with domain reload off does: Shutdown, then new clients.
+            var lines = new List<string>();
+            Action<KgenLogLevel, string> collect = (level, line) =>
+            {
+                lock (lines)
+                {
+                    lines.Add(line);
+                }
+            };
+            KgenLog.MessageLogged += collect;
+            try
+            {
+                KgenLog.Level = KgenLogLevel.Debug;
+                NewClient();
+                KgenSdk.Shutdown();
+                KgenClient client = NewClient();
+                KgenSession s = NewPlayer(client);
+                Wait(client, client.GetBalanceAsync(s));
+                lock (lines)
+                {
+                    Assert.IsTrue(lines.Exists(l => l.Contains("/fe/wallet/balance")),
+                        "a line of the request after the shutdown: " + string.Join(" | ", lines.ToArray()));
+                }
+            }
+            finally
+            {
+                KgenLog.MessageLogged -= collect;
+                KgenLog.Level = KgenLogLevel.Warn;
+            }
+        }
+
+        [Test]
         public void A_log_handler_may_dispose_a_client_without_hanging_its_requests()
         {
             KgenClient client = NewClient();
