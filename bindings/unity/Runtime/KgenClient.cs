@@ -122,6 +122,7 @@ namespace Kgen
                 throw new ArgumentOutOfRangeException("maxEvents");
             }
             uint delivered = 0;
+            ClientHandle.DestroyDeferred();
             try
             {
                 if (!IsDisposed)
@@ -355,6 +356,7 @@ namespace Kgen
 
         internal static void PollAll()
         {
+            ClientHandle.DestroyDeferred();
             // A continuation that polls all again gets a list of its own.
             List<KgenClient> all = pollList != null && pollList.Count == 0 ? pollList : new List<KgenClient>();
             pollList = all;
@@ -395,6 +397,7 @@ namespace Kgen
                     client.Dispose();
                 }
             }
+            ClientHandle.DestroyDeferred();
         }
 
         static void Check(kgen_status status)

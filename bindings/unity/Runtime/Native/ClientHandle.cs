@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -13,6 +14,17 @@ namespace Kgen.Native
     internal sealed unsafe class ClientHandle : SafeHandle
     {
         readonly Action destroyed;
+
+        /// <summary>A destroy the SDK refused where it was asked (inside one of its callbacks).</summary>
+        struct Deferred
+        {
+            public IntPtr Client;
+            public Action Destroyed;
+        }
+
+        static readonly object deferredGate = new object();
+        static List<Deferred> deferred = new List<Deferred>();
+        static int deferredCount;
 
         /// <param name="destroyed">Runs after <c>kgen_client_destroy</c> returned, on the destroying thread.</param>
         public ClientHandle(Action destroyed) : base(IntPtr.Zero, true)
@@ -73,17 +85,49 @@ namespace Kgen.Native
             if (status == kgen_status.KGEN_ERR_REENTRANT)
             {
                 // Disposed by a log handler, inside a native callback, where the
-                // SDK cannot destroy: do it on a thread of its own instead.
-                IntPtr client = handle;
-                new Thread(() =>
+                // SDK cannot destroy. The next poll does it, on the thread that
+                // pumps, so the tasks still end (and continue) there.
+                lock (deferredGate)
                 {
-                    NativeMethods.kgen_client_destroy((kgen_client*)client);
-                    destroyed();
-                }) { Name = "kgen-dispose" }.Start();
+                    deferred.Add(new Deferred { Client = handle, Destroyed = destroyed });
+                    Volatile.Write(ref deferredCount, deferred.Count);
+                }
                 return true;
             }
             destroyed();
             return status == kgen_status.KGEN_OK;
+        }
+
+        /// <summary>
+        /// Destroys the clients whose Dispose had to wait; every poll and
+        /// <see cref="KgenSdk.Shutdown"/> call it, on the calling thread.
+        /// </summary>
+        internal static void DestroyDeferred()
+        {
+            if (Volatile.Read(ref deferredCount) == 0)
+            {
+                return; // every frame's poll: no lock, no allocation
+            }
+            List<Deferred> due;
+            lock (deferredGate)
+            {
+                due = deferred;
+                deferred = new List<Deferred>();
+                Volatile.Write(ref deferredCount, 0);
+            }
+            foreach (Deferred d in due)
+            {
+                if (NativeMethods.kgen_client_destroy((kgen_client*)d.Client) == kgen_status.KGEN_ERR_REENTRANT)
+                {
+                    lock (deferredGate)
+                    {
+                        deferred.Add(d); // polled from inside a callback: the next poll
+                        Volatile.Write(ref deferredCount, deferred.Count);
+                    }
+                    continue;
+                }
+                d.Destroyed();
+            }
         }
     }
 }

@@ -93,8 +93,13 @@ namespace Kgen.Tests
             {
                 KgenLog.Level = KgenLogLevel.Debug;
                 var task = client.GetBalanceAsync(s);
+                int continuedOn = 0;
+                task.ContinueWith(t => continuedOn = Thread.CurrentThread.ManagedThreadId,
+                    TaskContinuationOptions.ExecuteSynchronously);
                 PollUntil(client, () => task.IsCompleted, 10);
                 Assert.IsTrue(client.IsDisposed);
+                Assert.AreEqual(Thread.CurrentThread.ManagedThreadId, continuedOn,
+                    "the deferred destroy ended the task on the pumping thread");
             }
             finally
             {
