@@ -45,6 +45,22 @@ for cxx in g++ clang++; do
     -o "$out/test_no_exceptions-$cxx"
 done
 
+# One program may hold modules built with and without exceptions (a game and an
+# Unreal module): their kgen:: inline functions must not share a symbol, or the
+# linker keeps one body for both (an ODR violation).
+kgen_symbols() { # object file -> its defined kgen:: symbols
+  nm -C --defined-only "$1" | sed -n 's/^[0-9a-f]* [A-Za-z] \(kgen::.*\)$/\1/p' | sort -u
+}
+g++ "${strict[@]}" -c tests/cpp/test_wrapper.cpp -o "$out/with_exceptions.o"
+g++ "${strict[@]}" -fno-exceptions -c tests/cpp/test_no_exceptions.cpp -o "$out/without_exceptions.o"
+shared_symbols() {
+  local both
+  both=$(comm -12 <(kgen_symbols "$out/with_exceptions.o") <(kgen_symbols "$out/without_exceptions.o"))
+  [ "$(kgen_symbols "$out/with_exceptions.o" | wc -l)" -gt 100 ] || { echo "no kgen:: symbols found"; return 1; }
+  [ -z "$both" ] || { echo "kgen:: symbols defined by both exception modes:"; head <<<"$both"; return 1; }
+}
+run "modules with and without exceptions share no kgen:: symbol" shared_symbols
+
 run "test_wrapper (g++)" "$out/test_wrapper"
 run "test_wrapper (clang++, ASan+UBSan)" env ASAN_OPTIONS=detect_leaks=1 "$out/test_wrapper-asan"
 for cxx in g++ clang++; do

@@ -41,10 +41,11 @@
  *   value() or error() is read from the wrong kind of Result.
  * - An exception that escapes a callback (completion, session expiry, wake
  *   hook) is caught at the boundary and handed to
- *   ClientOptions::on_callback_exception; without one it is written to stderr.
- *   Either way the request counts as delivered, its std::function is
- *   destroyed, and the client carries on. An exception from a log handler
- *   goes to stderr; one from on_callback_exception itself is dropped.
+ *   ClientOptions::on_callback_exception; without one it goes to the failure
+ *   hook (set_failure_hook; stderr by default). Either way the request counts
+ *   as delivered, its std::function is destroyed, and the client carries on.
+ *   An exception from a log handler goes to the failure hook; one from
+ *   on_callback_exception itself is dropped.
  * - Compiled without exceptions (-fno-exceptions, as Unreal does by default)
  *   the try/catch disappears and a Result accessed the wrong way aborts.
  *
@@ -56,6 +57,7 @@
 #ifndef KGEN_HPP
 #define KGEN_HPP
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -69,6 +71,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -77,11 +80,43 @@
 
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
 #define KGEN_HPP_EXCEPTIONS 1
+#define KGEN_HPP_ABI with_exceptions
 #else
 #define KGEN_HPP_EXCEPTIONS 0
+#define KGEN_HPP_ABI without_exceptions
 #endif
 
+// Everything lives in an inline namespace named after the exception mode, so
+// translation units built with and without exceptions (an Unreal module beside
+// a library that throws) never share an inline function of different bodies:
+// their symbols differ, and the one-definition rule holds.
 namespace kgen {
+inline namespace KGEN_HPP_ABI {
+
+// Receives a line about a failure the wrapper could not report otherwise (an
+// exception that escaped a callback when ClientOptions::on_callback_exception
+// is not set, a Result read the wrong way without exceptions). Default: stderr.
+// Per module, like every static of a header-only library.
+using FailureHook = void (*)(const char *message);
+
+namespace detail {
+inline std::atomic<FailureHook> &failure_hook() noexcept {
+    static std::atomic<FailureHook> hook{nullptr};
+    return hook;
+}
+
+inline void report_failure(const char *message) noexcept {
+    if (FailureHook hook = failure_hook().load()) {
+        hook(message);
+    } else {
+        std::fprintf(stderr, "kgen: %s\n", message);
+    }
+}
+}  // namespace detail
+
+// Sends the wrapper's failure lines to `hook` (nullptr: back to stderr).
+inline void set_failure_hook(FailureHook hook) noexcept { detail::failure_hook().store(hook); }
+
 
 // ---- codes -----------------------------------------------------------------
 
@@ -236,7 +271,7 @@ namespace detail {
 #if KGEN_HPP_EXCEPTIONS
     throw BadResultAccess(what);
 #else
-    std::fprintf(stderr, "kgen: %s\n", what);
+    report_failure(what);
     std::abort();
 #endif
 }
@@ -682,6 +717,52 @@ struct ClientHooks {
     std::function<void(std::exception_ptr)> on_callback_exception;
 };
 
+// A Client destroyed inside a kgen callback, where kgen cannot destroy a client
+// yet (KGEN_ERR_REENTRANT).
+struct Orphan {
+    kgen_client *handle;
+    std::unique_ptr<ClientHooks> hooks;
+};
+
+// How many Client::poll calls run on this thread, and the clients destroyed
+// inside their callbacks, destroyed when the outermost poll returns.
+inline int &poll_depth() noexcept {
+    static thread_local int depth = 0;
+    return depth;
+}
+
+inline std::vector<Orphan> &orphans() noexcept {
+    static thread_local std::vector<Orphan> list;
+    return list;
+}
+
+// Destroys a client kgen refused to destroy where it was asked: at the end of
+// the poll running the callback (manual dispatch: on that thread, like every
+// callback), else on a thread of its own (a worker's callback cannot wait for
+// its own runtime). Its hooks live until then.
+inline void destroy_later(kgen_client *handle, std::unique_ptr<ClientHooks> hooks) {
+    if (poll_depth() > 0) {
+        orphans().push_back(Orphan{handle, std::move(hooks)});
+        return;
+    }
+    std::thread([handle, hooks = std::move(hooks)]() mutable {
+        kgen_client_destroy(handle);
+        hooks.reset();
+    }).detach();
+}
+
+// Called when the outermost poll on this thread returned.
+inline void destroy_orphans() noexcept {
+    ++poll_depth();  // a client destroyed by these completions waits its turn here
+    auto &list = orphans();
+    while (!list.empty()) {
+        Orphan orphan = std::move(list.back());
+        list.pop_back();
+        kgen_client_destroy(orphan.handle);  // delivers its completions on this thread
+    }
+    --poll_depth();
+}
+
 inline void report_exception(const ClientHooks *hooks, std::exception_ptr error) noexcept {
 #if KGEN_HPP_EXCEPTIONS
     try {
@@ -692,9 +773,9 @@ inline void report_exception(const ClientHooks *hooks, std::exception_ptr error)
         try {
             std::rethrow_exception(error);
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "kgen: an exception escaped a callback: %s\n", e.what());
+            report_failure((std::string("an exception escaped a callback: ") + e.what()).c_str());
         } catch (...) {
-            std::fprintf(stderr, "kgen: an exception escaped a callback\n");
+            report_failure("an exception escaped a callback");
         }
     } catch (...) {
         // The handler threw: nothing sensible is left to do with it.
@@ -974,11 +1055,9 @@ public:
     Client() = default;
     ~Client() {
         if (handle_ != nullptr && kgen_client_destroy(handle_) == KGEN_ERR_REENTRANT) {
-            // Destroyed inside one of its own callbacks: the C client cannot go
-            // now, so it and the state its callbacks use stay alive for good
-            // rather than be freed under them.
-            std::fprintf(stderr, "kgen: a Client was destroyed inside its own callback; it is leaked\n");
-            (void)hooks_.release();
+            // Destroyed inside a callback, where the C client cannot go yet: it
+            // goes, with the state its callbacks use, once that is allowed.
+            detail::destroy_later(handle_, std::move(hooks_));
         }
     }
     Client(Client &&other) noexcept
@@ -1014,7 +1093,10 @@ public:
     // completions (0: all queued now) on this thread; returns how many left the queue.
     Result<std::uint32_t> poll(std::uint32_t max_events = 0) {
         std::uint32_t delivered = 0;
+        ++detail::poll_depth();
         kgen_status s = kgen_client_poll(handle_, max_events, &delivered);
+        // From here on `this` may be gone: a callback may have destroyed it.
+        if (--detail::poll_depth() == 0) detail::destroy_orphans();
         if (s != KGEN_OK) return detail::call_error(s);
         return delivered;
     }
@@ -1366,6 +1448,7 @@ inline Result<void> set_log_handler(LogLevel max_level, LogHandler handler) {
     return Result<void>();
 }
 
+}  // inline namespace KGEN_HPP_ABI
 }  // namespace kgen
 
 #endif  // KGEN_HPP

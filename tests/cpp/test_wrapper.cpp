@@ -293,6 +293,45 @@ void destroy_delivers_every_request_in_flight_exactly_once() {
     }
 }
 
+// A Client destroyed inside a callback goes as soon as kgen allows: when the poll
+// that ran the callback returns (manual dispatch, same thread), or on a thread of
+// its own (immediate dispatch) - its other requests end once, nothing leaks.
+void a_client_destroyed_inside_its_own_callback_is_destroyed() {
+    test::Fault slow("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}");
+    kgen::Client setup = make_client(server_options());
+    kgen::Session created = test::new_session(setup, "orphan");
+    std::string token = created.access_token().value();
+    for (kgen::Dispatch mode : {kgen::Dispatch::Manual, kgen::Dispatch::Immediate}) {
+        auto hooks_alive = std::make_shared<int>(0);
+        std::weak_ptr<int> hooks_gone = hooks_alive;
+        kgen::ClientOptions options = server_options(mode);
+        // Held by the client's hooks: expires when the wrapper frees them.
+        options.on_callback_exception = [keep = std::move(hooks_alive)](std::exception_ptr) {};
+        auto client = std::make_unique<kgen::Client>(make_client(options));
+        kgen::Session player = client->session_restore(token).value();
+        std::atomic<int> slow_calls{0}, stats_calls{0};
+        std::atomic<bool> cancelled{false};
+        CHECK_OK(client->wallet_balance(player, [&](kgen::Result<kgen::Balance> r) {
+            slow_calls++;
+            cancelled = !r && r.error().status == kgen::Status::Cancelled;
+        }));
+        kgen::Client *raw = client.get();
+        CHECK_OK(client->stats_historic(player, [&](kgen::Result<std::vector<kgen::HistoricStat>>) {
+            stats_calls++;
+            client.reset();  // inside this client's own callback
+        }));
+        auto deadline = test::Clock::now() + 10s;
+        while (stats_calls == 0 && test::Clock::now() < deadline) {
+            if (mode == kgen::Dispatch::Manual) (void)raw->poll();  // may destroy *raw
+            std::this_thread::sleep_for(1ms);
+        }
+        while (!hooks_gone.expired() && test::Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+        CHECK(stats_calls == 1);
+        CHECK(hooks_gone.expired());  // destroyed, not leaked
+        CHECK(slow_calls == 1 && cancelled);  // its other request ended once, cancelled
+    }
+}
+
 // ---- sessions ----------------------------------------------------------------
 
 void session_restore_reads_the_token_and_refuses_garbage() {
@@ -616,6 +655,8 @@ int main() {
          immediate_dispatch_runs_on_workers_and_manual_dispatch_wakes},
         {"exceptions_from_callbacks_stay_inside_the_wrapper", exceptions_from_callbacks_stay_inside_the_wrapper},
         {"poll_and_shutdown_inside_a_callback_are_refused", poll_and_shutdown_inside_a_callback_are_refused},
+        {"a_client_destroyed_inside_its_own_callback_is_destroyed",
+         a_client_destroyed_inside_its_own_callback_is_destroyed},
         {"log_lines_reach_the_handler_without_secrets", log_lines_reach_the_handler_without_secrets},
         {"a_log_handler_is_refused_not_deadlocked_while_another_thread_sets_the_handler",
          a_log_handler_is_refused_not_deadlocked_while_another_thread_sets_the_handler},

@@ -27,7 +27,16 @@ namespace Kgen.Editor
                 return Path.Combine(package.resolvedPath, "Runtime/link.xml");
             }
             // Copied under Assets/ instead, where an asset path is a real path.
-            return Path.GetFullPath(AssetDatabase.GUIDToAssetPath(LinkXmlGuid));
+            string asset = AssetDatabase.GUIDToAssetPath(LinkXmlGuid);
+            if (string.IsNullOrEmpty(asset))
+            {
+                // link.xml is missing (or its .meta was regenerated): build on, and say
+                // what stripping may then remove. null tells Unity there is no file.
+                UnityEngine.Debug.LogWarning("kgen: Runtime/link.xml was not found; IL2CPP may strip the SDK's " +
+                    "callbacks. Reimport the com.kgen.sdk package.");
+                return null;
+            }
+            return Path.GetFullPath(asset);
         }
 
         // Part of the interface before Unity 2021.2.

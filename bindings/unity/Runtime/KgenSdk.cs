@@ -46,9 +46,12 @@ namespace Kgen
         /// </summary>
         internal static void EnsureLoaded()
         {
-#if UNITY_WEBGL && !UNITY_EDITOR
-            NotOnWebGL();
-#endif
+            string unsupported = UnsupportedPlatform(Platform(), Architecture());
+            if (unsupported != null)
+            {
+                throw new PlatformNotSupportedException("kgen: the SDK has no native library for " + unsupported +
+                    "; it supports Windows x64, macOS, Linux x64, Android arm64-v8a and armeabi-v7a, and iOS");
+            }
             CheckOnce();
             KgenLog.EnsureInstalled();
         }
@@ -75,13 +78,61 @@ namespace Kgen
             }
         }
 
-#if UNITY_WEBGL && !UNITY_EDITOR
-        static void NotOnWebGL()
+        /// <summary>
+        /// The platform a player runs on, named for <see cref="UnsupportedPlatform"/>
+        /// (the editor counts as the desktop it runs on).
+        /// </summary>
+        static string Platform()
         {
-            throw new PlatformNotSupportedException(
-                "kgen: WebGL cannot load native libraries; the SDK supports desktop, Android and iOS players");
-        }
+#if UNITY_WEBGL && !UNITY_EDITOR
+            return "WebGL";
+#elif UNITY_TVOS && !UNITY_EDITOR
+            return "tvOS";
+#elif UNITY_VISIONOS && !UNITY_EDITOR
+            return "visionOS";
+#elif UNITY_WSA && !UNITY_EDITOR
+            return "UWP";
+#elif UNITY_ANDROID && !UNITY_EDITOR
+            return "Android";
+#elif UNITY_STANDALONE_WIN || UNITY_EDITOR_WIN
+            return "Windows";
+#else
+            return "other";
 #endif
+        }
+
+        static string Architecture()
+        {
+#if UNITY_5_3_OR_NEWER
+            return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
+#else
+            return IntPtr.Size == 8 ? "X64" : "X86";
+#endif
+        }
+
+        /// <summary>
+        /// The name of a platform the package ships no native library for, or null:
+        /// such a player fails at once with a <see cref="PlatformNotSupportedException"/>
+        /// naming it, instead of a DllNotFoundException on its first call.
+        /// </summary>
+        internal static string UnsupportedPlatform(string platform, string architecture)
+        {
+            switch (platform)
+            {
+                case "WebGL":
+                    return "WebGL (a browser cannot load native libraries)";
+                case "tvOS":
+                case "visionOS":
+                case "UWP":
+                    return platform;
+                case "Windows":
+                    return architecture == "Arm64" ? "Windows ARM64" : null;
+                case "Android":
+                    return architecture == "X64" || architecture == "X86" ? "Android " + architecture.ToLowerInvariant() : null;
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>Within a major version the C ABI only grows; before 1.0 every minor version may break it.</summary>
         internal static bool Compatible(string native, string binding)

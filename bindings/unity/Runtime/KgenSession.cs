@@ -171,17 +171,25 @@ namespace Kgen
             byte* buffer = stackalloc byte[Guess];
             var length = (UIntPtr)Guess;
             kgen_status status = NativeMethods.kgen_session_get_string(handle, field, buffer, &length);
-            if (status == kgen_status.KGEN_ERR_BUFFER_TOO_SMALL)
+            if (status != kgen_status.KGEN_ERR_BUFFER_TOO_SMALL)
+            {
+                Check(status);
+                return Utf8.Read(buffer);
+            }
+            // A renewal may lengthen the token between two reads: ask until it fits.
+            while (true)
             {
                 var large = new byte[(int)(ulong)length];
                 fixed (byte* b = large)
                 {
-                    Check(NativeMethods.kgen_session_get_string(handle, field, b, &length));
-                    return Utf8.Read(b);
+                    status = NativeMethods.kgen_session_get_string(handle, field, b, &length);
+                    if (status != kgen_status.KGEN_ERR_BUFFER_TOO_SMALL)
+                    {
+                        Check(status);
+                        return Utf8.Read(b);
+                    }
                 }
             }
-            Check(status);
-            return Utf8.Read(buffer);
         }
 
         void Check(kgen_status status)

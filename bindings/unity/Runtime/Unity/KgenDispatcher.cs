@@ -6,9 +6,12 @@ namespace Kgen.Unity
     /// <summary>
     /// Pumps every client once per frame on the main thread, so tasks end and
     /// events are raised there. Created before the first scene loads, survives
-    /// scene changes, hidden from the hierarchy.
+    /// scene changes, hidden from the hierarchy. Runs before other scripts'
+    /// Update (execution order -1000), so a result that arrived is seen by
+    /// game code in the same frame, at the same point of every frame.
     /// </summary>
     [AddComponentMenu("")]
+    [DefaultExecutionOrder(-1000)]
     public sealed class KgenDispatcher : MonoBehaviour
     {
         static KgenDispatcher instance;

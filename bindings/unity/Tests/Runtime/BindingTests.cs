@@ -44,6 +44,21 @@ namespace Kgen.Tests
         }
 
         [Test]
+        public void Players_without_a_native_library_are_refused_by_name()
+        {
+            Assert.AreEqual("tvOS", KgenSdk.UnsupportedPlatform("tvOS", "Arm64"));
+            Assert.AreEqual("visionOS", KgenSdk.UnsupportedPlatform("visionOS", "Arm64"));
+            Assert.AreEqual("UWP", KgenSdk.UnsupportedPlatform("UWP", "X64"));
+            Assert.AreEqual("Windows ARM64", KgenSdk.UnsupportedPlatform("Windows", "Arm64"));
+            Assert.AreEqual("Android x64", KgenSdk.UnsupportedPlatform("Android", "X64"));
+            StringAssert.StartsWith("WebGL", KgenSdk.UnsupportedPlatform("WebGL", "Wasm"));
+            Assert.IsNull(KgenSdk.UnsupportedPlatform("Windows", "X64"));
+            Assert.IsNull(KgenSdk.UnsupportedPlatform("Android", "Arm64"));
+            Assert.IsNull(KgenSdk.UnsupportedPlatform("Android", "Arm"));
+            Assert.IsNull(KgenSdk.UnsupportedPlatform("other", "X64"));
+        }
+
+        [Test]
         public void A_native_library_is_accepted_when_its_ABI_contains_the_packages()
         {
             Assert.IsTrue(KgenSdk.Compatible("1.4.2", "1.3.0"), "newer minor: the ABI only grew");
