@@ -53,6 +53,31 @@ mcs=(mcs -langversion:7.2 -unsafe -warnaserror+ -debug -nologo)
   examples/csharp/Quickstart.cs "$pkg/Tests/Runtime/Support/SandboxAdmin.cs"
 echo "Kgen.Runtime.dll, Kgen.Tests.dll, Quickstart.exe"
 
+# Unity cannot run here. The package's Unity code (KgenDispatcher, Editor/, Samples~/)
+# and every platform's #if branch compile against stand-ins of the UnityEngine and
+# UnityEditor types it uses (tests/unity-standins): names, signatures and branches,
+# not behaviour nor Unity's own compiler.
+printf -- '\n-- Runtime/, Editor/ and Samples~/ against Unity stand-ins, per platform\n'
+standins="$out/standins"
+mkdir -p "$standins"
+"${mcs[@]}" -target:library -out:"$standins/UnityEngine.dll" tests/unity-standins/UnityEngine.cs
+"${mcs[@]}" -target:library -out:"$standins/UnityEditor.dll" -r:"$standins/UnityEngine.dll" \
+  tests/unity-standins/UnityEditor.cs
+for platform in "UNITY_EDITOR;UNITY_EDITOR_WIN;UNITY_STANDALONE_WIN" "UNITY_EDITOR;UNITY_EDITOR_OSX" \
+    "UNITY_STANDALONE_LINUX" "UNITY_ANDROID" "UNITY_IOS" "UNITY_WEBGL"; do
+  defines="UNITY_5_3_OR_NEWER;$platform"
+  "${mcs[@]}" -define:"$defines" -target:library -out:"$standins/Kgen.Runtime.dll" \
+    -r:"$standins/UnityEngine.dll" -recurse:"$pkg/Runtime/*.cs"
+  "${mcs[@]}" -define:"$defines" -target:library -out:"$standins/Sample.dll" \
+    -r:"$standins/UnityEngine.dll" -r:"$standins/Kgen.Runtime.dll" -recurse:"$pkg/Samples~/*.cs"
+  if [[ $platform == UNITY_EDITOR* ]]; then
+    "${mcs[@]}" -define:"$defines" -target:library -out:"$standins/Kgen.Editor.dll" \
+      -r:"$standins/UnityEngine.dll" -r:"$standins/UnityEditor.dll" -r:"$standins/Kgen.Runtime.dll" \
+      -recurse:"$pkg/Editor/*.cs"
+  fi
+  echo "  ok    $platform"
+done
+
 # DllImport("kgen") finds libkgen.so through the loader's search path.
 export LD_LIBRARY_PATH="$PWD/$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 # 100 requests in flight use that many sockets.

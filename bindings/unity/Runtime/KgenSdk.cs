@@ -103,11 +103,7 @@ namespace Kgen
 
         static string Architecture()
         {
-#if UNITY_5_3_OR_NEWER
             return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
-#else
-            return IntPtr.Size == 8 ? "X64" : "X86";
-#endif
         }
 
         /// <summary>
