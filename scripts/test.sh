@@ -26,7 +26,9 @@ section "release build shared by the C, C++ and C# layers"
 cargo build --workspace --release --locked
 
 section "the shipped Linux library: built against glibc 2.17, exports and SONAME checked"
-shipped=$(scripts/build-shipped.sh)
+# The C layer, the plugin staging and the packages use it (KGEN_LIB_DIR).
+KGEN_LIB_DIR=$(scripts/build-shipped.sh)
+export KGEN_LIB_DIR
 
 section "generated header and C# layer are committed as generated"
 git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMethods.g.cs
@@ -39,7 +41,7 @@ KGEN_ABI_LIB=target/release/libkgen.so scripts/abi.sh
 scripts/abi.sh selftest
 
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples (the shipped library)"
-KGEN_LIB_DIR=$shipped scripts/test-c.sh
+scripts/test-c.sh
 
 section "C++: kgen.hpp with g++ and clang, its tests under ASan+UBSan, the CMake package"
 scripts/test-cpp.sh
@@ -51,7 +53,7 @@ section "API reference: Doxygen (kgen.h) and rustdoc, warnings as errors"
 scripts/docs.sh
 
 section "packages: the SDK tarball, the UPM tarball and the Unreal zip, each installed and used"
-scripts/package.sh "$shipped"
+scripts/package.sh "$KGEN_LIB_DIR"
 scripts/test-packages.sh
 
 section "release workflow (.github/workflows/release.yml) passes actionlint"
