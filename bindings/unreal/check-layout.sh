@@ -7,13 +7,14 @@
 # not compile the plugin's C++.
 #   bindings/unreal/check-layout.sh [SCRATCH_DIR [PLUGIN_ZIP]]   (default: target/unreal-check)
 # With PLUGIN_ZIP (scripts/package.sh's), checks the plugin unpacked from it instead
-# of a fresh staging. The staged libkgen.so must equal KGEN_LIB_DIR's (default
-# target/release).
+# of a fresh staging. The staged libkgen.so must equal the one stage.sh picks.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scratch=$(realpath -m "${1:-target/unreal-check}")
 zip=${2:+$(realpath "$2")}
-lib=${KGEN_LIB_DIR:-target/release}
+# The library stage.sh stages: KGEN_LIB_DIR, else the cross-built (shipped) one, else the host's.
+shipped=target/x86_64-unknown-linux-gnu/release
+lib=${KGEN_LIB_DIR:-$([ -f "$shipped/libkgen.so" ] && echo "$shipped" || echo target/release)}
 plugin="$scratch/KGen"
 rm -rf "$scratch"
 mkdir -p "$scratch"

@@ -308,6 +308,7 @@ void a_client_destroyed_inside_its_own_callback_is_destroyed() {
         // Held by the client's hooks: expires when the wrapper frees them.
         options.on_callback_exception = [keep = std::move(hooks_alive)](std::exception_ptr) {};
         auto client = std::make_unique<kgen::Client>(make_client(options));
+        options.on_callback_exception = nullptr;  // only the client's copy is left
         kgen::Session player = client->session_restore(token).value();
         std::atomic<int> slow_calls{0}, stats_calls{0};
         std::atomic<bool> cancelled{false};
