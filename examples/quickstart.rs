@@ -91,10 +91,14 @@ async fn main() -> Result<()> {
         base: base_url.trim_end_matches('/').to_owned(),
         key: env("KGEN_ADMIN_KEY", "sandbox-admin"),
     };
-    let config = Config::new(&base_url).with_client_credentials(
-        env("KGEN_CLIENT_ID", "demo-client"),
-        env("KGEN_CLIENT_SECRET", "demo-secret"),
-    );
+    // The sandbox serves the /v3 account API too; in production it is api.i3d.net.
+    let config = Config::new(&base_url)
+        .with_account_base_url(&base_url)
+        .with_private_token(env("KGEN_PRIVATE_TOKEN", "demo-api-key"))
+        .with_client_credentials(
+            env("KGEN_CLIENT_ID", "demo-client"),
+            env("KGEN_CLIENT_SECRET", "demo-secret"),
+        );
     let client = Client::new(config)?;
 
     // A fresh player and a fresh live tournament, so the journey can be run again and again.

@@ -639,7 +639,8 @@ typedef struct kgen_stat_list {
 typedef struct kgen_login_result {
     // 1 when a second step is needed: call `kgen_account_login_otp`.
     int32_t requires_otp;
-    // Unix seconds; 0 when not given.
+    // When the two-factor window closes, Unix seconds; 0 when no 2FA applies.
+    // Not the session's lifetime.
     int64_t expires_at;
     // Unix seconds until which the OTP step is possible; 0 without 2FA.
     int64_t otp_session_expires_at;
@@ -731,14 +732,18 @@ typedef struct kgen_client_options {
     uint32_t struct_size;
     // KGeN ESports Protocol API base URL; default the production host.
     const char *base_url;
-    // Account-session (`/v3`) API base URL; default `base_url` when that is
-    // set, else the production host.
+    // Account-session (`/v3`) API base URL; default `https://api.i3d.net`,
+    // whatever `base_url` is, so the `/v3` API key and account passwords never
+    // go to a KGeN host by default. Set it for a local sandbox (which serves
+    // both API families).
     const char *account_base_url;
     // Server-to-server credentials (game servers only; never ship a secret in
     // a game client). Needed by `kgen_session_create`.
     const char *client_id;
     const char *client_secret;
-    // API key sent as `PRIVATE-TOKEN` to the `/v3` account API.
+    // API key sent as `PRIVATE-TOKEN` to the `/v3` account API, which requires
+    // it on every call: without it each `kgen_account_*` call returns
+    // `KGEN_ERR_INVALID_ARGUMENT` (nothing is sent).
     const char *private_token;
     // Appended to the User-Agent, e.g. "MyGame/1.2".
     const char *user_agent_suffix;
@@ -1274,7 +1279,11 @@ kgen_status kgen_wallet_balance(struct kgen_client *client,
 // "") for the first page, else the previous page's key; `limit` 1 to 100
 // transactions per page, or 0 for the server's default page size (a larger
 // `limit` is refused at the call with `KGEN_ERR_INVALID_ARGUMENT`; the platform
-// documents no paging parameters, the bound is *sandbox-defined*).
+// documents no paging parameters, the bound is *sandbox-defined*). The
+// request-side paging parameters themselves are undocumented: they are sent
+// as the sandbox takes them (*sandbox-defined*). A page that answers with the
+// key it was asked for, or with no transactions, reports `is_last_page` 1, so
+// a loop over pages always ends.
 // Completion `KGEN_OP_WALLET_TRANSACTIONS`, `data.transactions`.
 //
 // Strings are copied during the call. On `KGEN_OK` exactly one completion

@@ -159,17 +159,19 @@ fn hide_password(text: &str) -> String {
 }
 
 impl Config {
-    /// A default configuration talking to `base_url` for both API families.
+    /// A default configuration talking to `base_url` for the KGeN API. The account API
+    /// (`/v3`) stays at [`DEFAULT_ACCOUNT_BASE_URL`] unless set with
+    /// [`Config::with_account_base_url`]: it is another vendor's service, and its API key and
+    /// account passwords must never go to a KGeN host (a staging or test server) by default.
     pub fn new(base_url: impl Into<String>) -> Self {
-        let base_url = base_url.into();
         Config {
-            account_base_url: base_url.clone(),
-            base_url,
+            base_url: base_url.into(),
             ..Config::default()
         }
     }
 
-    /// Sets the account-session API's base URL.
+    /// Sets the account-session API's base URL (default [`DEFAULT_ACCOUNT_BASE_URL`], whatever
+    /// `base_url` is; a local sandbox serves both families).
     pub fn with_account_base_url(mut self, url: impl Into<String>) -> Self {
         self.account_base_url = url.into();
         self

@@ -483,6 +483,8 @@ struct HistoricStat {
 
 struct LoginResult {
     bool requires_otp = false;  // finish with account_login_otp
+    // When the two-factor window closes (Unix seconds); empty without 2FA. Not the
+    // session's lifetime.
     std::optional<std::int64_t> expires_at;
     std::optional<std::int64_t> otp_session_expires_at;
 };
@@ -975,12 +977,12 @@ inline Result<Session> result_from<Session>(const kgen_event &e) {
 // default (see kgen_client_options in kgen.h).
 struct ClientOptions {
     std::string base_url;          // KGeN ESports Protocol API; default production
-    std::string account_base_url;  // the /v3 account API; default base_url
+    std::string account_base_url;  // the /v3 account API; default https://api.i3d.net (never base_url)
     // Server-to-server credentials: game servers only. Never ship a client
     // secret in a game client; restore sessions from tokens instead.
     std::string client_id;
     std::string client_secret;
-    std::string private_token;  // /v3 API key (PRIVATE-TOKEN)
+    std::string private_token;  // /v3 API key (PRIVATE-TOKEN); every account_* call needs it
     std::string user_agent_suffix;  // e.g. "MyGame/1.2"
     std::string proxy;
     std::chrono::milliseconds connect_timeout{0};  // default 10 s

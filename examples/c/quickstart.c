@@ -190,6 +190,8 @@ int main(void) {
     kgen_client_options options;
     KGEN_CLIENT_OPTIONS_INIT(options);
     options.base_url = env("KGEN_BASE_URL", "http://127.0.0.1:8080");
+    options.account_base_url = options.base_url; /* the sandbox serves /v3 too; production: api.i3d.net */
+    options.private_token = env("KGEN_PRIVATE_TOKEN", "demo-api-key"); /* the /v3 account's API key */
     options.client_id = env("KGEN_CLIENT_ID", "demo-client");
     options.client_secret = env("KGEN_CLIENT_SECRET", "demo-secret");
     options.dispatch = KGEN_DISPATCH_MANUAL;

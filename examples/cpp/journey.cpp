@@ -66,6 +66,8 @@ int main() {
 
     kgen::ClientOptions options;
     options.base_url = sandbox::env("KGEN_BASE_URL", "http://127.0.0.1:8080");
+    options.account_base_url = options.base_url;  // the sandbox serves /v3 too; production: api.i3d.net
+    options.private_token = sandbox::env("KGEN_PRIVATE_TOKEN", "demo-api-key");  // the /v3 account's API key
     options.client_id = sandbox::env("KGEN_CLIENT_ID", "demo-client");
     options.client_secret = sandbox::env("KGEN_CLIENT_SECRET", "demo-secret");
     options.user_agent_suffix = "kgen-cpp-example/1.0";

@@ -37,6 +37,8 @@ static class Quickstart
         var options = new KgenClientOptions
         {
             BaseUrl = sandbox.BaseUrl,
+            AccountBaseUrl = sandbox.BaseUrl, // the sandbox serves /v3 too; production: api.i3d.net
+            PrivateToken = "demo-api-key",     // the /v3 account's API key (the sandbox's demo user)
             ClientId = sandbox.ClientId,
             ClientSecret = sandbox.ClientSecret,
         };

@@ -59,6 +59,10 @@ pub struct Options {
     pub client_secret: String,
     /// No request log lines on stderr.
     pub quiet: bool,
+    /// Accept only the request forms the published docs show, where the real backend is
+    /// strict and the sandbox could be lenient (OTP verify's `authCode` and `otp` as JSON
+    /// integers). On by default, so an SDK that drifts from the docs fails here first.
+    pub strict: bool,
 }
 
 impl Default for Options {
@@ -73,6 +77,7 @@ impl Default for Options {
             client_id: "demo-client".into(),
             client_secret: "demo-secret".into(),
             quiet: true,
+            strict: true,
         }
     }
 }

@@ -37,6 +37,10 @@ struct Cli {
     /// No request log on stderr.
     #[arg(long)]
     quiet: bool,
+    /// Also accept request forms the published docs do not show (OTP verify codes as
+    /// strings); by default only the documented forms are accepted.
+    #[arg(long)]
+    lenient: bool,
 }
 
 const DEFAULTS_NOTE: &str = "(the default)";
@@ -66,6 +70,7 @@ async fn run(cli: Cli) -> std::process::ExitCode {
         client_id: cli.client_id,
         client_secret: cli.client_secret,
         quiet: cli.quiet,
+        strict: !cli.lenient,
     };
     let sandbox = match Sandbox::start(opts.clone()).await {
         Ok(sandbox) => sandbox,

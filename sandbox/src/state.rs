@@ -35,6 +35,7 @@ pub struct Config {
     pub client_secret: String,
     pub token_ttl_secs: u64,
     pub quiet: bool,
+    pub strict: bool,
 }
 
 pub struct AppState {
@@ -63,6 +64,7 @@ impl AppState {
             client_secret: opts.client_secret.clone(),
             token_ttl_secs: opts.token_ttl_secs,
             quiet: opts.quiet,
+            strict: opts.strict,
         };
         let state = Arc::new(AppState {
             db,

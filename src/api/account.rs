@@ -3,8 +3,10 @@
 //!
 //! The logged-in state is a server-side web session held in a cookie: each [`Client`] has
 //! its own cookie jar, so one client is one account login. Every call also sends the
-//! configured `PRIVATE-TOKEN` API key; with a valid key alone, `current_user` answers for
-//! the key's owner. The API reports numeric error codes; the SDK names them per operation.
+//! configured `PRIVATE-TOKEN` API key, which the API requires on every call (without one
+//! the SDK refuses the call; nothing is sent); with a valid key alone, `current_user`
+//! answers for the key's owner. The account API lives at `api.i3d.net` whatever the KGeN
+//! base URL is ([`crate::Config::with_account_base_url`]). The API reports numeric error codes; the SDK names them per operation.
 
 use serde_json::{json, Value};
 
@@ -26,7 +28,8 @@ pub struct LoginRequest {
 pub struct LoginResult {
     /// Two-factor authentication is on: finish with [`Client::login_otp`].
     pub requires_otp: bool,
-    /// When the session expires, Unix seconds.
+    /// When the two-factor window closes, Unix seconds; 0 when no 2FA applies (i3D.net's
+    /// OpenAPI). Not the session's lifetime, which the server keeps in its cookie.
     pub expires_at: i64,
     /// When the pending OTP step expires, Unix seconds (0 without 2FA).
     pub otp_session_expires_at: i64,
@@ -129,36 +132,61 @@ fn account_post(segments: &[&str], codes: V3Codes) -> HttpRequest {
     HttpRequest::post(Family::Account, segments, RetryClass::Mutating).v3_codes(codes)
 }
 
+/// A login step: not repeated on 429, which would lengthen the lockout.
+fn login_post(segments: &[&str], codes: V3Codes) -> HttpRequest {
+    HttpRequest::post(Family::Account, segments, RetryClass::Login).v3_codes(codes)
+}
+
 impl Client {
+    /// What every `/v3` call needs before anything is sent: the API key, sent as
+    /// `PRIVATE-TOKEN` (i3D.net's API v3 requires it on every call). The C ABI asks it at
+    /// the call.
+    pub(crate) fn check_account(&self) -> Result<(), Error> {
+        if self.transport().has_private_token() {
+            Ok(())
+        } else {
+            Err(Error::invalid_argument(
+                "the /v3 account API needs private_token (the account's API key, sent as PRIVATE-TOKEN)",
+            ))
+        }
+    }
+
+    async fn account_call<T: FromJson>(&self, http: &HttpRequest) -> Result<Response<T>, Error> {
+        self.check_account()?;
+        self.call(http).await
+    }
+
     /// Logs in to the account API — `POST /v3/session/login`. When the result says
     /// `requires_otp`, finish with [`Client::login_otp`].
     ///
-    /// Retry policy: **mutating**.
+    /// Retry policy: **mutating**; a 429 is reported, not retried.
     ///
-    /// Errors: 400 `BAD_REQUEST` (see `Error::field_errors`), 401 `INVALID_CREDENTIALS`,
-    /// 409 `ALREADY_LOGGED_IN`, 429 `TOO_MANY_LOGIN_ATTEMPTS`.
+    /// Errors: `InvalidArgument` without a `private_token` (nothing is sent); 400 `BAD_REQUEST`
+    /// (see `Error::field_errors`), 401 `INVALID_CREDENTIALS`, 409 `ALREADY_LOGGED_IN`, 429
+    /// `TOO_MANY_LOGIN_ATTEMPTS` — reported with `Error::retry_after`, never retried (a repeat
+    /// would lengthen the lockout).
     pub async fn login(&self, request: &LoginRequest) -> Result<Response<LoginResult>, Error> {
-        let http = account_post(&["v3", "session", "login"], login_codes)
+        let http = login_post(&["v3", "session", "login"], login_codes)
             .json(&json!({
                 "userName": request.user_name,
                 "password": request.password.expose(),
                 "rememberMe": i32::from(request.remember_me),
             }))
             .secret(&request.password);
-        self.call(&http).await
+        self.account_call(&http).await
     }
 
     /// Completes a two-factor login with the one-time password — `POST /v3/session/login/otp`
     /// (204 on success).
     ///
-    /// Retry policy: **mutating**.
+    /// Retry policy: **mutating**; a 429 is reported, not retried.
     ///
     /// Errors: 401 `INVALID_OTP`, 404 `NO_PENDING_OTP`, 400 `BAD_REQUEST`.
     pub async fn login_otp(&self, otp: &Secret) -> Result<Response<()>, Error> {
-        let http = account_post(&["v3", "session", "login", "otp"], login_otp_codes)
+        let http = login_post(&["v3", "session", "login", "otp"], login_otp_codes)
             .json(&json!({ "otp": otp.expose() }))
             .secret(otp);
-        self.call(&http).await
+        self.account_call(&http).await
     }
 
     /// The logged-in user (or the `PRIVATE-TOKEN` key's owner) — `GET /v3/session/user`.
@@ -169,7 +197,7 @@ impl Client {
     pub async fn current_user(&self) -> Result<Response<AccountUser>, Error> {
         let http =
             HttpRequest::get(Family::Account, &["v3", "session", "user"]).v3_codes(session_codes);
-        self.call(&http).await
+        self.account_call(&http).await
     }
 
     /// Ends the logged-in session — `POST /v3/session/logout` (204).
@@ -177,7 +205,7 @@ impl Client {
     /// Retry policy: **mutating**.
     pub async fn logout(&self) -> Result<Response<()>, Error> {
         let http = account_post(&["v3", "session", "logout"], session_codes);
-        self.call(&http).await
+        self.account_call(&http).await
     }
 }
 

@@ -89,9 +89,14 @@ fn route(index: usize, uid: &str) -> HttpRequest {
     HttpRequest::get(Family::Kgen, &["fe", "esports", area, uid, "leaderboard"])
 }
 
-/// A 404 from a server that lacks the route, not one that lacks the tournament.
+/// A server that lacks the route: a 404 that is not about the tournament, or a 405 (the
+/// path exists there with other methods).
 fn is_missing_route(error: &Error) -> bool {
-    error.http_status() == Some(404) && !error.is_api(&ApiErrorCode::TournamentNotFound)
+    match error.http_status() {
+        Some(404) => !error.is_api(&ApiErrorCode::TournamentNotFound),
+        Some(405) => true,
+        _ => false,
+    }
 }
 
 impl Session {
@@ -175,13 +180,19 @@ mod tests {
     }
 
     #[test]
-    fn only_a_routeless_404_falls_back() {
+    fn only_a_routeless_404_or_a_405_falls_back() {
         let e = |code: Option<ApiErrorCode>| Error::http(404, code, String::new(), String::new());
         assert!(is_missing_route(&e(None)));
         assert!(is_missing_route(&e(Some(ApiErrorCode::RouteNotFound))));
         assert!(!is_missing_route(&e(Some(
             ApiErrorCode::TournamentNotFound
         ))));
+        assert!(is_missing_route(&Error::http(
+            405,
+            None,
+            String::new(),
+            String::new()
+        )));
         assert!(!is_missing_route(&Error::http(
             500,
             None,

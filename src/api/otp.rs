@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use super::decode::{FromJson, Obj};
 use super::Ack;
 use crate::transport::{Family, HttpRequest, RetryClass};
-use crate::{Error, Response, Secret, Session};
+use crate::{ApiErrorCode, Error, Response, Secret, Session};
 
 /// `POST .../otp/register` answer: the code that ties the later verification to this request.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,6 +36,36 @@ pub struct OtpVerification {
     pub auth_code: String,
     /// The code the player received.
     pub otp: Secret,
+}
+
+/// A code as the published examples send it: an integer when it is all digits.
+fn code_as_integer(code: &str) -> Value {
+    let digits = code.trim();
+    match digits.parse::<u64>() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => Value::from(n),
+        _ => Value::from(code),
+    }
+}
+
+/// A 400 about the request's form (not a wrong or expired code): nothing was applied.
+fn refused_the_form(error: &Error) -> bool {
+    error.http_status() == Some(400)
+        && matches!(error.api_code(), None | Some(ApiErrorCode::BadRequest))
+}
+
+fn verify_request(verification: &OtpVerification, code: fn(&str) -> Value) -> HttpRequest {
+    HttpRequest::post(
+        Family::Kgen,
+        &["fe", "users", "auth", "otp", "verify"],
+        RetryClass::Mutating,
+    )
+    .json(&json!({
+        "phone_number": verification.phone_number,
+        "countryCode": verification.country_code,
+        "authCode": code(&verification.auth_code),
+        "otp": code(verification.otp.expose()),
+    }))
+    .secret(&verification.otp)
 }
 
 impl OtpVerification {
@@ -70,27 +100,26 @@ impl Session {
 
     /// Verifies the code and links the phone to the player — `POST /fe/users/auth/otp/verify`.
     /// On success the session's `linked_phone` shows the phone at once.
-    /// `authCode` and `otp` are sent as strings.
+    ///
+    /// `authCode` and `otp` go as JSON integers, as every published example sends them
+    /// (the backend is Go: a string for an int field is a 400); a code with leading zeros
+    /// keeps its numeric value (`"0596"` is sent as `596`, which is what the backend
+    /// compares). Should a server refuse that form with a plain 400 `BAD_REQUEST`, nothing
+    /// was applied and the call is sent once more with both as strings.
     ///
     /// Retry policy: **mutating**. Errors: 400 `INVALID_OTP`, `OTP_EXPIRED`,
     /// `INVALID_PHONE_NUMBER`; 409 `PHONE_ALREADY_LINKED`.
     pub async fn verify_otp(&self, verification: &OtpVerification) -> Result<Response<Ack>, Error> {
-        let response = self
-            .call(
-                HttpRequest::post(
-                    Family::Kgen,
-                    &["fe", "users", "auth", "otp", "verify"],
-                    RetryClass::Mutating,
-                )
-                .json(&json!({
-                    "phone_number": verification.phone_number,
-                    "countryCode": verification.country_code,
-                    "authCode": verification.auth_code,
-                    "otp": verification.otp.expose(),
-                }))
-                .secret(&verification.otp),
-            )
-            .await?;
+        let as_integers = self
+            .call(verify_request(verification, code_as_integer))
+            .await;
+        let response = match as_integers {
+            Err(e) if refused_the_form(&e) => {
+                self.call(verify_request(verification, |code| Value::from(code)))
+                    .await?
+            }
+            other => other?,
+        };
         self.set_linked_phone(verification.linked_phone());
         Ok(response)
     }

@@ -174,7 +174,8 @@ impl Session {
         score: i64,
     ) -> Result<Response<Ack>, Error> {
         let request = tournament_request(tournament_uid, Some("score"), true)?.json(&json!({
-            "metadata": { "tournamentUID": tournament_uid },
+            // The path is authoritative; older servers read `tournamentId` from the metadata.
+            "metadata": { "tournamentUID": tournament_uid, "tournamentId": tournament_uid },
             "payload": { "score": { "value": score } },
         }));
         self.call(request).await

@@ -187,6 +187,11 @@ impl Session {
     /// One page of the transaction history, newest first —
     /// `GET /fe/wallet/transactions[?last_evaluated_key=&limit=]`.
     ///
+    /// The platform documents the response's `last_evaluated_key` but not the request-side
+    /// paging parameters: `last_evaluated_key` and `limit` are sent as the sandbox takes them
+    /// (*sandbox-defined*). So that a loop over pages always ends, a page that answers with
+    /// the key it was asked for, or with no transactions, is the last one.
+    ///
     /// Retry policy: **safe to retry**.
     pub async fn wallet_transactions(
         &self,
@@ -204,7 +209,16 @@ impl Session {
         if let Some(limit) = query.limit {
             request = request.query("limit", limit.to_string());
         }
-        self.call(request).await
+        let mut response: Response<TransactionPage> = self.call(request).await?;
+        let page = &mut response.data;
+        let asked = query.last_evaluated_key.as_deref().unwrap_or("");
+        let no_progress = page.transactions.is_empty()
+            && page.from_transactions.is_empty()
+            && page.to_transactions.is_empty();
+        if page.last_evaluated_key == asked || no_progress {
+            page.last_evaluated_key.clear();
+        }
+        Ok(response)
     }
 
     /// Moves the whole earned balance to the player's KGeN wallet — `POST /fe/wallet/withdraw`.

@@ -4,12 +4,18 @@
 
 use std::ffi::{c_char, c_void};
 
-use super::client::{kgen_client, start_for_client};
+use super::client::{client as client_entry, kgen_client, start_for_client};
 use super::data::*;
-use super::panic::guard;
+use super::panic::{guard, FfiResult};
 use super::pointers::str_in;
 use super::status::kgen_status;
 use super::types::{kgen_callback, kgen_operation::*, kgen_request_id, EventBuilder};
+
+/// i3D.net requires the API key (`private_token`) on every `/v3` call: without
+/// one each `kgen_account_*` call returns `KGEN_ERR_INVALID_ARGUMENT`, nothing sent.
+fn check_account(client: *mut kgen_client) -> FfiResult<()> {
+    Ok(client_entry(client)?.core.check_account()?)
+}
 
 /// Logs in with user name and password (a secret, never logged);
 /// `remember_me` 0 or 1. The logged-in state is a cookie the client keeps:
@@ -32,6 +38,7 @@ pub unsafe extern "C" fn kgen_account_login(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
+        check_account(client)?;
         let request = crate::LoginRequest {
             user_name: unsafe { str_in(user_name, "user_name") }?.to_owned(),
             password: crate::Secret::new(unsafe { str_in(password, "password") }?),
@@ -68,6 +75,7 @@ pub unsafe extern "C" fn kgen_account_login_otp(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
+        check_account(client)?;
         let otp = crate::Secret::new(unsafe { str_in(otp, "otp") }?);
         let call = move |c: crate::Client| async move { c.login_otp(&otp).await };
         unsafe {
@@ -99,6 +107,7 @@ pub unsafe extern "C" fn kgen_account_current_user(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
+        check_account(client)?;
         let call = |c: crate::Client| async move { c.current_user().await };
         unsafe {
             start_for_client(
@@ -128,6 +137,7 @@ pub unsafe extern "C" fn kgen_account_logout(
     out_request: *mut kgen_request_id,
 ) -> kgen_status {
     guard(|| {
+        check_account(client)?;
         let call = |c: crate::Client| async move { c.logout().await };
         unsafe {
             start_for_client(

@@ -45,14 +45,18 @@ pub struct kgen_client_options {
     pub struct_size: u32,
     /// KGeN ESports Protocol API base URL; default the production host.
     pub base_url: *const c_char,
-    /// Account-session (`/v3`) API base URL; default `base_url` when that is
-    /// set, else the production host.
+    /// Account-session (`/v3`) API base URL; default `https://api.i3d.net`,
+    /// whatever `base_url` is, so the `/v3` API key and account passwords never
+    /// go to a KGeN host by default. Set it for a local sandbox (which serves
+    /// both API families).
     pub account_base_url: *const c_char,
     /// Server-to-server credentials (game servers only; never ship a secret in
     /// a game client). Needed by `kgen_session_create`.
     pub client_id: *const c_char,
     pub client_secret: *const c_char,
-    /// API key sent as `PRIVATE-TOKEN` to the `/v3` account API.
+    /// API key sent as `PRIVATE-TOKEN` to the `/v3` account API, which requires
+    /// it on every call: without it each `kgen_account_*` call returns
+    /// `KGEN_ERR_INVALID_ARGUMENT` (nothing is sent).
     pub private_token: *const c_char,
     /// Appended to the User-Agent, e.g. "MyGame/1.2".
     pub user_agent_suffix: *const c_char,

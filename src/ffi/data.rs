@@ -252,7 +252,8 @@ pub struct kgen_stat_list {
 pub struct kgen_login_result {
     /// 1 when a second step is needed: call `kgen_account_login_otp`.
     pub requires_otp: i32,
-    /// Unix seconds; 0 when not given.
+    /// When the two-factor window closes, Unix seconds; 0 when no 2FA applies.
+    /// Not the session's lifetime.
     pub expires_at: i64,
     /// Unix seconds until which the OTP step is possible; 0 without 2FA.
     pub otp_session_expires_at: i64,

@@ -45,7 +45,11 @@ pub unsafe extern "C" fn kgen_wallet_balance(
 /// "") for the first page, else the previous page's key; `limit` 1 to 100
 /// transactions per page, or 0 for the server's default page size (a larger
 /// `limit` is refused at the call with `KGEN_ERR_INVALID_ARGUMENT`; the platform
-/// documents no paging parameters, the bound is *sandbox-defined*).
+/// documents no paging parameters, the bound is *sandbox-defined*). The
+/// request-side paging parameters themselves are undocumented: they are sent
+/// as the sandbox takes them (*sandbox-defined*). A page that answers with the
+/// key it was asked for, or with no transactions, reports `is_last_page` 1, so
+/// a loop over pages always ends.
 /// Completion `KGEN_OP_WALLET_TRANSACTIONS`, `data.transactions`.
 ///
 /// Strings are copied during the call. On `KGEN_OK` exactly one completion

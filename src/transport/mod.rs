@@ -314,6 +314,10 @@ impl Transport {
         })
     }
 
+    pub(crate) fn has_private_token(&self) -> bool {
+        self.private_token.as_ref().is_some_and(|t| !t.is_empty())
+    }
+
     pub(crate) fn has_client_credentials(&self) -> bool {
         self.client_id.as_deref().is_some_and(|id| !id.is_empty())
             && self.client_secret.as_ref().is_some_and(|s| !s.is_empty())
@@ -424,7 +428,7 @@ impl Transport {
             "no complete answer within the attempt timeout ({} ms)",
             self.retry.attempt_timeout.as_millis()
         );
-        if request.retry == RetryClass::Mutating {
+        if request.retry.is_mutating() {
             message.push_str("; the request may have been applied, so it was not repeated");
         }
         Error::new(ErrorKind::Timeout, message)
@@ -481,7 +485,7 @@ impl Transport {
         // safe to repeat goes without: a renewal inside another call must not reuse that
         // call's key, and a repeat of a timed-out attempt must not be refused as
         // `IDEMPOTENCY_KEY_IN_USE` while the first attempt still runs.
-        if request.retry == RetryClass::Mutating {
+        if request.retry.is_mutating() {
             put("idempotency-key", &ctx.idempotency_key)?;
         }
         if request.body.is_some() {

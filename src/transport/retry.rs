@@ -19,6 +19,18 @@ pub(crate) enum RetryClass {
     /// its stored result). A broken connection or an attempt timeout leaves the outcome
     /// unknown: never retried.
     Mutating,
+    /// A login step (`/v3/session/login`, `.../login/otp`): as `Mutating`, but a 429 (too
+    /// many login attempts) is reported with its `Retry-After`, not waited out — repeating
+    /// would only lengthen the lockout.
+    Login,
+}
+
+impl RetryClass {
+    /// Whether the request changes state (it carries an `Idempotency-Key`, and a timed-out
+    /// attempt is not repeated).
+    pub(crate) fn is_mutating(self) -> bool {
+        self != RetryClass::Safe
+    }
 }
 
 /// How an attempt ended, as far as the retry decision cares.
@@ -38,11 +50,15 @@ pub(crate) fn should_retry(class: RetryClass, outcome: Outcome<'_>) -> bool {
         (RetryClass::Safe, Outcome::Status(status, _)) => {
             matches!(status, 408 | 429) || (status >= 500 && !matches!(status, 501 | 505))
         }
-        (RetryClass::Mutating, Outcome::Transport { connect: false } | Outcome::AttemptTimeout) => {
-            false
-        }
+        (
+            RetryClass::Mutating | RetryClass::Login,
+            Outcome::Transport { connect: false } | Outcome::AttemptTimeout,
+        ) => false,
         (RetryClass::Mutating, Outcome::Status(status, code)) => {
             status == 429 || (status == 409 && code == Some(&ApiErrorCode::IdempotencyKeyInUse))
+        }
+        (RetryClass::Login, Outcome::Status(status, code)) => {
+            status == 409 && code == Some(&ApiErrorCode::IdempotencyKeyInUse)
         }
     }
 }
@@ -152,5 +168,17 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon", 0), None);
+    }
+
+    #[test]
+    fn a_login_refused_for_too_many_attempts_is_not_repeated() {
+        let login = |o| should_retry(RetryClass::Login, o);
+        assert!(!login(Outcome::Status(429, None)));
+        assert!(!login(Outcome::Transport { connect: false }));
+        assert!(login(Outcome::Transport { connect: true }));
+        assert!(should_retry(
+            RetryClass::Mutating,
+            Outcome::Status(429, None)
+        ));
     }
 }

@@ -201,9 +201,10 @@ static inline kgen_client_options default_options(kgen_dispatch dispatch) {
     kgen_client_options o;
     KGEN_CLIENT_OPTIONS_INIT(o);
     o.base_url = base_url();
+    o.account_base_url = base_url(); /* the sandbox serves /v3 too */
     o.client_id = "demo-client";
     o.client_secret = "demo-secret";
-    o.private_token = NULL;
+    o.private_token = "demo2fa-api-key"; /* required by every /v3 call; its owner is demo2fa */
     o.dispatch = dispatch;
     o.request_timeout_ms = 20000;
     return o;

@@ -89,6 +89,8 @@ kgen::Result<T> await(kgen::Client &client, Start start) {
 inline kgen::ClientOptions server_options(kgen::Dispatch dispatch = kgen::Dispatch::Manual) {
     kgen::ClientOptions o;
     o.base_url = sandbox::env("KGEN_BASE_URL", "http://127.0.0.1:8080");
+    o.account_base_url = o.base_url;
+    o.private_token = "demo2fa-api-key";  // required by every /v3 call; its owner is demo2fa
     o.client_id = sandbox::env("KGEN_CLIENT_ID", "demo-client");
     o.client_secret = sandbox::env("KGEN_CLIENT_SECRET", "demo-secret");
     o.dispatch = dispatch;

@@ -41,6 +41,9 @@ impl Env {
     /// Config for this sandbox: server credentials, short backoff, 5 s deadline.
     pub fn config(&self) -> Config {
         Config::new(self.sandbox.base_url())
+            .with_account_base_url(self.sandbox.base_url())
+            // The 2FA demo user's key: without a login, /v3/session/user answers for demo2fa.
+            .with_private_token("demo2fa-api-key")
             .with_client_credentials(CLIENT_ID, CLIENT_SECRET)
             .with_request_timeout(Duration::from_secs(5))
             .with_retry(RetryPolicy {

@@ -35,7 +35,7 @@ async fn read_head(stream: &mut TcpStream) -> String {
 }
 
 /// A peer that answers each connection's first request with the next canned response
-/// and reports the request heads it saw.
+/// and reports the requests it saw (head, then body).
 async fn peer<R: AsRef<[u8]> + Send + 'static>(
     responses: Vec<R>,
 ) -> (String, mpsc::UnboundedReceiver<String>) {
@@ -50,7 +50,7 @@ async fn peer<R: AsRef<[u8]> + Send + 'static>(
             let length = header(&head, "content-length").map_or(0, |l| l.parse().unwrap());
             let mut body = vec![0u8; length];
             let _ = stream.read_exact(&mut body).await;
-            let _ = heads.send(head);
+            let _ = heads.send(head + &String::from_utf8_lossy(&body));
             let _ = stream.write_all(response.as_ref()).await;
             let _ = stream.shutdown().await;
         }
@@ -361,4 +361,101 @@ async fn a_server_without_the_route_and_an_oversized_request_are_named() {
         413,
         "PAYLOAD_TOO_LARGE",
     );
+}
+
+#[tokio::test]
+async fn otp_codes_go_as_integers_and_once_more_as_strings_if_that_form_is_refused() {
+    let (url, mut seen) = peer(vec![
+        respond(
+            400,
+            r#"{"error":"BAD_REQUEST","message":"cannot unmarshal string"}"#,
+        ),
+        respond(200, r#"{"message":"Phone number verified successfully"}"#),
+    ])
+    .await;
+    let client = Client::new(Config::new(&url).with_retry(fast_retry())).unwrap();
+    let session = client.restore_session(&token(), None).unwrap();
+    let verification = kgen::OtpVerification {
+        phone_number: "9876543219".into(),
+        country_code: "+91".into(),
+        auth_code: "0735".into(),
+        otp: kgen::Secret::new("059609"),
+    };
+    let verified = session.verify_otp(&verification).await.unwrap();
+    assert_eq!(verified.data.message, "Phone number verified successfully");
+    let first = seen.recv().await.unwrap();
+    assert!(
+        first.contains(r#""authCode":735"#) && first.contains(r#""otp":59609"#),
+        "{first}"
+    );
+    let second = seen.recv().await.unwrap();
+    assert!(
+        second.contains(r#""authCode":"0735""#) && second.contains(r#""otp":"059609""#),
+        "{second}"
+    );
+    assert_eq!(session.info().linked_phone, "+919876543219");
+}
+
+#[tokio::test]
+async fn a_wrong_otp_is_not_sent_again() {
+    let (url, mut seen) = peer(vec![
+        respond(400, r#"{"error":"INVALID_OTP"}"#),
+        respond(200, r#"{"message":"must not be reached"}"#),
+    ])
+    .await;
+    let client = Client::new(Config::new(&url).with_retry(fast_retry())).unwrap();
+    let session = client.restore_session(&token(), None).unwrap();
+    let verification = kgen::OtpVerification {
+        phone_number: "9876543219".into(),
+        country_code: "+91".into(),
+        auth_code: "1234".into(),
+        otp: kgen::Secret::new("111111"),
+    };
+    let e = session.verify_otp(&verification).await.unwrap_err();
+    assert_eq!(e.http_status(), Some(400));
+    seen.recv().await.unwrap();
+    assert!(
+        seen.try_recv().is_err(),
+        "one request only: a second would burn another attempt"
+    );
+}
+
+#[tokio::test]
+async fn a_page_that_repeats_its_key_or_brings_nothing_is_the_last() {
+    let (url, _seen) = peer(vec![
+        respond(
+            200,
+            r#"{"transactions":[{"uid":"t1"}],"last_evaluated_key":"k1"}"#,
+        ),
+        respond(
+            200,
+            r#"{"transactions":[{"uid":"t2"}],"last_evaluated_key":"k1"}"#,
+        ),
+        respond(200, r#"{"transactions":[],"last_evaluated_key":"k3"}"#),
+    ])
+    .await;
+    let client = Client::new(Config::new(&url).with_retry(fast_retry())).unwrap();
+    let session = client.restore_session(&token(), None).unwrap();
+    let mut query = kgen::TransactionQuery::default();
+    let first = session.wallet_transactions(&query).await.unwrap().data;
+    assert!(!first.is_last_page());
+    query.last_evaluated_key = Some(first.last_evaluated_key.clone());
+    let repeated = session.wallet_transactions(&query).await.unwrap().data;
+    assert!(
+        repeated.is_last_page(),
+        "the same key again: no further page"
+    );
+    let empty = session.wallet_transactions(&query).await.unwrap().data;
+    assert!(empty.is_last_page(), "nothing on the page: no further page");
+}
+
+#[tokio::test]
+async fn a_score_names_its_tournament_in_both_metadata_spellings() {
+    let (url, mut seen) = peer(vec![respond(200, r#"{"message":"ok"}"#)]).await;
+    let client = Client::new(Config::new(&url).with_retry(fast_retry())).unwrap();
+    let session = client.restore_session(&token(), None).unwrap();
+    session.submit_score("t-42", 7).await.unwrap();
+    let request = seen.recv().await.unwrap();
+    assert!(request.contains(r#""tournamentUID":"t-42""#), "{request}");
+    assert!(request.contains(r#""tournamentId":"t-42""#), "{request}");
 }

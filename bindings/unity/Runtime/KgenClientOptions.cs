@@ -11,7 +11,11 @@ namespace Kgen
         /// <summary>The KGeN ESports API's base URL; default the production host.</summary>
         public string BaseUrl { get; set; }
 
-        /// <summary>The account-session (<c>/v3</c>) API's base URL; default <see cref="BaseUrl"/> when set.</summary>
+        /// <summary>
+        /// The account-session (<c>/v3</c>) API's base URL; default <c>https://api.i3d.net</c>,
+        /// whatever <see cref="BaseUrl"/> is, so the API key and account passwords never go
+        /// to a KGeN host by default. Set it for a local sandbox, which serves both APIs.
+        /// </summary>
         public string AccountBaseUrl { get; set; }
 
         /// <summary>

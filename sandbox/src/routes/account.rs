@@ -1,7 +1,7 @@
 //! i3D.net API v3 account sessions: `/v3/session/{user,login,login/otp,logout}`.
 //!
-//! `PRIVATE-TOKEN` (an API key) is checked whenever it is sent (401 when unknown) and lets
-//! `/user` answer for the key's owner. Login state is a cookie session (`kgen_v3_session`,
+//! `PRIVATE-TOKEN` (an API key) is required by every call, as i3D.net's API v3 documents it
+//! (401 when missing or unknown), and lets `/user` answer for the key's owner. Login state is a cookie session (`kgen_v3_session`,
 //! `Path=/v3; HttpOnly; SameSite=Lax`) set by login and cleared by logout.
 
 use std::net::SocketAddr;
@@ -50,17 +50,14 @@ impl FromRequestParts<Shared> for V3Caller {
     type Rejection = V3Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, V3Error> {
-        let key_owner = match private_token(&parts.headers) {
-            Some(key) => Some(
-                state
-                    .db
-                    .read(|conn| v3::user_by_api_key(conn, key))?
-                    .ok_or_else(|| {
-                        V3Error::new(StatusCode::UNAUTHORIZED, "Invalid PRIVATE-TOKEN")
-                    })?,
-            ),
-            None => None,
-        };
+        let key = private_token(&parts.headers)
+            .ok_or_else(|| V3Error::new(StatusCode::UNAUTHORIZED, "PRIVATE-TOKEN is required"))?;
+        let key_owner = Some(
+            state
+                .db
+                .read(|conn| v3::user_by_api_key(conn, key))?
+                .ok_or_else(|| V3Error::new(StatusCode::UNAUTHORIZED, "Invalid PRIVATE-TOKEN"))?,
+        );
         Ok(V3Caller {
             key_owner,
             cookie: session_cookie(&parts.headers).map(str::to_string),
@@ -186,7 +183,9 @@ pub async fn login(
     let unix = |ns: i64| if ns == 0 { 0 } else { ns / NANOS_PER_SEC };
     let mut response = Json(json!({
         "requiresOtp": login.requires_otp,
-        "expiresAt": unix(login.expires_at),
+        // i3D.net's OpenAPI: when the 2FA window closes, 0 when no 2FA applies (the
+        // session's own lifetime is in the cookie).
+        "expiresAt": unix(login.otp_expires_at),
         "otpSessionExpiresAt": unix(login.otp_expires_at),
     }))
     .into_response();

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::message;
-use crate::errors::ApiError;
+use crate::errors::{ApiError, Code};
 use crate::extract::{JsonBody, PlayerAuth, TextOrNumber};
 use crate::state::Shared;
 use crate::store::otp::{self, Phone, AUTH_CODE_LEN, OTP_LEN};
@@ -57,6 +57,16 @@ pub async fn verify(
     JsonBody(body): JsonBody<VerifyBody>,
 ) -> Result<Response, ApiError> {
     let phone = body.phone.phone()?;
+    // Every published example sends both as JSON integers, and the Go backend refuses a
+    // string for an int field; strict mode (the default) refuses them as it would.
+    let strings = matches!(body.auth_code, TextOrNumber::Text(_))
+        || matches!(body.otp, TextOrNumber::Text(_));
+    if state.config.strict && strings {
+        return Err(ApiError::new(
+            Code::BadRequest,
+            "authCode and otp must be JSON integers (start the sandbox with --lenient to accept strings)",
+        ));
+    }
     let auth_code = body.auth_code.into_text(AUTH_CODE_LEN);
     let code = body.otp.into_text(OTP_LEN);
     let now = state.clock.now_ns();

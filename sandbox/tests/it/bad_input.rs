@@ -90,7 +90,12 @@ async fn oversized_bodies_are_refused_with_413() {
         .await;
     reply.expect_error(413, "PAYLOAD_TOO_LARGE");
     let v3 = env
-        .send(Method::POST, "/v3/session/login", &[], Some(&big))
+        .send(
+            Method::POST,
+            "/v3/session/login",
+            &[("PRIVATE-TOKEN", "demo-api-key")],
+            Some(&big),
+        )
         .await;
     assert_eq!((v3.status, v3.body["errorCode"].clone()), (413, json!(413)));
 

@@ -47,7 +47,7 @@ async fn prints_its_address_first_and_logs_requests_without_secrets() {
         .json_text()
         .await;
     let token = session["access_token"].as_str().unwrap().to_string();
-    let otp_body = json!({ "phone_number": "9876500000", "countryCode": "+91", "authCode": "4321", "otp": "765432" });
+    let otp_body = json!({ "phone_number": "9876500000", "countryCode": "+91", "authCode": 4321, "otp": 765432 });
     http.post(format!("{base}/fe/users/auth/otp/verify"))
         .header("user-jwt-token", &token)
         .body(otp_body.to_string())

@@ -22,7 +22,9 @@ async fn linked_mobile_number_is_a_record_once_linked() {
         .await
         .body["otp"]
         .clone();
-    let verify = json!({ "phone_number": "9000000001", "countryCode": "+1", "authCode": auth_code, "otp": otp });
+    let number = |v: &serde_json::Value| json!(v.as_str().unwrap().parse::<u64>().unwrap());
+    let verify = json!({ "phone_number": "9000000001", "countryCode": "+1",
+                         "authCode": number(&auth_code), "otp": number(&otp) });
     env.post("/fe/users/auth/otp/verify", &player.token, verify)
         .await
         .expect_ok();

@@ -24,11 +24,39 @@ async fn sent(env: &Env, phone: &str) -> Value {
     .clone()
 }
 
+/// Sends both codes as JSON integers, the documented form (strings are refused below).
 async fn verify(env: &Env, player: &Player, auth_code: Value, otp: Value) -> crate::support::Reply {
-    let body =
-        json!({ "phone_number": PHONE, "countryCode": "+91", "authCode": auth_code, "otp": otp });
+    let number = |v: Value| match v.as_str() {
+        Some(text) => json!(text.parse::<u64>().unwrap()),
+        None => v,
+    };
+    let body = json!({ "phone_number": PHONE, "countryCode": "+91",
+                       "authCode": number(auth_code), "otp": number(otp) });
     env.post("/fe/users/auth/otp/verify", &player.token, body)
         .await
+}
+
+#[tokio::test]
+async fn codes_as_strings_are_refused_unless_the_sandbox_is_lenient() {
+    for strict in [true, false] {
+        let env = Env::with(kgen_sandbox::Options {
+            strict,
+            ..kgen_sandbox::Options::default()
+        })
+        .await;
+        let player = env.session("p1").await;
+        let auth_code = register(&env, &player, PHONE).await.expect_ok()["authCode"].clone();
+        let otp = sent(&env, PHONE).await["otp"].clone();
+        let as_strings = json!({ "phone_number": PHONE, "countryCode": "+91", "authCode": auth_code, "otp": otp });
+        let reply = env
+            .post("/fe/users/auth/otp/verify", &player.token, as_strings)
+            .await;
+        if strict {
+            reply.expect_error(400, "BAD_REQUEST");
+        } else {
+            reply.expect_ok();
+        }
+    }
 }
 
 #[tokio::test]

@@ -115,7 +115,10 @@ async fn link_phone(env: &Env, player: &Player, phone: &str) {
             "/sandbox/otp?phone_number={phone}&countryCode=%2B91"
         ))
         .await;
-    let verify = json!({ "phone_number": phone, "countryCode": "+91", "authCode": auth, "otp": sent.body["otp"] });
+    // Both codes as JSON integers, the documented form.
+    let number = |v: &serde_json::Value| json!(v.as_str().unwrap().parse::<u64>().unwrap());
+    let verify = json!({ "phone_number": phone, "countryCode": "+91",
+                         "authCode": number(&auth), "otp": number(&sent.body["otp"]) });
     env.post("/fe/users/auth/otp/verify", &player.token, verify)
         .await
         .expect_ok();

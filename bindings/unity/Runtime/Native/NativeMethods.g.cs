@@ -483,7 +483,11 @@ namespace Kgen.Native
         ///  "") for the first page, else the previous page's key; `limit` 1 to 100
         ///  transactions per page, or 0 for the server's default page size (a larger
         ///  `limit` is refused at the call with `KGEN_ERR_INVALID_ARGUMENT`; the platform
-        ///  documents no paging parameters, the bound is *sandbox-defined*).
+        ///  documents no paging parameters, the bound is *sandbox-defined*). The
+        ///  request-side paging parameters themselves are undocumented: they are sent
+        ///  as the sandbox takes them (*sandbox-defined*). A page that answers with the
+        ///  key it was asked for, or with no transactions, reports `is_last_page` 1, so
+        ///  a loop over pages always ends.
         ///  Completion `KGEN_OP_WALLET_TRANSACTIONS`, `data.transactions`.
         ///
         ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
@@ -536,8 +540,10 @@ namespace Kgen.Native
         /// </summary>
         public byte* base_url;
         /// <summary>
-        ///  Account-session (`/v3`) API base URL; default `base_url` when that is
-        ///  set, else the production host.
+        ///  Account-session (`/v3`) API base URL; default `https://api.i3d.net`,
+        ///  whatever `base_url` is, so the `/v3` API key and account passwords never
+        ///  go to a KGeN host by default. Set it for a local sandbox (which serves
+        ///  both API families).
         /// </summary>
         public byte* account_base_url;
         /// <summary>
@@ -547,7 +553,9 @@ namespace Kgen.Native
         public byte* client_id;
         public byte* client_secret;
         /// <summary>
-        ///  API key sent as `PRIVATE-TOKEN` to the `/v3` account API.
+        ///  API key sent as `PRIVATE-TOKEN` to the `/v3` account API, which requires
+        ///  it on every call: without it each `kgen_account_*` call returns
+        ///  `KGEN_ERR_INVALID_ARGUMENT` (nothing is sent).
         /// </summary>
         public byte* private_token;
         /// <summary>
@@ -982,7 +990,8 @@ namespace Kgen.Native
         /// </summary>
         public int requires_otp;
         /// <summary>
-        ///  Unix seconds; 0 when not given.
+        ///  When the two-factor window closes, Unix seconds; 0 when no 2FA applies.
+        ///  Not the session's lifetime.
         /// </summary>
         public long expires_at;
         /// <summary>

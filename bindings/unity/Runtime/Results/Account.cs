@@ -8,6 +8,7 @@ namespace Kgen
         /// <summary>True when a second step is needed: call <see cref="KgenClient.LoginOtpAsync"/>.</summary>
         public bool RequiresOtp { get; internal set; }
 
+        /// <summary>When the two-factor window closes; null without two-factor login. Not the session's lifetime.</summary>
         public DateTimeOffset? ExpiresAt { get; internal set; }
 
         /// <summary>Until when the one-time password step is possible; null without two-factor login.</summary>

@@ -134,7 +134,7 @@ namespace Kgen.Tests
             Assert.AreEqual("demo", user.UserName);
             Assert.Greater(user.UserId, 0);
             Assert.That(Wait(client, client.LogoutAsync()).HttpStatus, Is.InRange(200, 299));
-            Assert.AreEqual(KgenApiError.NotLoggedIn, Failure(client, client.GetCurrentUserAsync()).ApiError);
+            Assert.AreEqual("demo2fa", Wait(client, client.GetCurrentUserAsync()).UserName, "no session: the key's owner");
 
             login = Wait(client, client.LoginAsync("demo2fa", "demo-password", rememberMe: true));
             Assert.IsTrue(login.RequiresOtp);

@@ -54,6 +54,8 @@ namespace Kgen.Tests
             var options = new KgenClientOptions
             {
                 BaseUrl = Sandbox.BaseUrl,
+                AccountBaseUrl = Sandbox.BaseUrl,
+                PrivateToken = "demo2fa-api-key", // every /v3 call needs one; its owner is demo2fa
                 ClientId = Sandbox.ClientId,
                 ClientSecret = Sandbox.ClientSecret,
             };

@@ -33,7 +33,8 @@ public:
 	UPROPERTY(Config, EditAnywhere, Category = "Connection")
 	FString BaseUrl;
 
-	// The /v3 account-session API; empty: the same as BaseUrl.
+	// The /v3 account-session API; empty: https://api.i3d.net (never BaseUrl, so the
+	// API key and account passwords do not go to a KGeN host). Set it for a local sandbox.
 	UPROPERTY(Config, EditAnywhere, Category = "Connection")
 	FString AccountBaseUrl;
 

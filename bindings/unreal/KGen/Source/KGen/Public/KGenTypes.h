@@ -192,6 +192,7 @@ struct KGEN_API FKGenLoginResult
 
 	// Finish with Account Login OTP.
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") bool bRequiresOtp = false;
+	// When the two-factor window closes; unset (zero) without 2FA. Not the session's lifetime.
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime ExpiresAt;
 };
 
