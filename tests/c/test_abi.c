@@ -11,13 +11,6 @@ static kgen_client *new_client(void) {
     return client;
 }
 
-static kgen_session *restore(kgen_client *client, const char *user) {
-    char token[1024];
-    unsigned_token(user, (long)time(NULL) + 3600, token, sizeof token);
-    kgen_session *session = NULL;
-    if (kgen_session_restore(client, token, NULL, &session) != KGEN_OK) return NULL;
-    return session;
-}
 
 static void never_called(const kgen_event *e, void *user_data) {
     (void)e;
@@ -53,7 +46,7 @@ static void null_arguments_are_errors(void) {
 
     client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "null-args");
+    kgen_session *session = restore_unsigned(client, "null-args");
     CHECK(session);
     atomic_int calls = 0;
     kgen_request_id id = 99;
@@ -84,7 +77,7 @@ static void invalid_utf8_is_an_invalid_argument(void) {
 
     client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "utf8");
+    kgen_session *session = restore_unsigned(client, "utf8");
     CHECK(session);
     atomic_int calls = 0;
     CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
@@ -171,7 +164,7 @@ static void options_are_versioned_and_checked(void) {
 static void destroyed_handles_are_rejected(void) {
     kgen_client *client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "destroyed");
+    kgen_session *session = restore_unsigned(client, "destroyed");
     CHECK(session);
     CHECK_OK(kgen_client_destroy(client));
     CHECK_STATUS(KGEN_ERR_INVALID_HANDLE, kgen_client_destroy(client));
@@ -194,7 +187,7 @@ static void destroyed_handles_are_rejected(void) {
 static void double_destroyed_sessions_are_rejected(void) {
     kgen_client *client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "twice");
+    kgen_session *session = restore_unsigned(client, "twice");
     CHECK(session);
     CHECK_OK(kgen_session_destroy(session));
     CHECK_STATUS(KGEN_ERR_INVALID_HANDLE, kgen_session_destroy(session));
@@ -202,7 +195,7 @@ static void double_destroyed_sessions_are_rejected(void) {
     CHECK_STATUS(KGEN_ERR_INVALID_HANDLE,
                  kgen_rewards_claim(client, session, never_called, &calls, NULL));
     /* A new session never revives the old handle. */
-    kgen_session *again = restore(client, "twice");
+    kgen_session *again = restore_unsigned(client, "twice");
     CHECK(again && again != session);
     CHECK_STATUS(KGEN_ERR_INVALID_HANDLE, kgen_session_destroy(session));
     CHECK_OK(kgen_client_destroy(client));
@@ -212,7 +205,7 @@ static void double_destroyed_sessions_are_rejected(void) {
 static void forged_and_mistyped_handles_are_rejected(void) {
     kgen_client *client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "forged");
+    kgen_session *session = restore_unsigned(client, "forged");
     CHECK(session);
     uintptr_t forgeries[] = {1, 0x1000, 0xdeadbeef, (uintptr_t)-1, (uintptr_t)client + 1,
                              (uintptr_t)client ^ ((uintptr_t)1 << 20)};
@@ -233,7 +226,7 @@ static void a_session_of_another_client_is_rejected(void) {
     kgen_client *a = new_client();
     kgen_client *b = new_client();
     CHECK(a && b);
-    kgen_session *session = restore(a, "other-client");
+    kgen_session *session = restore_unsigned(a, "other-client");
     CHECK(session);
     atomic_int calls = 0;
     CHECK_STATUS(KGEN_ERR_WRONG_CLIENT,
@@ -246,7 +239,7 @@ static void a_session_of_another_client_is_rejected(void) {
 static void strings_are_copied_into_caller_buffers(void) {
     kgen_client *client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "buffer-user");
+    kgen_session *session = restore_unsigned(client, "buffer-user");
     CHECK(session);
     size_t len = 0;
     CHECK_STATUS(KGEN_ERR_BUFFER_TOO_SMALL,
@@ -275,7 +268,7 @@ static void strings_are_copied_into_caller_buffers(void) {
 static void one_rule_for_every_buffer(void) {
     kgen_client *client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "rule-user");
+    kgen_session *session = restore_unsigned(client, "rule-user");
     CHECK(session);
     kgen_client_options bad = default_options(KGEN_DISPATCH_MANUAL);
     bad.base_url = "not a url";
@@ -328,7 +321,7 @@ static void requests_that_cannot_start_are_refused_at_the_call(void) {
     CHECK_OK(kgen_last_error_message(message, &len));
     CHECK(strstr(message, "client_id") != NULL);
 
-    kgen_session *session = restore(client, "paging-user");
+    kgen_session *session = restore_unsigned(client, "paging-user");
     CHECK(session);
     CHECK_STATUS(KGEN_ERR_INVALID_ARGUMENT,
                  kgen_wallet_transactions(client, session, NULL, 1000, never_called, &calls, NULL));
@@ -349,7 +342,7 @@ static void requests_that_cannot_start_are_refused_at_the_call(void) {
 static void path_parameters_cannot_address_another_route(void) {
     kgen_client *client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "path-user");
+    kgen_session *session = restore_unsigned(client, "path-user");
     CHECK(session);
     atomic_int calls = 0;
     const char *bad[] = {".", "..", " .. ", "active", "participated"};
@@ -370,7 +363,7 @@ static void path_parameters_cannot_address_another_route(void) {
 static void oversized_input_and_split_credentials_are_refused_at_the_call(void) {
     kgen_client *client = new_client();
     CHECK(client);
-    kgen_session *session = restore(client, "big-user");
+    kgen_session *session = restore_unsigned(client, "big-user");
     CHECK(session);
     size_t n = 70 * 1024;
     char *huge = malloc(n + 1);

@@ -23,10 +23,8 @@ static void destroy_returns_while_stalled(const char *what, const char *base_url
         o.allow_insecure_http = 1;
         kgen_client *client = NULL;
         CHECK_OK(kgen_client_new(&o, &client));
-        char token[1024];
-        unsigned_token("stalled-player", (long)time(NULL) + 3600, token, sizeof token);
-        kgen_session *session = NULL;
-        CHECK_OK(kgen_session_restore(client, token, NULL, &session));
+        kgen_session *session = restore_unsigned(client, "stalled-player");
+        CHECK(session != NULL);
         captured c[REQUESTS];
         memset(c, 0, sizeof c);
         for (int i = 0; i < REQUESTS; i++)

@@ -363,6 +363,23 @@ async fn a_server_without_the_route_and_an_oversized_request_are_named() {
     );
 }
 
+/// A client-flow session whose requests go to `url`.
+fn session_at(url: &str) -> kgen::Session {
+    Client::new(Config::new(url).with_retry(fast_retry()))
+        .unwrap()
+        .restore_session(&token(), None)
+        .unwrap()
+}
+
+fn verification(auth_code: &str, otp: &str) -> kgen::OtpVerification {
+    kgen::OtpVerification {
+        phone_number: "9876543219".into(),
+        country_code: "+91".into(),
+        auth_code: auth_code.into(),
+        otp: kgen::Secret::new(otp),
+    }
+}
+
 #[tokio::test]
 async fn otp_codes_go_as_integers_and_once_more_as_strings_if_that_form_is_refused() {
     let (url, mut seen) = peer(vec![
@@ -373,15 +390,11 @@ async fn otp_codes_go_as_integers_and_once_more_as_strings_if_that_form_is_refus
         respond(200, r#"{"message":"Phone number verified successfully"}"#),
     ])
     .await;
-    let client = Client::new(Config::new(&url).with_retry(fast_retry())).unwrap();
-    let session = client.restore_session(&token(), None).unwrap();
-    let verification = kgen::OtpVerification {
-        phone_number: "9876543219".into(),
-        country_code: "+91".into(),
-        auth_code: "0735".into(),
-        otp: kgen::Secret::new("059609"),
-    };
-    let verified = session.verify_otp(&verification).await.unwrap();
+    let session = session_at(&url);
+    let verified = session
+        .verify_otp(&verification("0735", "059609"))
+        .await
+        .unwrap();
     assert_eq!(verified.data.message, "Phone number verified successfully");
     let first = seen.recv().await.unwrap();
     assert!(
@@ -403,15 +416,11 @@ async fn a_wrong_otp_is_not_sent_again() {
         respond(200, r#"{"message":"must not be reached"}"#),
     ])
     .await;
-    let client = Client::new(Config::new(&url).with_retry(fast_retry())).unwrap();
-    let session = client.restore_session(&token(), None).unwrap();
-    let verification = kgen::OtpVerification {
-        phone_number: "9876543219".into(),
-        country_code: "+91".into(),
-        auth_code: "1234".into(),
-        otp: kgen::Secret::new("111111"),
-    };
-    let e = session.verify_otp(&verification).await.unwrap_err();
+    let session = session_at(&url);
+    let e = session
+        .verify_otp(&verification("1234", "111111"))
+        .await
+        .unwrap_err();
     assert_eq!(e.http_status(), Some(400));
     seen.recv().await.unwrap();
     assert!(
@@ -434,8 +443,7 @@ async fn a_page_that_repeats_its_key_or_brings_nothing_is_the_last() {
         respond(200, r#"{"transactions":[],"last_evaluated_key":"k3"}"#),
     ])
     .await;
-    let client = Client::new(Config::new(&url).with_retry(fast_retry())).unwrap();
-    let session = client.restore_session(&token(), None).unwrap();
+    let session = session_at(&url);
     let mut query = kgen::TransactionQuery::default();
     let first = session.wallet_transactions(&query).await.unwrap().data;
     assert!(!first.is_last_page());
@@ -452,8 +460,7 @@ async fn a_page_that_repeats_its_key_or_brings_nothing_is_the_last() {
 #[tokio::test]
 async fn a_score_names_its_tournament_in_both_metadata_spellings() {
     let (url, mut seen) = peer(vec![respond(200, r#"{"message":"ok"}"#)]).await;
-    let client = Client::new(Config::new(&url).with_retry(fast_retry())).unwrap();
-    let session = client.restore_session(&token(), None).unwrap();
+    let session = session_at(&url);
     session.submit_score("t-42", 7).await.unwrap();
     let request = seen.recv().await.unwrap();
     assert!(request.contains(r#""tournamentUID":"t-42""#), "{request}");
