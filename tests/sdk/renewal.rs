@@ -112,7 +112,13 @@ async fn calls_waiting_for_a_renewal_that_fails_share_its_failure_instead_of_ret
 /// session-expired events it raised.
 async fn game_session(env: &Env) -> (Session, Arc<AtomicUsize>) {
     let issuer = env.player("g1").await;
-    let game = Client::new(Config::new(env.sandbox.base_url())).unwrap();
+    // The /v3 settings only let the clock probe below (`current_user`) reach the sandbox.
+    let game = Client::new(
+        Config::new(env.sandbox.base_url())
+            .with_account_base_url(env.sandbox.base_url())
+            .with_private_token("demo-api-key"),
+    )
+    .unwrap();
     let raised = Arc::new(AtomicUsize::new(0));
     let counter = raised.clone();
     game.set_session_expired_handler(Some(Arc::new(move |session: &Session| {
@@ -169,7 +175,7 @@ async fn one_wrong_server_clock_reading_cannot_strand_a_game_client() {
 
     // The client reads a server time past the token's expiry (as from a bad Date header)…
     env.admin.advance_clock(3700).await;
-    p.client().current_user().await.unwrap_err(); // any answer teaches the clock
+    let _ = p.client().current_user().await; // any answer teaches the clock
     let offset = p.client().server_clock_offset_ms();
     assert!(offset > 3_600_000, "{offset}");
     // …that the server itself does not hold.

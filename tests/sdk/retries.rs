@@ -263,6 +263,8 @@ async fn a_mutating_call_is_retried_while_the_server_cannot_be_reached() {
             ..RetryPolicy::default()
         },
         ..Config::new(format!("http://127.0.0.1:{port}"))
+            .with_account_base_url(format!("http://127.0.0.1:{port}"))
+            .with_private_token("demo-api-key")
     };
     let client = Client::new(config).unwrap();
     let server = tokio::spawn(async move {
