@@ -6,7 +6,8 @@
 #  2. the package: scripts/install.sh into a scratch prefix, then examples/cpp
 #     configured with CMake (find_package(kgen), kgen::kgen and kgen::kgen_static)
 #     and with the README's pkg-config line, each build walking the journey;
-#  3. the Unreal plugin's staging script, and its layout checked against Build.cs.
+#  3. the Unreal plugin's staging script, its layout checked against Build.cs, and
+#     its C++ compiled against stand-in engine headers and run on them.
 #
 # Needs: cargo build --workspace --release (libkgen.so/.a, kgen-sandbox), g++,
 # clang++ (+ libclang-rt for the sanitizers), cmake, pkg-config.
@@ -88,7 +89,10 @@ export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
   -Wl,-rpath,"$(pkg-config --variable=libdir kgen)" -o "../../$out/journey-pkgconfig")
 run "examples/cpp journey (pkg-config)" "$out/journey-pkgconfig"
 
-# The Unreal plugin cannot be compiled here; its staging step and layout can be checked.
+# No engine here: the plugin is staged and its layout checked against Build.cs, then
+# its C++ compiled against stand-in engine headers and run on them (bindings/unreal/README.md).
 run "Unreal plugin: staging and layout" bindings/unreal/check-layout.sh "$out/unreal"
+run "Unreal plugin: compiled against stand-in engine headers, run against the sandbox" \
+  bindings/unreal/check-compile.sh "$out/unreal/KGen" "$out/unreal-compile"
 
 exit $failed

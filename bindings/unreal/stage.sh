@@ -9,6 +9,7 @@
 #   Binaries/ThirdParty/KGenLibrary/Win64/kgen.dll, kgen.dll.lib
 #   Binaries/ThirdParty/KGenLibrary/Mac/libkgen.dylib
 #   Binaries/ThirdParty/KGenLibrary/Android/arm64-v8a/libkgen.so
+#   Binaries/ThirdParty/KGenLibrary/Android/x86_64/libkgen.so      (emulators; optional)
 #   Binaries/ThirdParty/KGenLibrary/IOS/libkgen.a
 #
 # Each library comes from cargo's release build for its target when it exists
@@ -54,6 +55,7 @@ mac=$(first target/universal-apple-darwin/release/libkgen.dylib target/aarch64-a
   $([ "$host" = apple-darwin ] && echo target/release/libkgen.dylib))
 stage Mac "$bin/Mac" $mac
 stage Android "$bin/Android/arm64-v8a" $(first target/aarch64-linux-android/release/libkgen.so)
+stage Android-x86_64 "$bin/Android/x86_64" $(first target/x86_64-linux-android/release/libkgen.so)
 stage IOS "$bin/IOS" $(first target/aarch64-apple-ios/release/libkgen.a)
 
 # A dylib must be found through the game's rpath, not the build machine's path.

@@ -2,6 +2,7 @@
 
 #include <type_traits>
 
+#include "Containers/Ticker.h"
 #include "KGenConversions.h"
 #include "KGenSession.h"
 #include "KGenSubsystem.h"
@@ -9,18 +10,42 @@
 void UKGenAsyncAction::Activate()
 {
 	Subsystem = UKGenSubsystem::Get(WorldContext.Get());
+	bHadSubsystem = Subsystem.IsValid();
 	kgen::Client* Client = Subsystem.IsValid() ? Subsystem->GetClient() : nullptr;
 	if (Client == nullptr || !Start)
 	{
-		Fail(KGen::ToUnreal(KGen::Unavailable("no KGen client in this game instance")));
+		FailOnNextTick(KGen::Unavailable("no KGen client in this game instance"));
 		return;
 	}
 	const kgen::Result<kgen::RequestId> Started = Start(*Client);
 	Start.Reset();
 	if (!Started)
 	{
-		Fail(KGen::ToUnreal(Started.error())); // nothing started: no completion will come
+		FailOnNextTick(Started.error()); // nothing started: no completion will come
 	}
+}
+
+bool UKGenAsyncAction::MayFire() const
+{
+	// A node of a game instance that is ending, or has ended, stays silent; one
+	// that never had a subsystem reports that.
+	const UKGenSubsystem* Owner = Subsystem.Get();
+	return !bHadSubsystem || (Owner != nullptr && !Owner->IsTearingDown());
+}
+
+void UKGenAsyncAction::FailOnNextTick(const kgen::Error& Error)
+{
+	// Firing On Failure inside Activate would run it before the node's Then pin,
+	// while the graph that placed the node is still executing it.
+	FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda(
+		[Weak = TWeakObjectPtr<UKGenAsyncAction>(this), Failure = KGen::ToUnreal(Error)](float)
+		{
+			if (UKGenAsyncAction* This = Weak.Get())
+			{
+				This->Fail(Failure);
+			}
+			return false; // once
+		}));
 }
 
 namespace
@@ -39,7 +64,10 @@ TAction* MakeAction(UObject* WorldContextObject, TStart StartRequest, TSucceed S
 	{
 		if (TAction* This = Weak.Get())
 		{
-			This->OnFailure.Broadcast({}, Error);
+			if (This->MayFire())
+			{
+				This->OnFailure.Broadcast({}, Error);
+			}
 			This->SetReadyToDestroy();
 		}
 	};
@@ -50,6 +78,11 @@ TAction* MakeAction(UObject* WorldContextObject, TStart StartRequest, TSucceed S
 			TAction* This = Weak.Get();
 			if (This == nullptr)
 			{
+				return;
+			}
+			if (!This->MayFire())
+			{
+				This->SetReadyToDestroy();
 				return;
 			}
 			if (!Result)
@@ -102,13 +135,13 @@ UKGenCreateSessionAction* UKGenCreateSessionAction::CreateSession(UObject* World
 		[User = KGen::ToStd(UserId)](kgen::Client& Client, kgen::Callback<kgen::Session> Done) { return Client.session_create(User, std::move(Done)); },
 		[](UKGenCreateSessionAction& Action, kgen::Session& Session)
 		{
-			UKGenSubsystem* Subsystem = Action.Subsystem.Get();
-			if (Subsystem == nullptr)
+			UKGenSubsystem* Owner = Action.Subsystem.Get();
+			if (Owner == nullptr)
 			{
 				Action.OnFailure.Broadcast(nullptr, KGen::ToUnreal(KGen::Unavailable("the game instance ended")));
 				return;
 			}
-			Action.OnSuccess.Broadcast(Subsystem->AdoptSession(std::move(Session)), FKGenError());
+			Action.OnSuccess.Broadcast(Owner->AdoptSession(std::move(Session)), FKGenError());
 		});
 }
 

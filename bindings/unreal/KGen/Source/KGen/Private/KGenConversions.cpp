@@ -13,6 +13,46 @@ FDateTime ToDateTime(const kgen::Timestamp& Time)
 	return FDateTime::FromUnixTimestamp(*Time.unix_ms / 1000) + FTimespan::FromMilliseconds(static_cast<double>(*Time.unix_ms % 1000));
 }
 
+EKGenStatus ToUnreal(kgen::Status Status)
+{
+	switch (Status)
+	{
+	case kgen::Status::Ok: return EKGenStatus::Ok;
+	case kgen::Status::NullArgument: return EKGenStatus::NullArgument;
+	case kgen::Status::InvalidArgument: return EKGenStatus::InvalidArgument;
+	case kgen::Status::InvalidHandle: return EKGenStatus::InvalidHandle;
+	case kgen::Status::WrongClient: return EKGenStatus::WrongClient;
+	case kgen::Status::BufferTooSmall: return EKGenStatus::BufferTooSmall;
+	case kgen::Status::Reentrant: return EKGenStatus::Reentrant;
+	case kgen::Status::ShuttingDown: return EKGenStatus::ShuttingDown;
+	case kgen::Status::IncompatibleVersion: return EKGenStatus::IncompatibleVersion;
+	case kgen::Status::UnknownRequest: return EKGenStatus::UnknownRequest;
+	case kgen::Status::Transport: return EKGenStatus::Transport;
+	case kgen::Status::Timeout: return EKGenStatus::Timeout;
+	case kgen::Status::Cancelled: return EKGenStatus::Cancelled;
+	case kgen::Status::Http: return EKGenStatus::Http;
+	case kgen::Status::Decode: return EKGenStatus::Decode;
+	case kgen::Status::SessionExpired: return EKGenStatus::SessionExpired;
+	case kgen::Status::Internal: return EKGenStatus::Internal;
+	case kgen::Status::NoEvent: break;
+	}
+	return EKGenStatus::Other;
+}
+
+EKGenTournamentStatus ToUnreal(kgen::TournamentStatus Status)
+{
+	switch (Status)
+	{
+	case kgen::TournamentStatus::Scheduled: return EKGenTournamentStatus::Scheduled;
+	case kgen::TournamentStatus::Lobby: return EKGenTournamentStatus::Lobby;
+	case kgen::TournamentStatus::Started: return EKGenTournamentStatus::Started;
+	case kgen::TournamentStatus::Locked: return EKGenTournamentStatus::Locked;
+	case kgen::TournamentStatus::Completed: return EKGenTournamentStatus::Completed;
+	case kgen::TournamentStatus::Other: break;
+	}
+	return EKGenTournamentStatus::Other;
+}
+
 FDateTime FromUnixSeconds(const std::optional<int64_t>& Seconds)
 {
 	return Seconds ? FDateTime::FromUnixTimestamp(*Seconds) : FDateTime();
@@ -27,7 +67,8 @@ FString ToUnreal(const std::string& Text)
 FKGenError ToUnreal(const kgen::Error& Error)
 {
 	FKGenError Out;
-	Out.Status = static_cast<int32>(Error.status);
+	Out.Status = ToUnreal(Error.status);
+	Out.StatusCode = static_cast<int32>(Error.status);
 	Out.HttpStatus = Error.http_status;
 	Out.ApiErrorCode = ToFString(Error.api_code);
 	Out.Message = ToFString(Error.message);
@@ -60,7 +101,8 @@ FKGenTournament ToUnreal(const kgen::Tournament& Tournament)
 	FKGenTournament Out;
 	Out.TournamentUid = ToFString(Tournament.uid);
 	Out.GameUid = ToFString(Tournament.game_uid);
-	Out.Status = ToFString(Tournament.status_text);
+	Out.Status = ToUnreal(Tournament.status);
+	Out.StatusText = ToFString(Tournament.status_text);
 	Out.Title = ToFString(Tournament.title);
 	Out.Description = ToFString(Tournament.description);
 	Out.BuyInPrice = Tournament.buy_in_price;

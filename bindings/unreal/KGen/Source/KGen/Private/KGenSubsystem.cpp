@@ -49,6 +49,7 @@ bool UKGenSubsystem::ShouldCreateSubsystem(UObject* Outer) const
 void UKGenSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 {
 	Super::Initialize(Collection);
+	bTearingDown = false;
 	const UKGenSettings* Settings = GetDefault<UKGenSettings>();
 	kgen::ClientOptions Options = OptionsFromSettings(*Settings);
 	TWeakObjectPtr<UKGenSubsystem> WeakThis(this);
@@ -84,7 +85,9 @@ void UKGenSubsystem::Deinitialize()
 {
 	// The game instance ends (quitting, or ending PIE; a map change keeps it):
 	// requests in flight complete now, as cancelled, on the game thread. The
-	// module stays loaded for the next PIE session.
+	// module stays loaded for the next PIE session. Nodes still waiting are not
+	// told: their graphs go with the game instance.
+	bTearingDown = true;
 	ShutdownClient();
 	Super::Deinitialize();
 }
@@ -98,7 +101,7 @@ UKGenSubsystem* UKGenSubsystem::Get(const UObject* WorldContextObject)
 	return GameInstance != nullptr ? GameInstance->GetSubsystem<UKGenSubsystem>() : nullptr;
 }
 
-bool UKGenSubsystem::Tick(float DeltaTime)
+bool UKGenSubsystem::Tick(float /*DeltaTime*/)
 {
 	QUICK_SCOPE_CYCLE_COUNTER(STAT_KGenPoll);
 	// Completions create and touch UObjects: never while the garbage collector

@@ -1,7 +1,9 @@
 // Blueprint async nodes, one class per kind of result; each factory is one node
 // with On Success / On Failure pins. Completions arrive on the game thread
 // (UKGenSubsystem's ticker). A node holds its world context and session weakly:
-// when they are gone, it fails instead of touching them.
+// when they are gone, it fails instead of touching them. A node never fires inside
+// Activate (a refusal arrives on the next tick, after the node's Then pin), and
+// never into a game instance that is ending.
 #pragma once
 
 #include "CoreMinimal.h"
@@ -21,6 +23,9 @@ class KGEN_API UKGenAsyncAction : public UBlueprintAsyncActionBase
 public:
 	virtual void Activate() override;
 
+	// Whether the node's pins may fire: not once its game instance is ending.
+	bool MayFire() const;
+
 	// Set by the factory: starts the request on the client, or reports why not.
 	TFunction<kgen::Result<kgen::RequestId>(kgen::Client&)> Start;
 	TFunction<void(const FKGenError&)> Fail;
@@ -28,6 +33,10 @@ public:
 	// The game instance's subsystem that started the request (set by Activate):
 	// it outlives a map change, the world context may not.
 	TWeakObjectPtr<UKGenSubsystem> Subsystem;
+
+private:
+	void FailOnNextTick(const kgen::Error& Error);
+	bool bHadSubsystem = false;
 };
 
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_TwoParams(FOnKGenSession, UKGenSession*, Session, const FKGenError&, Error);
@@ -201,7 +210,7 @@ public:
 	FOnKGenTransactions OnFailure;
 
 	// One page of transactions: PageKey empty for the first, then the previous page's NextPageKey.
-	UFUNCTION(BlueprintCallable, Category = "KGen|Wallet", meta = (BlueprintInternalUseOnly = "true", WorldContext = "WorldContextObject"))
+	UFUNCTION(BlueprintCallable, Category = "KGen|Wallet", meta = (BlueprintInternalUseOnly = "true", WorldContext = "WorldContextObject", AutoCreateRefTerm = "PageKey"))
 	static UKGenTransactionsAction* WalletTransactions(UObject* WorldContextObject, UKGenSession* Session, const FString& PageKey);
 };
 

@@ -18,7 +18,7 @@ public:
 	FKGenSessionInfo Info;
 
 	// Client flow, after OnSessionExpired: the new token the game's server handed out.
-	UFUNCTION(BlueprintCallable, Category = "KGen|Session")
+	UFUNCTION(BlueprintCallable, Category = "KGen|Session", meta = (AutoCreateRefTerm = "RefreshToken"))
 	bool UpdateTokens(const FString& AccessToken, const FString& RefreshToken, FKGenError& Error);
 
 	const kgen::Session& Get() const { return Session; }

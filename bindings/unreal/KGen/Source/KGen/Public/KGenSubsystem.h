@@ -32,7 +32,7 @@ public:
 
 	// Client flow: the session of the access token the game's server handed out
 	// (no network traffic, no client secret). nullptr and Error on failure.
-	UFUNCTION(BlueprintCallable, Category = "KGen|Session")
+	UFUNCTION(BlueprintCallable, Category = "KGen|Session", meta = (AutoCreateRefTerm = "RefreshToken"))
 	UKGenSession* RestoreSession(const FString& AccessToken, const FString& RefreshToken, FKGenError& Error);
 
 	// The session restored from -KGenAccessToken=... (see UKGenSettings), if any.
@@ -51,12 +51,17 @@ public:
 
 	UKGenSession* AdoptSession(kgen::Session&& Session);
 
+	// The game instance is ending (Deinitialize): its Blueprint graphs are being
+	// torn down, so nodes complete silently instead of firing into them.
+	bool IsTearingDown() const { return bTearingDown; }
+
 private:
 	bool Tick(float DeltaTime);
 	void HandleSessionExpired(const kgen::SessionExpired& Notice);
 
 	kgen::Client Client;
 	bool bShutdownPending = false;
+	bool bTearingDown = false;
 	FTSTicker::FDelegateHandle TickHandle;
 	TMap<kgen_session*, TWeakObjectPtr<UKGenSession>> Sessions;
 };

@@ -4,14 +4,53 @@
 #include "CoreMinimal.h"
 #include "KGenTypes.generated.h"
 
+// kgen::Status for Blueprints (a switch node); FKGenError::StatusCode keeps the number.
+UENUM(BlueprintType)
+enum class EKGenStatus : uint8
+{
+	Ok,
+	NullArgument,
+	InvalidArgument,
+	InvalidHandle UMETA(ToolTip = "A destroyed or foreign handle, or no KGen client in this game instance"),
+	WrongClient,
+	BufferTooSmall,
+	Reentrant,
+	ShuttingDown,
+	IncompatibleVersion,
+	UnknownRequest,
+	Transport UMETA(ToolTip = "No answer: the network, TLS or the connection failed"),
+	Timeout,
+	Cancelled,
+	Http UMETA(ToolTip = "The service answered with an error: see HttpStatus and ApiErrorCode"),
+	Decode,
+	SessionExpired,
+	Internal,
+	Other UMETA(ToolTip = "A status this plugin version does not name: see StatusCode"),
+};
+
+// kgen::TournamentStatus for Blueprints; FKGenTournament::StatusText keeps the text as sent.
+UENUM(BlueprintType)
+enum class EKGenTournamentStatus : uint8
+{
+	Other UMETA(ToolTip = "A state this plugin version does not name: see StatusText"),
+	Scheduled,
+	Lobby,
+	Started,
+	Locked,
+	Completed,
+};
+
 USTRUCT(BlueprintType)
 struct KGEN_API FKGenError
 {
 	GENERATED_BODY()
 
+	UPROPERTY(BlueprintReadOnly, Category = "KGen")
+	EKGenStatus Status = EKGenStatus::Ok;
+
 	// The kgen_status value (see kgen.h): 300 HTTP error, 201 timeout, 202 cancelled, ...
 	UPROPERTY(BlueprintReadOnly, Category = "KGen")
-	int32 Status = 0;
+	int32 StatusCode = 0;
 
 	UPROPERTY(BlueprintReadOnly, Category = "KGen")
 	int32 HttpStatus = 0;
@@ -56,8 +95,9 @@ struct KGEN_API FKGenTournament
 
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString TournamentUid;
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString GameUid;
-	// SCHEDULED, LOBBY, STARTED, LOCKED or COMPLETED.
-	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Status;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") EKGenTournamentStatus Status = EKGenTournamentStatus::Other;
+	// As sent: SCHEDULED, LOBBY, STARTED, LOCKED, COMPLETED, or a state this version does not name.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString StatusText;
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Title;
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Description;
 	// Pass it as the stake to Join Tournament.

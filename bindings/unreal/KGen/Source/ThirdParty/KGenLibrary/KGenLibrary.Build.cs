@@ -39,7 +39,15 @@ public class KGenLibrary : ModuleRules
 		}
 		else if (Target.Platform == UnrealTargetPlatform.Android)
 		{
+			// One library per ABI, in a folder named for it: UBT links each
+			// architecture's build with the library of its own folder. arm64-v8a
+			// ships; x86_64 (emulators, Chromebooks) only when it was built and staged.
 			PublicAdditionalLibraries.Add(Path.Combine(Binaries, "Android", "arm64-v8a", "libkgen.so"));
+			string Emulator = Path.Combine(Binaries, "Android", "x86_64", "libkgen.so");
+			if (File.Exists(Emulator))
+			{
+				PublicAdditionalLibraries.Add(Emulator);
+			}
 			AdditionalPropertiesForReceipt.Add("AndroidPlugin", Path.Combine(ModuleDirectory, "KGenLibrary_APL.xml"));
 		}
 		else if (Target.Platform == UnrealTargetPlatform.IOS)
