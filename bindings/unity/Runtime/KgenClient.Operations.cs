@@ -11,10 +11,7 @@ namespace Kgen
     {
         // ---- Sessions
 
-        /// <summary>
-        /// Server flow: creates or retrieves the session of player <paramref name="userId"/>
-        /// with the client's credentials. The session renews itself before its token expires.
-        /// </summary>
+        /// <inheritdoc/>
         public Task<KgenSession> CreateSessionAsync(string userId, KgenPlayerProfile profile = null,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -30,11 +27,7 @@ namespace Kgen
             });
         }
 
-        /// <summary>
-        /// Client flow: restores a player's session from the tokens your game server
-        /// handed out. No network traffic; needs no client secret.
-        /// </summary>
-        /// <exception cref="KgenException">The token is not a KGeN token (<see cref="KgenStatus.InvalidArgument"/>).</exception>
+        /// <inheritdoc/>
         public KgenSession RestoreSession(string accessToken, string refreshToken = null)
         {
             kgen_session* session;
@@ -51,7 +44,7 @@ namespace Kgen
 
         // ---- Tournaments
 
-        /// <summary>Joins a tournament, paying <paramref name="joiningStake"/> (its <see cref="KgenTournament.BuyInPrice"/>).</summary>
+        /// <inheritdoc/>
         public Task<KgenActionResult> JoinTournamentAsync(KgenSession session, string tournamentUid, long joiningStake,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -59,7 +52,7 @@ namespace Kgen
                 c, KgenSession.Pointer(session), a.Required(tournamentUid, "tournamentUid"), joiningStake, cb, ud, id));
         }
 
-        /// <summary>Leaves a tournament (refunding the fee while it is live).</summary>
+        /// <inheritdoc/>
         public Task<KgenActionResult> LeaveTournamentAsync(KgenSession session, string tournamentUid,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -67,7 +60,7 @@ namespace Kgen
                 c, KgenSession.Pointer(session), a.Required(tournamentUid, "tournamentUid"), cb, ud, id));
         }
 
-        /// <summary>Submits the player's score (an integer of at least 0; the best score counts).</summary>
+        /// <inheritdoc/>
         public Task<KgenActionResult> SubmitScoreAsync(KgenSession session, string tournamentUid, long score,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -75,7 +68,7 @@ namespace Kgen
                 c, KgenSession.Pointer(session), a.Required(tournamentUid, "tournamentUid"), score, cb, ud, id));
         }
 
-        /// <summary>Lists the live tournaments.</summary>
+        /// <inheritdoc/>
         public Task<KgenTournamentList> GetActiveTournamentsAsync(KgenSession session,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -83,7 +76,7 @@ namespace Kgen
                 c, KgenSession.Pointer(session), cb, ud, id));
         }
 
-        /// <summary>Lists the uids of the tournaments the player joined.</summary>
+        /// <inheritdoc/>
         public Task<KgenParticipation> GetParticipatedTournamentsAsync(KgenSession session,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -91,7 +84,7 @@ namespace Kgen
                 c, KgenSession.Pointer(session), cb, ud, id));
         }
 
-        /// <summary>Reads one tournament.</summary>
+        /// <inheritdoc/>
         public Task<KgenTournament> GetTournamentAsync(KgenSession session, string tournamentUid,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -101,7 +94,7 @@ namespace Kgen
 
         // ---- Leaderboard
 
-        /// <summary>Reads a tournament's leaderboard (best score first) and, once completed, its winners.</summary>
+        /// <inheritdoc/>
         public Task<KgenLeaderboard> GetLeaderboardAsync(KgenSession session, string tournamentUid,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -111,7 +104,7 @@ namespace Kgen
 
         // ---- Wallet
 
-        /// <summary>Reads the player's balances.</summary>
+        /// <inheritdoc/>
         public Task<KgenBalance> GetBalanceAsync(KgenSession session,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -119,10 +112,7 @@ namespace Kgen
                 c, KgenSession.Pointer(session), cb, ud, id));
         }
 
-        /// <summary>
-        /// Reads one page of the player's transactions: <paramref name="lastEvaluatedKey"/>
-        /// null for the first page, else the previous page's; <paramref name="limit"/> 0 for the server's page size.
-        /// </summary>
+        /// <inheritdoc/>
         public Task<KgenTransactionPage> GetTransactionsAsync(KgenSession session, string lastEvaluatedKey = null,
             int limit = 0, CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -131,7 +121,7 @@ namespace Kgen
                 c, KgenSession.Pointer(session), a.Add(lastEvaluatedKey, "lastEvaluatedKey"), pageSize, cb, ud, id));
         }
 
-        /// <summary>Moves the earned balance to the player's KGeN wallet (needs a verified phone and the minimum balance).</summary>
+        /// <inheritdoc/>
         public Task<KgenActionResult> WithdrawAsync(KgenSession session,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -141,7 +131,7 @@ namespace Kgen
 
         // ---- Phone linking (OTP)
 
-        /// <summary>Sends a one-time password to the phone (<paramref name="countryCode"/> like "+91").</summary>
+        /// <inheritdoc/>
         public Task<KgenOtpRegistration> RegisterPhoneAsync(KgenSession session, string phoneNumber, string countryCode,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -150,7 +140,7 @@ namespace Kgen
                 cb, ud, id));
         }
 
-        /// <summary>Links the phone with the code the player received and the registration's auth code.</summary>
+        /// <inheritdoc/>
         public Task<KgenActionResult> VerifyPhoneAsync(KgenSession session, string phoneNumber, string countryCode,
             string authCode, string otp, CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -161,7 +151,7 @@ namespace Kgen
 
         // ---- Rewards
 
-        /// <summary>Lists the player's rewards from completed tournaments.</summary>
+        /// <inheritdoc/>
         public Task<KgenClaimableRewards> GetClaimableRewardsAsync(KgenSession session,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -169,7 +159,7 @@ namespace Kgen
                 c, KgenSession.Pointer(session), cb, ud, id));
         }
 
-        /// <summary>Claims every unclaimed reward into the earned balance.</summary>
+        /// <inheritdoc/>
         public Task<KgenActionResult> ClaimRewardsAsync(KgenSession session,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -179,7 +169,7 @@ namespace Kgen
 
         // ---- Statistics
 
-        /// <summary>Reads the player's tournament history.</summary>
+        /// <inheritdoc/>
         public Task<KgenHistoricStats> GetHistoricStatsAsync(KgenSession session,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -189,7 +179,7 @@ namespace Kgen
 
         // ---- Account session (/v3)
 
-        /// <summary>Logs in; when <see cref="KgenLoginResult.RequiresOtp"/>, finish with <see cref="LoginOtpAsync"/>.</summary>
+        /// <inheritdoc/>
         public Task<KgenLoginResult> LoginAsync(string userName, string password, bool rememberMe = false,
             CancellationToken cancellationToken = default(CancellationToken))
         {
@@ -197,21 +187,21 @@ namespace Kgen
                 c, a.Required(userName, "userName"), a.Required(password, "password"), rememberMe ? 1 : 0, cb, ud, id));
         }
 
-        /// <summary>Completes a two-factor login with the one-time password.</summary>
+        /// <inheritdoc/>
         public Task<KgenResponse> LoginOtpAsync(string otp, CancellationToken cancellationToken = default(CancellationToken))
         {
             return Start(cancellationToken, EventReaders.NoData, (c, a, cb, ud, id) => NativeMethods.kgen_account_login_otp(
                 c, a.Required(otp, "otp"), cb, ud, id));
         }
 
-        /// <summary>Reads the logged-in account (or the <see cref="KgenClientOptions.PrivateToken"/> owner's).</summary>
+        /// <inheritdoc/>
         public Task<KgenAccountUser> GetCurrentUserAsync(CancellationToken cancellationToken = default(CancellationToken))
         {
             return Start(cancellationToken, EventReaders.User, (c, a, cb, ud, id) => NativeMethods.kgen_account_current_user(
                 c, cb, ud, id));
         }
 
-        /// <summary>Logs out.</summary>
+        /// <inheritdoc/>
         public Task<KgenResponse> LogoutAsync(CancellationToken cancellationToken = default(CancellationToken))
         {
             return Start(cancellationToken, EventReaders.NoData, (c, a, cb, ud, id) => NativeMethods.kgen_account_logout(

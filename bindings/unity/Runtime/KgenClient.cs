@@ -21,7 +21,7 @@ namespace Kgen
     /// without a synchronization context, therefore run on that thread too.</para>
     /// <para>All members may be called from any thread.</para>
     /// </remarks>
-    public sealed unsafe partial class KgenClient : IDisposable
+    public sealed unsafe partial class KgenClient : IKgenClient
     {
         static readonly Dictionary<int, KgenClient> live = new Dictionary<int, KgenClient>();
         static int lastKey;

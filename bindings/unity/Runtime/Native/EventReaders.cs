@@ -30,11 +30,12 @@ namespace Kgen.Native
             var list = e->data.tournaments;
             Require(list);
             KgenTournamentList response = Header(e, new KgenTournamentList());
-            var items = new KgenTournament[Count(list->count)];
-            for (int i = 0; i < items.Length; i++)
+            int itemsCount = Count(list->count);
+            var items = new List<KgenTournament>(itemsCount);
+            for (int i = 0; i < itemsCount; i++)
             {
                 // The list's own strings, not a copy of the raw body per item.
-                items[i] = SameHeader(response, Read((kgen_tournament*)At(list->items, list->item_size, i)));
+                items.Add(SameHeader(response, Read((kgen_tournament*)At(list->items, list->item_size, i))));
             }
             response.Tournaments = items;
             return response;
@@ -44,10 +45,11 @@ namespace Kgen.Native
         {
             var list = e->data.strings;
             Require(list);
-            var uids = new string[Count(list->count)];
-            for (int i = 0; i < uids.Length; i++)
+            int uidsCount = Count(list->count);
+            var uids = new List<string>(uidsCount);
+            for (int i = 0; i < uidsCount; i++)
             {
-                uids[i] = Utf8.Read(list->items[i]);
+                uids.Add(Utf8.Read(list->items[i]));
             }
             return Header(e, new KgenParticipation { TournamentUids = uids });
         };
@@ -56,17 +58,19 @@ namespace Kgen.Native
         {
             var b = e->data.leaderboard;
             Require(b);
-            var entries = new KgenLeaderboardEntry[Count(b->entry_count)];
-            for (int i = 0; i < entries.Length; i++)
+            int entriesCount = Count(b->entry_count);
+            var entries = new List<KgenLeaderboardEntry>(entriesCount);
+            for (int i = 0; i < entriesCount; i++)
             {
                 var entry = (kgen_leaderboard_entry*)At(b->entries, b->entry_size, i);
-                entries[i] = new KgenLeaderboardEntry { UserId = Utf8.Read(entry->user_id), Score = entry->score, Rank = entry->rank };
+                entries.Add(new KgenLeaderboardEntry { UserId = Utf8.Read(entry->user_id), Score = entry->score, Rank = entry->rank });
             }
-            var winners = new KgenWinner[Count(b->winner_count)];
-            for (int i = 0; i < winners.Length; i++)
+            int winnersCount = Count(b->winner_count);
+            var winners = new List<KgenWinner>(winnersCount);
+            for (int i = 0; i < winnersCount; i++)
             {
                 var winner = (kgen_winner*)At(b->winners, b->winner_size, i);
-                winners[i] = new KgenWinner { UserId = Utf8.Read(winner->user_id), Reward = winner->reward };
+                winners.Add(new KgenWinner { UserId = Utf8.Read(winner->user_id), Reward = winner->reward });
             }
             return Header(e, new KgenLeaderboard { Entries = entries, Winners = winners, PricePool = b->price_pool });
         };
@@ -117,11 +121,12 @@ namespace Kgen.Native
         {
             var r = e->data.rewards;
             Require(r);
-            var items = new KgenReward[Count(r->count)];
-            for (int i = 0; i < items.Length; i++)
+            int itemsCount = Count(r->count);
+            var items = new List<KgenReward>(itemsCount);
+            for (int i = 0; i < itemsCount; i++)
             {
                 var w = (kgen_reward*)At(r->items, r->item_size, i);
-                items[i] = new KgenReward
+                items.Add(new KgenReward
                 {
                     UserId = Utf8.Read(w->user_id),
                     TournamentId = Utf8.Read(w->tournament_id),
@@ -130,7 +135,7 @@ namespace Kgen.Native
                     WalletAddress = Utf8.Read(w->wallet_address),
                     CreatedAt = Time(w->created_at),
                     UpdatedAt = Time(w->updated_at),
-                };
+                });
             }
             return Header(e, new KgenClaimableRewards { TotalClaimableRewards = r->total_claimable_rewards, Rewards = items });
         };
@@ -139,11 +144,12 @@ namespace Kgen.Native
         {
             var s = e->data.stats;
             Require(s);
-            var items = new KgenHistoricStat[Count(s->count)];
-            for (int i = 0; i < items.Length; i++)
+            int itemsCount = Count(s->count);
+            var items = new List<KgenHistoricStat>(itemsCount);
+            for (int i = 0; i < itemsCount; i++)
             {
                 var h = (kgen_historic_stat*)At(s->items, s->item_size, i);
-                items[i] = new KgenHistoricStat
+                items.Add(new KgenHistoricStat
                 {
                     Kind = Utf8.Read(h->kind),
                     TypeValue = h->type_value,
@@ -152,7 +158,7 @@ namespace Kgen.Native
                     Mode = Utf8.Read(h->mode),
                     BuyInStake = h->buy_in_stake,
                     AmountWon = h->amount_won,
-                };
+                });
             }
             return Header(e, new KgenHistoricStats { Stats = items });
         };
@@ -239,13 +245,14 @@ namespace Kgen.Native
             };
         }
 
-        static KgenTransaction[] Read(kgen_transaction* items, UIntPtr count, UIntPtr size)
+        static List<KgenTransaction> Read(kgen_transaction* items, UIntPtr count, UIntPtr size)
         {
-            var list = new KgenTransaction[Count(count)];
-            for (int i = 0; i < list.Length; i++)
+            int listCount = Count(count);
+            var list = new List<KgenTransaction>(listCount);
+            for (int i = 0; i < listCount; i++)
             {
                 var t = (kgen_transaction*)At(items, size, i);
-                list[i] = new KgenTransaction
+                list.Add(new KgenTransaction
                 {
                     Uid = Utf8.Read(t->uid),
                     FromWallet = Utf8.Read(t->from_wallet),
@@ -258,7 +265,7 @@ namespace Kgen.Native
                     DescriptionName = Utf8.Read(t->description_name),
                     DescriptionDirection = Utf8.Read(t->description_direction),
                     DescriptionKind = Utf8.Read(t->description_kind),
-                };
+                });
             }
             return list;
         }

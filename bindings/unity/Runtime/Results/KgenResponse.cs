@@ -1,3 +1,5 @@
+using System;
+
 namespace Kgen
 {
     /// <summary>
@@ -5,6 +7,7 @@ namespace Kgen
     /// HTTP status, its <c>x-request-id</c> and the raw JSON body (for fields this
     /// version does not model). Objects read from a list carry the list's response.
     /// </summary>
+    [Serializable]
     public class KgenResponse
     {
         public int HttpStatus { get; internal set; }
@@ -17,9 +20,10 @@ namespace Kgen
     }
 
     /// <summary>The server's confirmation of an action (join, leave, score, withdraw, phone verification, claim).</summary>
+    [Serializable]
     public sealed class KgenActionResult : KgenResponse
     {
         /// <summary>e.g. "user successfully joined the tournament".</summary>
-        public string Message { get; internal set; }
+        public string Message;
     }
 }

@@ -4,23 +4,25 @@ using System.Collections.Generic;
 namespace Kgen
 {
     /// <summary>A player's rewards from completed tournaments.</summary>
+    [Serializable]
     public sealed class KgenClaimableRewards : KgenResponse
     {
-        public double TotalClaimableRewards { get; internal set; }
-        public IReadOnlyList<KgenReward> Rewards { get; internal set; }
+        public double TotalClaimableRewards;
+        public List<KgenReward> Rewards;
     }
 
+    [Serializable]
     public sealed class KgenReward
     {
-        public string UserId { get; internal set; }
-        public string TournamentId { get; internal set; }
+        public string UserId;
+        public string TournamentId;
 
         /// <summary>"UNCLAIMED" or "CLAIMED_SUCCESSFULLY".</summary>
-        public string ClaimStatus { get; internal set; }
+        public string ClaimStatus;
 
-        public double Reward { get; internal set; }
-        public string WalletAddress { get; internal set; }
-        public DateTimeOffset? CreatedAt { get; internal set; }
-        public DateTimeOffset? UpdatedAt { get; internal set; }
+        public double Reward;
+        public string WalletAddress;
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
     }
 }

@@ -1,27 +1,30 @@
+using System;
 using System.Collections.Generic;
 
 namespace Kgen
 {
     /// <summary>A player's tournament history.</summary>
+    [Serializable]
     public sealed class KgenHistoricStats : KgenResponse
     {
-        public IReadOnlyList<KgenHistoricStat> Stats { get; internal set; }
+        public List<KgenHistoricStat> Stats;
     }
 
     /// <summary>One past tournament of the player.</summary>
+    [Serializable]
     public sealed class KgenHistoricStat
     {
         /// <summary>"Tournament" (<c>type</c> on the wire).</summary>
-        public string Kind { get; internal set; }
+        public string Kind;
 
-        public long TypeValue { get; internal set; }
+        public long TypeValue;
 
         /// <summary>"Won" or "You Lost".</summary>
-        public string Result { get; internal set; }
+        public string Result;
 
-        public string OccurredAt { get; internal set; }
-        public string Mode { get; internal set; }
-        public double BuyInStake { get; internal set; }
-        public double AmountWon { get; internal set; }
+        public string OccurredAt;
+        public string Mode;
+        public double BuyInStake;
+        public double AmountWon;
     }
 }

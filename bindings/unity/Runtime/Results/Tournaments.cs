@@ -4,46 +4,49 @@ using System.Collections.Generic;
 namespace Kgen
 {
     /// <summary>One tournament.</summary>
+    [Serializable]
     public sealed class KgenTournament : KgenResponse
     {
-        public string TournamentUid { get; internal set; }
-        public string GameUid { get; internal set; }
-        public KgenTournamentStatus Status { get; internal set; }
+        public string TournamentUid;
+        public string GameUid;
+        public KgenTournamentStatus Status;
 
         /// <summary>The state as sent, e.g. "STARTED".</summary>
-        public string StatusText { get; internal set; }
+        public string StatusText;
 
-        public string Title { get; internal set; }
-        public string Description { get; internal set; }
+        public string Title;
+        public string Description;
 
         /// <summary>The entry fee; pass it as the joining stake of <see cref="KgenClient.JoinTournamentAsync"/>.</summary>
-        public long BuyInPrice { get; internal set; }
+        public long BuyInPrice;
 
         /// <summary>Seats in total.</summary>
-        public long TournamentSize { get; internal set; }
+        public long TournamentSize;
 
-        public long ParticipantsCount { get; internal set; }
+        public long ParticipantsCount;
 
         // Times are null when the server sent none (or sent one that does not
         // parse: the text is still in RawBody).
-        public DateTimeOffset? SchedulesAt { get; internal set; }
-        public DateTimeOffset? MovesToLobbyAt { get; internal set; }
-        public DateTimeOffset? StartsAt { get; internal set; }
-        public DateTimeOffset? LocksAt { get; internal set; }
-        public DateTimeOffset? EndsAt { get; internal set; }
-        public DateTimeOffset? CreatedAt { get; internal set; }
-        public DateTimeOffset? UpdatedAt { get; internal set; }
+        public DateTimeOffset? SchedulesAt { get; set; }
+        public DateTimeOffset? MovesToLobbyAt { get; set; }
+        public DateTimeOffset? StartsAt { get; set; }
+        public DateTimeOffset? LocksAt { get; set; }
+        public DateTimeOffset? EndsAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
     }
 
     /// <summary>The live tournaments.</summary>
+    [Serializable]
     public sealed class KgenTournamentList : KgenResponse
     {
-        public IReadOnlyList<KgenTournament> Tournaments { get; internal set; }
+        public List<KgenTournament> Tournaments;
     }
 
     /// <summary>The tournaments a player joined.</summary>
+    [Serializable]
     public sealed class KgenParticipation : KgenResponse
     {
-        public IReadOnlyList<string> TournamentUids { get; internal set; }
+        public List<string> TournamentUids;
     }
 }
