@@ -296,14 +296,20 @@ impl Dispatcher {
     }
 }
 
-/// Dropping a runtime inside a runtime context panics; do it on a fresh thread then.
+/// How long destroy waits for the runtime's blocking threads. Requests are all
+/// delivered by then; a thread still blocked (in a system call nothing can
+/// interrupt) is left to finish on its own rather than freeze the game thread.
+const RUNTIME_SHUTDOWN_BOUND: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Shutting a runtime down inside a runtime context panics; do it on a fresh thread then.
 fn drop_runtime(runtime: tokio::runtime::Runtime) {
+    let shut = move || runtime.shutdown_timeout(RUNTIME_SHUTDOWN_BOUND);
     if tokio::runtime::Handle::try_current().is_ok() {
         std::thread::scope(|s| {
-            s.spawn(move || drop(runtime));
+            s.spawn(shut);
         });
     } else {
-        drop(runtime);
+        shut();
     }
 }
 
