@@ -168,6 +168,15 @@ enum kgen_status
     // The player's session expired or its token was refused; a client-flow
     // session needs a new token from the game's server.
     KGEN_ERR_SESSION_EXPIRED = 302,
+    // The outbox holds `outbox_max_entries` entries: nothing was queued.
+    KGEN_ERR_OUTBOX_FULL = 400,
+    // Another client (of this or another process) owns the outbox directory.
+    KGEN_ERR_OUTBOX_LOCKED = 401,
+    // The outbox's journal could not be written, or did not read back whole
+    // (`KGEN_OUTBOX_DAMAGED`).
+    KGEN_ERR_OUTBOX_STORAGE = 402,
+    // An outbox entry outlived `outbox_max_age_secs` undelivered.
+    KGEN_ERR_OUTBOX_EXPIRED = 403,
     // A fault inside the SDK (a caught panic, a failed thread start).
     KGEN_ERR_INTERNAL = 900,
 };
@@ -190,6 +199,9 @@ enum kgen_event_kind
     // A client-flow session's token is about to expire or was refused: fetch a
     // new token from the game's server and pass it to `kgen_session_update_tokens`.
     KGEN_EVENT_SESSION_EXPIRED = 2,
+    // An outbox entry ended (delivered, rejected, expired), a player's entries
+    // wait for a session, or the outbox's journal was damaged: `data.outbox`.
+    KGEN_EVENT_OUTBOX = 3,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -360,6 +372,34 @@ enum kgen_tournament_status
 typedef enum kgen_tournament_status kgen_tournament_status;
 #else
 typedef int32_t kgen_tournament_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// How an outbox event ends (or waits).
+enum kgen_outbox_outcome
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    // The platform accepted the call; `message` is its confirmation.
+    KGEN_OUTBOX_DELIVERED = 1,
+    // The platform refused it for good; the event's `result` has the error.
+    KGEN_OUTBOX_REJECTED = 2,
+    // It outlived `outbox_max_age_secs` undelivered (`KGEN_ERR_OUTBOX_EXPIRED`).
+    KGEN_OUTBOX_EXPIRED = 3,
+    // Client flow: `user_id`'s entries wait until the game restores a session
+    // of that player (`kgen_session_restore`); reported once until then. Not an end.
+    KGEN_OUTBOX_WAITING_FOR_SESSION = 4,
+    // The journal did not read back whole when the client opened it: the
+    // entries in the unreadable part are lost; `result.message` says how many
+    // bytes and where the damaged file was kept. `entry_id` is 0.
+    KGEN_OUTBOX_DAMAGED = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum kgen_outbox_outcome kgen_outbox_outcome;
+#else
+typedef int32_t kgen_outbox_outcome;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -669,6 +709,27 @@ typedef struct kgen_account_user {
     const char *billing_details_json;
 } kgen_account_user;
 
+// `data.outbox` of a `KGEN_EVENT_OUTBOX` event: borrowed until the callback
+// returns (or until `kgen_event_free`).
+typedef struct kgen_outbox_entry {
+    // The id `kgen_outbox_enqueue` returned; unique in the outbox across restarts.
+    uint64_t entry_id;
+    kgen_outbox_outcome outcome;
+    // The call: `KGEN_OP_TOURNAMENTS_SUBMIT_SCORE`, `_JOIN`, `_LEAVE`,
+    // `KGEN_OP_WALLET_WITHDRAW` or `KGEN_OP_REWARDS_CLAIM` (`KGEN_OP_NONE`
+    // for `KGEN_OUTBOX_WAITING_FOR_SESSION` and `KGEN_OUTBOX_DAMAGED`).
+    kgen_operation operation;
+    const char *user_id;
+    // "" for calls without a tournament.
+    const char *tournament_uid;
+    // The score or the joining stake; 0 for the other calls.
+    int64_t value;
+    // When the call was made: Unix milliseconds on this device's clock.
+    int64_t created_at_ms;
+    // The platform's confirmation when delivered, else "".
+    const char *message;
+} kgen_outbox_entry;
+
 // The typed result of a successful completion; `kgen_event.operation` says
 // which member is set. All members are NULL for failed completions, for
 // operations without data and for notifications.
@@ -687,6 +748,8 @@ typedef union kgen_data {
     const struct kgen_stat_list *stats;
     const struct kgen_login_result *login;
     const struct kgen_account_user *user;
+    // `KGEN_EVENT_OUTBOX` events.
+    const struct kgen_outbox_entry *outbox;
 } kgen_data;
 
 // One event: a request's completion or a notification.
@@ -797,6 +860,22 @@ typedef struct kgen_client_options {
     // (major version; 0.MINOR before 1.0) than this library's. 0 states no
     // version and skips the check. Keeps this offset in every later version.
     uint32_t header_version;
+    // A directory for the client's outbox (see `kgen_outbox_enqueue`); NULL
+    // or "": no outbox. Created if missing; one client of one process owns it
+    // at a time (`KGEN_ERR_OUTBOX_LOCKED` for a second). With an outbox,
+    // `kgen_tournaments_submit_score` always goes through it.
+    const char *outbox_path;
+    // Entries kept at most; default 10,000. Beyond it enqueuing fails with
+    // `KGEN_ERR_OUTBOX_FULL` (nothing is dropped to make room).
+    uint32_t outbox_max_entries;
+    // An entry undelivered this long after it was made ends as expired;
+    // default 86,400 (24 hours).
+    uint32_t outbox_max_age_secs;
+    // Receives `KGEN_EVENT_OUTBOX` events, delivered like completions.
+    // Optional: when NULL they are queued for `kgen_client_next_event` (and
+    // discarded by `kgen_client_poll`).
+    kgen_callback outbox_event;
+    void *outbox_event_user_data;
 } kgen_client_options;
 
 // Severity of a log line.
@@ -805,6 +884,18 @@ typedef int32_t kgen_log_level;
 // Receives one log line: `message` is NUL-terminated UTF-8, borrowed for the
 // call, without secrets. Called from any thread, possibly concurrently.
 typedef void (*kgen_log_fn)(kgen_log_level level, const char *message, void *user_data);
+
+// A call for `kgen_outbox_enqueue`. Set `struct_size` to `sizeof(kgen_outbox_call)`.
+typedef struct kgen_outbox_call {
+    uint32_t struct_size;
+    // `KGEN_OP_TOURNAMENTS_SUBMIT_SCORE`, `KGEN_OP_TOURNAMENTS_JOIN`,
+    // `KGEN_OP_TOURNAMENTS_LEAVE`, `KGEN_OP_WALLET_WITHDRAW` or `KGEN_OP_REWARDS_CLAIM`.
+    kgen_operation operation;
+    // For the tournament calls; NULL otherwise.
+    const char *tournament_uid;
+    // The score (submit) or the joining stake (join); 0 otherwise.
+    int64_t value;
+} kgen_outbox_call;
 
 // The optional player profile sent by `kgen_session_create`. Set
 // `struct_size = sizeof(kgen_session_profile)`; NULL strings and zero
@@ -1047,6 +1138,42 @@ kgen_status kgen_otp_verify(struct kgen_client *client,
                             kgen_callback callback,
                             void *user_data,
                             kgen_request_id *out_request);
+
+// Queues a call in the client's outbox for `session`'s player and returns once
+// it is on stable storage (the disk's sync: milliseconds): from then on the
+// outbox delivers it, in order per player, across restarts, and reports its end
+// once as a `KGEN_EVENT_OUTBOX` event. `*out_entry_id` (may be NULL) gets the
+// entry's id. Everything is copied during the call.
+//
+// Fails with `KGEN_ERR_INVALID_ARGUMENT` without an outbox or for arguments
+// the call itself would refuse, `KGEN_ERR_OUTBOX_FULL` at
+// `outbox_max_entries`, `KGEN_ERR_OUTBOX_STORAGE` when the journal cannot be
+// written: nothing is queued then.
+kgen_status kgen_outbox_enqueue(struct kgen_client *client,
+                                struct kgen_session *session,
+                                const struct kgen_outbox_call *call,
+                                uint64_t *out_entry_id);
+
+// How many entries are pending (`*out_pending`) and how long the oldest has
+// waited (`*out_oldest_age_ms`, 0 when none); either pointer may be NULL.
+// `KGEN_ERR_INVALID_ARGUMENT` without an outbox.
+kgen_status kgen_outbox_status(struct kgen_client *client,
+                               uint32_t *out_pending,
+                               int64_t *out_oldest_age_ms);
+
+// Blocks the calling thread until the outbox is empty or `timeout_ms` passed;
+// `*out_empty` gets 1 when it is empty. Entries waiting for a session wait on.
+// In manual dispatch the events of the entries that ended meanwhile are
+// delivered by the next `kgen_client_poll`. Refused with `KGEN_ERR_REENTRANT`
+// inside a kgen callback (it would wait on itself).
+kgen_status kgen_outbox_flush(struct kgen_client *client, uint32_t timeout_ms, int32_t *out_empty);
+
+// Drops every pending entry of `user_id` (e.g. the account was deleted)
+// without sending or reporting them; `*out_discarded` (may be NULL) gets how
+// many. An entry being delivered at that moment may still arrive.
+kgen_status kgen_outbox_discard_player(struct kgen_client *client,
+                                       const char *user_id,
+                                       uint32_t *out_discarded);
 
 // Lists the player's rewards from completed tournaments. Completion
 // `KGEN_OP_REWARDS_CLAIMABLE`, `data.rewards`.

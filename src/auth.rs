@@ -154,6 +154,16 @@ struct Tokens {
     refused: bool,
 }
 
+/// A session that lives on only while someone else keeps it ([`Session::downgrade`]).
+#[derive(Clone)]
+pub(crate) struct WeakSession(std::sync::Weak<SessionInner>);
+
+impl WeakSession {
+    pub(crate) fn upgrade(&self) -> Option<Session> {
+        self.0.upgrade().map(|inner| Session { inner })
+    }
+}
+
 impl fmt::Debug for Session {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Session")
@@ -221,6 +231,11 @@ impl Session {
     /// `create_session`/`restore_session` result), whatever their tokens are now.
     pub fn same_as(&self, other: &Session) -> bool {
         Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
+    /// A handle that does not keep the session (nor its client) alive.
+    pub(crate) fn downgrade(&self) -> WeakSession {
+        WeakSession(Arc::downgrade(&self.inner))
     }
 
     /// Identifies the session while any clone of it lives (`same_as` as a number).
@@ -333,8 +348,26 @@ impl Session {
         &self,
         request: HttpRequest,
     ) -> Result<Response<T>, Error> {
+        self.call_in(self.inner.client.context(), request).await
+    }
+
+    /// [`Session::call`] under a given `Idempotency-Key` (the outbox's, kept across restarts).
+    pub(crate) async fn call_keyed<T: FromJson>(
+        &self,
+        request: HttpRequest,
+        idempotency_key: &str,
+    ) -> Result<Response<T>, Error> {
+        let mut ctx = self.inner.client.context();
+        ctx.idempotency_key = idempotency_key.to_owned();
+        self.call_in(ctx, request).await
+    }
+
+    async fn call_in<T: FromJson>(
+        &self,
+        ctx: CallContext,
+        request: HttpRequest,
+    ) -> Result<Response<T>, Error> {
         let client = &self.inner.client;
-        let ctx = client.context();
         client
             .run(&ctx, async { decode(self.send(&ctx, request).await?) })
             .await
@@ -509,14 +542,16 @@ impl Client {
             Secret::new(access_token),
             refresh_token.map(Secret::new),
         );
-        Ok(Session::build(
+        let session = Session::build(
             self.clone(),
             SessionFlow::Client,
             claims.user_id.clone(),
             None,
             info,
             claims.exp,
-        ))
+        );
+        self.offer_session(&session);
+        Ok(session)
     }
 }
 

@@ -67,6 +67,7 @@ pub(crate) struct ClientInner {
     /// Which leaderboard route the server has (see `api::leaderboard`).
     pub(crate) leaderboard_route: AtomicU8,
     expired_handler: RwLock<Option<SessionExpiredHandler>>,
+    outbox: Option<Arc<crate::outbox::OutboxState>>,
 }
 
 impl fmt::Debug for Client {
@@ -84,16 +85,38 @@ impl Client {
     /// Fails with `InvalidArgument` for an unusable URL, plain `http://` to a host that is
     /// not loopback (unless `allow_insecure_http`), an unusable proxy, a user-agent suffix
     /// that cannot be sent in a header, a zero timeout, or `retry.max_attempts == 0`.
+    ///
+    /// With [`Config::outbox`], it also opens the outbox (taking its lock and reading its
+    /// journal back): [`ErrorKind::OutboxLocked`] when another client owns it,
+    /// [`ErrorKind::OutboxStorage`] when its directory cannot be used.
     pub fn new(config: Config) -> Result<Client, Error> {
         let transport = Transport::new(&config)?;
+        let outbox = match &config.outbox {
+            Some(outbox) => Some(crate::outbox::OutboxState::open(outbox)?),
+            None => None,
+        };
         Ok(Client {
             inner: Arc::new(ClientInner {
                 config,
                 transport,
                 leaderboard_route: AtomicU8::new(0),
                 expired_handler: RwLock::new(None),
+                outbox,
             }),
         })
+    }
+
+    /// The client's outbox, when [`Config::outbox`] was set.
+    pub fn outbox(&self) -> Option<crate::outbox::Outbox> {
+        let state = self.inner.outbox.clone()?;
+        Some(crate::outbox::Outbox::new(self.clone(), state))
+    }
+
+    /// Lets the outbox deliver a player's waiting entries with a new session.
+    pub(crate) fn offer_session(&self, session: &Session) {
+        if let Some(outbox) = &self.inner.outbox {
+            outbox.offer_session(session);
+        }
     }
 
     /// The configuration the client was built with.

@@ -97,6 +97,9 @@ pub struct Config {
     /// Renew a server-flow session this long before its token's `exp`; in the client flow,
     /// raise the session-expired event this long before `exp`.
     pub renew_before: Duration,
+    /// Keep writes that must not be lost in an outbox on disk (see [`crate::outbox`]);
+    /// `None` (the default): no outbox.
+    pub outbox: Option<crate::outbox::OutboxConfig>,
 }
 
 impl Default for Config {
@@ -115,6 +118,7 @@ impl Default for Config {
             proxy: None,
             allow_insecure_http: false,
             renew_before: Duration::from_secs(300),
+            outbox: None,
         }
     }
 }
@@ -135,6 +139,7 @@ impl fmt::Debug for Config {
             .field("proxy", &self.proxy.as_deref().map(hide_password))
             .field("allow_insecure_http", &self.allow_insecure_http)
             .field("renew_before", &self.renew_before)
+            .field("outbox", &self.outbox)
             .finish()
     }
 }
@@ -203,6 +208,12 @@ impl Config {
     /// Sets the retry policy.
     pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
+        self
+    }
+
+    /// Keeps an outbox in `path` with the default limits.
+    pub fn with_outbox(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.outbox = Some(crate::outbox::OutboxConfig::new(path));
         self
     }
 }

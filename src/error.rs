@@ -26,6 +26,12 @@ pub enum ErrorKind {
     SessionExpired,
     /// A bug in the SDK.
     Internal,
+    /// The outbox holds `OutboxConfig::max_entries` entries: nothing was queued.
+    OutboxFull,
+    /// Another client (of this or another process) owns the outbox's directory.
+    OutboxLocked,
+    /// The outbox's journal could not be written or read back whole.
+    OutboxStorage,
 }
 
 impl ErrorKind {
@@ -40,6 +46,9 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::SessionExpired => "session_expired",
             ErrorKind::Internal => "internal",
+            ErrorKind::OutboxFull => "outbox_full",
+            ErrorKind::OutboxLocked => "outbox_locked",
+            ErrorKind::OutboxStorage => "outbox_storage",
         }
     }
 }

@@ -51,6 +51,7 @@ mod config;
 mod error;
 pub mod ffi;
 pub mod log;
+pub mod outbox;
 mod secret;
 mod transport;
 
@@ -72,6 +73,7 @@ pub use config::{
 };
 pub use error::{ApiErrorCode, Error, ErrorKind, FieldError};
 pub use log::LogLevel;
+pub use outbox::{Outbox, OutboxCall, OutboxConfig, OutboxEntry, OutboxEvent, OutboxStatus};
 pub use secret::Secret;
 
 /// The SDK version (Cargo.toml's).

@@ -42,6 +42,10 @@ CREATE TABLE IF NOT EXISTS participations (
 CREATE INDEX IF NOT EXISTS participations_player ON participations(player_id, joined_at);
 CREATE INDEX IF NOT EXISTS participations_rank
     ON participations(tournament_uid, score DESC, scored_at, joined_at) WHERE score IS NOT NULL;
+CREATE TABLE IF NOT EXISTS score_submissions (
+    id INTEGER PRIMARY KEY, tournament_uid TEXT NOT NULL, player_id TEXT NOT NULL,
+    score INTEGER NOT NULL, submitted_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS score_submissions_tournament ON score_submissions(tournament_uid, id);
 CREATE TABLE IF NOT EXISTS rewards (
     tournament_uid TEXT NOT NULL, player_id TEXT NOT NULL, rank INTEGER NOT NULL,
     reward INTEGER NOT NULL, claim_status TEXT NOT NULL,

@@ -69,13 +69,16 @@ impl Session {
     ///
     /// Retry policy: **mutating**. Errors: 400 `NO_CLAIMABLE_REWARDS`.
     pub async fn claim_rewards(&self) -> Result<Response<Ack>, Error> {
-        self.call(HttpRequest::post(
-            Family::Kgen,
-            &["fe", "esports", "rewards", "claim"],
-            RetryClass::Mutating,
-        ))
-        .await
+        self.call(claim_request()).await
     }
+}
+
+pub(crate) fn claim_request() -> HttpRequest {
+    HttpRequest::post(
+        Family::Kgen,
+        &["fe", "esports", "rewards", "claim"],
+        RetryClass::Mutating,
+    )
 }
 
 #[cfg(test)]

@@ -243,6 +243,7 @@ impl Client {
         self.run(&ctx, async {
             let (raw, info) = post_session(self, &ctx, &request).await?;
             let session = Session::from_server(self.clone(), request.clone(), info);
+            self.offer_session(&session);
             Ok(Response {
                 data: session,
                 http_status: raw.status,

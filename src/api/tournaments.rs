@@ -130,6 +130,25 @@ pub(crate) fn tournament_request(
     })
 }
 
+pub(crate) fn join_request(uid: &str, joining_stake: i64) -> Result<HttpRequest, Error> {
+    Ok(
+        tournament_request(uid, Some("join"), true)?
+            .json(&json!({ "joiningStake": joining_stake })),
+    )
+}
+
+pub(crate) fn leave_request(uid: &str) -> Result<HttpRequest, Error> {
+    tournament_request(uid, Some("leave"), true)
+}
+
+pub(crate) fn score_request(uid: &str, score: i64) -> Result<HttpRequest, Error> {
+    Ok(tournament_request(uid, Some("score"), true)?.json(&json!({
+        // The path is authoritative; older servers read `tournamentId` from the metadata.
+        "metadata": { "tournamentUID": uid, "tournamentId": uid },
+        "payload": { "score": { "value": score } },
+    })))
+}
+
 impl Session {
     /// Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`; paid from
     /// the bonus, then bought, then earned balance) —
@@ -145,9 +164,8 @@ impl Session {
         tournament_uid: &str,
         joining_stake: i64,
     ) -> Result<Response<Ack>, Error> {
-        let request = tournament_request(tournament_uid, Some("join"), true)?
-            .json(&json!({ "joiningStake": joining_stake }));
-        self.call(request).await
+        self.call(join_request(tournament_uid, joining_stake)?)
+            .await
     }
 
     /// Leaves a tournament (the stake is refunded) — `POST /fe/esports/tournaments/{uid}/leave`.
@@ -157,8 +175,7 @@ impl Session {
     /// Errors: 400 `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
     /// `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
     pub async fn leave_tournament(&self, tournament_uid: &str) -> Result<Response<Ack>, Error> {
-        self.call(tournament_request(tournament_uid, Some("leave"), true)?)
-            .await
+        self.call(leave_request(tournament_uid)?).await
     }
 
     /// Submits a score (integer >= 0; the best score counts) —
@@ -173,12 +190,7 @@ impl Session {
         tournament_uid: &str,
         score: i64,
     ) -> Result<Response<Ack>, Error> {
-        let request = tournament_request(tournament_uid, Some("score"), true)?.json(&json!({
-            // The path is authoritative; older servers read `tournamentId` from the metadata.
-            "metadata": { "tournamentUID": tournament_uid, "tournamentId": tournament_uid },
-            "payload": { "score": { "value": score } },
-        }));
-        self.call(request).await
+        self.call(score_request(tournament_uid, score)?).await
     }
 
     /// The tournaments not yet completed — `GET /fe/esports/tournaments/active`: scheduled,

@@ -228,13 +228,16 @@ impl Session {
     ///
     /// Errors: 400 `PHONE_NOT_LINKED`, `WITHDRAW_BELOW_MINIMUM`.
     pub async fn withdraw(&self) -> Result<Response<Ack>, Error> {
-        self.call(HttpRequest::post(
-            Family::Kgen,
-            &["fe", "wallet", "withdraw"],
-            RetryClass::Mutating,
-        ))
-        .await
+        self.call(withdraw_request()).await
     }
+}
+
+pub(crate) fn withdraw_request() -> HttpRequest {
+    HttpRequest::post(
+        Family::Kgen,
+        &["fe", "wallet", "withdraw"],
+        RetryClass::Mutating,
+    )
 }
 
 #[cfg(test)]

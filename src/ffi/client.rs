@@ -110,6 +110,22 @@ pub struct kgen_client_options {
     /// (major version; 0.MINOR before 1.0) than this library's. 0 states no
     /// version and skips the check. Keeps this offset in every later version.
     pub header_version: u32,
+    /// A directory for the client's outbox (see `kgen_outbox_enqueue`); NULL
+    /// or "": no outbox. Created if missing; one client of one process owns it
+    /// at a time (`KGEN_ERR_OUTBOX_LOCKED` for a second). With an outbox,
+    /// `kgen_tournaments_submit_score` always goes through it.
+    pub outbox_path: *const c_char,
+    /// Entries kept at most; default 10,000. Beyond it enqueuing fails with
+    /// `KGEN_ERR_OUTBOX_FULL` (nothing is dropped to make room).
+    pub outbox_max_entries: u32,
+    /// An entry undelivered this long after it was made ends as expired;
+    /// default 86,400 (24 hours).
+    pub outbox_max_age_secs: u32,
+    /// Receives `KGEN_EVENT_OUTBOX` events, delivered like completions.
+    /// Optional: when NULL they are queued for `kgen_client_next_event` (and
+    /// discarded by `kgen_client_poll`).
+    pub outbox_event: kgen_callback,
+    pub outbox_event_user_data: *mut c_void,
 }
 
 /// The size of `kgen_client_options` before `attempt_timeout_ms` was appended:
@@ -124,6 +140,8 @@ pub(crate) struct ClientEntry {
     sessions: Mutex<Option<SessionHandles>>,
     session_expired: kgen_callback,
     session_expired_user_data: UserData,
+    outbox_event: kgen_callback,
+    outbox_event_user_data: UserData,
 }
 
 static CLIENTS: Registry<ClientEntry, kgen_client> = Registry::new(TAG_CLIENT, "client");
@@ -215,6 +233,17 @@ impl ClientEntry {
                 self.dispatch.notify(event, self.session_expired);
             }
         }
+    }
+
+    /// Delivers an outbox event like a completion.
+    pub(crate) fn outbox_event(&self, mut event: super::types::OwnedEvent) {
+        event.view_mut().user_data = self.outbox_event_user_data.0;
+        self.dispatch.notify(event, self.outbox_event);
+    }
+
+    /// Runs background work of the client on its runtime until it is destroyed.
+    pub(crate) fn spawn(&self, work: impl Future<Output = ()> + Send + 'static) {
+        self.dispatch.spawn(work);
     }
 
     /// Starts one operation; `call` runs on the client's runtime, `convert`
@@ -369,6 +398,7 @@ unsafe fn config(o: &kgen_client_options) -> FfiResult<crate::Config> {
         c.renew_before = Duration::from_secs(u64::from(o.renew_before_secs));
     }
     c.allow_insecure_http = o.allow_insecure_http != 0;
+    c.outbox = unsafe { super::outbox::config(o) }?;
     Ok(c)
 }
 
@@ -421,6 +451,8 @@ pub unsafe extern "C" fn kgen_client_new(
             sessions: Mutex::new(Some(SessionHandles::default())),
             session_expired: o.session_expired,
             session_expired_user_data: UserData(o.session_expired_user_data),
+            outbox_event: o.outbox_event,
+            outbox_event_user_data: UserData(o.outbox_event_user_data),
         });
         // Weak: the core client owns the hook, and the entry owns the core client.
         let weak: Weak<ClientEntry> = Arc::downgrade(&entry);
@@ -433,6 +465,7 @@ pub unsafe extern "C" fn kgen_client_new(
             })));
         match CLIENTS.insert(entry.clone()) {
             Ok(handle) => {
+                super::outbox::start(&entry);
                 *slot = handle;
                 Ok(())
             }

@@ -303,6 +303,8 @@ pub union kgen_data {
     pub stats: *const kgen_stat_list,
     pub login: *const kgen_login_result,
     pub user: *const kgen_account_user,
+    /// `KGEN_EVENT_OUTBOX` events.
+    pub outbox: *const super::outbox::kgen_outbox_entry,
 }
 
 impl kgen_data {

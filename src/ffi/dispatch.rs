@@ -226,6 +226,11 @@ impl Dispatcher {
         }
     }
 
+    /// Runs background work on the runtime; it is dropped when the client is shut down.
+    pub fn spawn(&self, work: impl Future<Output = ()> + Send + 'static) {
+        self.handle.spawn(work);
+    }
+
     /// Delivers a notification (not a request) from the runtime, never inside
     /// the caller's own call; dropped once the client is shut down.
     pub fn notify(self: &Arc<Self>, event: OwnedEvent, callback: kgen_callback) {

@@ -18,6 +18,7 @@ pub mod dispatch;
 pub mod leaderboard;
 pub mod log;
 pub mod otp;
+pub mod outbox;
 pub mod rewards;
 pub mod session;
 pub mod stats;

@@ -4,9 +4,7 @@
 use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::status::{
-    kgen_status, set_last_error, KGEN_ERR_INTERNAL, KGEN_ERR_INVALID_ARGUMENT, KGEN_OK,
-};
+use super::status::{kgen_status, set_last_error, KGEN_ERR_INTERNAL, KGEN_OK};
 
 /// A failed call: the status returned to C and a message for `kgen_last_error_message`.
 #[derive(Debug)]
@@ -30,12 +28,7 @@ impl FfiError {
 /// the C call too, with the core's message.
 impl From<crate::Error> for FfiError {
     fn from(e: crate::Error) -> FfiError {
-        let status = if e.kind() == crate::ErrorKind::InvalidArgument {
-            KGEN_ERR_INVALID_ARGUMENT
-        } else {
-            KGEN_ERR_INTERNAL
-        };
-        FfiError::new(status, e.message().to_owned())
+        FfiError::new(kgen_status::of(e.kind()), e.message().to_owned())
     }
 }
 

@@ -58,6 +58,15 @@ pub enum kgen_status {
     /// The player's session expired or its token was refused; a client-flow
     /// session needs a new token from the game's server.
     KGEN_ERR_SESSION_EXPIRED = 302,
+    /// The outbox holds `outbox_max_entries` entries: nothing was queued.
+    KGEN_ERR_OUTBOX_FULL = 400,
+    /// Another client (of this or another process) owns the outbox directory.
+    KGEN_ERR_OUTBOX_LOCKED = 401,
+    /// The outbox's journal could not be written, or did not read back whole
+    /// (`KGEN_OUTBOX_DAMAGED`).
+    KGEN_ERR_OUTBOX_STORAGE = 402,
+    /// An outbox entry outlived `outbox_max_age_secs` undelivered.
+    KGEN_ERR_OUTBOX_EXPIRED = 403,
     /// A fault inside the SDK (a caught panic, a failed thread start).
     KGEN_ERR_INTERNAL = 900,
 }
@@ -84,11 +93,15 @@ impl kgen_status {
             KGEN_ERR_HTTP => c"the server answered with an error",
             KGEN_ERR_DECODE => c"the server's answer could not be decoded",
             KGEN_ERR_SESSION_EXPIRED => c"the session expired",
+            KGEN_ERR_OUTBOX_FULL => c"the outbox is full",
+            KGEN_ERR_OUTBOX_LOCKED => c"the outbox is in use by another client",
+            KGEN_ERR_OUTBOX_STORAGE => c"the outbox could not be written or read back",
+            KGEN_ERR_OUTBOX_EXPIRED => c"the outbox entry expired undelivered",
             KGEN_ERR_INTERNAL => c"internal SDK error",
         }
     }
 
-    const ALL: [kgen_status; 18] = [
+    const ALL: [kgen_status; 22] = [
         KGEN_OK,
         KGEN_NO_EVENT,
         KGEN_ERR_NULL_ARGUMENT,
@@ -106,8 +119,30 @@ impl kgen_status {
         KGEN_ERR_HTTP,
         KGEN_ERR_DECODE,
         KGEN_ERR_SESSION_EXPIRED,
+        KGEN_ERR_OUTBOX_FULL,
+        KGEN_ERR_OUTBOX_LOCKED,
+        KGEN_ERR_OUTBOX_STORAGE,
+        KGEN_ERR_OUTBOX_EXPIRED,
         KGEN_ERR_INTERNAL,
     ];
+
+    /// The status for an error of the Rust API.
+    pub(crate) fn of(kind: crate::ErrorKind) -> kgen_status {
+        use crate::ErrorKind::*;
+        match kind {
+            InvalidArgument => KGEN_ERR_INVALID_ARGUMENT,
+            Transport => KGEN_ERR_TRANSPORT,
+            Timeout => KGEN_ERR_TIMEOUT,
+            Cancelled => KGEN_ERR_CANCELLED,
+            Http => KGEN_ERR_HTTP,
+            Decode => KGEN_ERR_DECODE,
+            SessionExpired => KGEN_ERR_SESSION_EXPIRED,
+            OutboxFull => KGEN_ERR_OUTBOX_FULL,
+            OutboxLocked => KGEN_ERR_OUTBOX_LOCKED,
+            OutboxStorage => KGEN_ERR_OUTBOX_STORAGE,
+            _ => KGEN_ERR_INTERNAL,
+        }
+    }
 
     fn from_i32(value: i32) -> Option<kgen_status> {
         Self::ALL.into_iter().find(|s| *s as i32 == value)

@@ -110,6 +110,38 @@ pub unsafe extern "C" fn kgen_tournaments_submit_score(
 ) -> kgen_status {
     guard(|| {
         let uid = unsafe { uid_in(tournament_uid) }?;
+        let queued = super::outbox::enqueue_if_enabled(
+            client,
+            session,
+            crate::OutboxCall::SubmitScore {
+                tournament_uid: uid.clone(),
+                score,
+            },
+        )?;
+        if let Some(entry_id) = queued {
+            // Accepted: the outbox delivers it and reports its end as an outbox event.
+            let accepted = crate::Response {
+                data: crate::Ack {
+                    message: super::outbox::queued(entry_id),
+                },
+                http_status: 0,
+                request_id: String::new(),
+                raw_body: String::new(),
+            };
+            let call = move |_: crate::Session| async move { Ok(accepted) };
+            return unsafe {
+                start_for_session(
+                    client,
+                    session,
+                    KGEN_OP_TOURNAMENTS_SUBMIT_SCORE,
+                    callback,
+                    user_data,
+                    out_request,
+                    call,
+                    message,
+                )
+            };
+        }
         let call = move |s: crate::Session| async move { s.submit_score(&uid, score).await };
         unsafe {
             start_for_session(

@@ -28,6 +28,9 @@ pub enum kgen_event_kind {
     /// A client-flow session's token is about to expire or was refused: fetch a
     /// new token from the game's server and pass it to `kgen_session_update_tokens`.
     KGEN_EVENT_SESSION_EXPIRED = 2,
+    /// An outbox entry ended (delivered, rejected, expired), a player's entries
+    /// wait for a session, or the outbox's journal was damaged: `data.outbox`.
+    KGEN_EVENT_OUTBOX = 3,
 }
 
 /// The operation a completion belongs to; tells which member of `kgen_data` is set.
@@ -266,18 +269,21 @@ impl kgen_result {
         }
     }
 
-    fn from_error(b: &mut EventBuilder, error: &crate::Error) -> kgen_result {
-        use crate::ErrorKind::*;
-        let status = match error.kind() {
-            InvalidArgument => KGEN_ERR_INVALID_ARGUMENT,
-            Transport => KGEN_ERR_TRANSPORT,
-            Timeout => KGEN_ERR_TIMEOUT,
-            Cancelled => KGEN_ERR_CANCELLED,
-            Http => KGEN_ERR_HTTP,
-            Decode => KGEN_ERR_DECODE,
-            SessionExpired => KGEN_ERR_SESSION_EXPIRED,
-            _ => KGEN_ERR_INTERNAL,
-        };
+    /// The header of a successful call.
+    pub(crate) fn answered<T>(b: &mut EventBuilder, response: &crate::Response<T>) -> kgen_result {
+        let (raw_body, raw_body_len) = b.bytes(response.raw_body.as_bytes());
+        kgen_result {
+            http_status: i32::from(response.http_status),
+            request_id: b.text(&response.request_id),
+            raw_body,
+            raw_body_len,
+            ..kgen_result::without_answer(b, KGEN_OK, "")
+        }
+    }
+
+    /// The header of a failed call.
+    pub(crate) fn from_error(b: &mut EventBuilder, error: &crate::Error) -> kgen_result {
+        let status = kgen_status::of(error.kind());
         let code = error.api_code().map_or("", |c| c.as_str());
         let (raw_body, raw_body_len) = b.bytes(error.raw_body().as_bytes());
         kgen_result {
@@ -304,17 +310,10 @@ pub(crate) fn completion<T>(
 ) -> OwnedEvent {
     let mut b = EventBuilder::default();
     let (result, data) = match result {
-        Ok(response) => {
-            let (raw_body, raw_body_len) = b.bytes(response.raw_body.as_bytes());
-            let header = kgen_result {
-                http_status: i32::from(response.http_status),
-                request_id: b.text(&response.request_id),
-                raw_body,
-                raw_body_len,
-                ..kgen_result::without_answer(&mut b, KGEN_OK, "")
-            };
-            (header, convert(&response.data, &mut b))
-        }
+        Ok(response) => (
+            kgen_result::answered(&mut b, &response),
+            convert(&response.data, &mut b),
+        ),
         Err(error) => (
             kgen_result::from_error(&mut b, &error),
             super::data::kgen_data::NONE,

@@ -168,6 +168,22 @@ pub async fn complete(
     Ok(Json(json!({ "winners": winners })))
 }
 
+/// The tournament's score submissions as applied, in order (the admin's ledger).
+pub async fn score_submissions(
+    State(state): State<Shared>,
+    _: AdminAuth,
+    TournamentUid(uid): TournamentUid,
+) -> Answer {
+    let rows = state
+        .db
+        .read(|conn| tournaments::score_submissions(conn, &uid))?;
+    let submissions: Vec<Value> = rows
+        .into_iter()
+        .map(|(player_id, score)| json!({ "player_id": player_id, "score": score }))
+        .collect();
+    Ok(Json(json!({ "submissions": submissions })))
+}
+
 fn clock_json(state: &Shared) -> Value {
     json!({ "now": clock::rfc3339_nanos(state.clock.now_ns()), "offset_secs": state.clock.offset_secs() })
 }

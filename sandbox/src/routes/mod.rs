@@ -81,6 +81,7 @@ pub fn table() -> Vec<Route> {
         route(M::POST,   "/sandbox/tournaments", admin::create_tournament),
         route(M::POST,   "/sandbox/tournaments/{uid}/state", admin::force_state),
         route(M::POST,   "/sandbox/tournaments/{uid}/complete", admin::complete),
+        route(M::GET,    "/sandbox/tournaments/{uid}/scores", admin::score_submissions),
         route(M::GET,    "/sandbox/clock", admin::clock),
         route(M::POST,   "/sandbox/clock", admin::move_clock),
         route(M::GET,    "/sandbox/otp", admin::latest_otp),

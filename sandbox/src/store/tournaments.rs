@@ -494,7 +494,24 @@ pub fn submit_score(
          WHERE tournament_uid = ?1 AND player_id = ?2 AND (score IS NULL OR score < ?3)",
     )?
     .execute(params![uid, player_id, score, now])?;
+    // Every accepted submission, best or not: the ledger tests check effects against.
+    conn.prepare_cached(
+        "INSERT INTO score_submissions (tournament_uid, player_id, score, submitted_at)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![uid, player_id, score, now])?;
     Ok(())
+}
+
+/// Every accepted score submission of a tournament, in the order they were applied.
+pub fn score_submissions(conn: &Connection, uid: &str) -> Result<Vec<(String, i64)>, ApiError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT player_id, score FROM score_submissions WHERE tournament_uid = ?1 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map(params![uid], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
 }
 
 /// Players with a score, best first; ties go to whoever reached the score first.

@@ -251,6 +251,47 @@ namespace Kgen.Native
         internal static extern kgen_status kgen_otp_verify(kgen_client* client, kgen_session* session, byte* phone_number, byte* country_code, byte* auth_code, byte* otp, kgen_callback callback, void* user_data, ulong* out_request);
 
         /// <summary>
+        ///  Queues a call in the client's outbox for `session`'s player and returns once
+        ///  it is on stable storage (the disk's sync: milliseconds): from then on the
+        ///  outbox delivers it, in order per player, across restarts, and reports its end
+        ///  once as a `KGEN_EVENT_OUTBOX` event. `*out_entry_id` (may be NULL) gets the
+        ///  entry's id. Everything is copied during the call.
+        ///
+        ///  Fails with `KGEN_ERR_INVALID_ARGUMENT` without an outbox or for arguments
+        ///  the call itself would refuse, `KGEN_ERR_OUTBOX_FULL` at
+        ///  `outbox_max_entries`, `KGEN_ERR_OUTBOX_STORAGE` when the journal cannot be
+        ///  written: nothing is queued then.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_outbox_enqueue", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_outbox_enqueue(kgen_client* client, kgen_session* session, kgen_outbox_call* call, ulong* out_entry_id);
+
+        /// <summary>
+        ///  How many entries are pending (`*out_pending`) and how long the oldest has
+        ///  waited (`*out_oldest_age_ms`, 0 when none); either pointer may be NULL.
+        ///  `KGEN_ERR_INVALID_ARGUMENT` without an outbox.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_outbox_status", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_outbox_status(kgen_client* client, uint* out_pending, long* out_oldest_age_ms);
+
+        /// <summary>
+        ///  Blocks the calling thread until the outbox is empty or `timeout_ms` passed;
+        ///  `*out_empty` gets 1 when it is empty. Entries waiting for a session wait on.
+        ///  In manual dispatch the events of the entries that ended meanwhile are
+        ///  delivered by the next `kgen_client_poll`. Refused with `KGEN_ERR_REENTRANT`
+        ///  inside a kgen callback (it would wait on itself).
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_outbox_flush", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_outbox_flush(kgen_client* client, uint timeout_ms, int* out_empty);
+
+        /// <summary>
+        ///  Drops every pending entry of `user_id` (e.g. the account was deleted)
+        ///  without sending or reporting them; `*out_discarded` (may be NULL) gets how
+        ///  many. An entry being delivered at that moment may still arrive.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_outbox_discard_player", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_outbox_discard_player(kgen_client* client, byte* user_id, uint* out_discarded);
+
+        /// <summary>
         ///  Lists the player's rewards from completed tournaments. Completion
         ///  `KGEN_OP_REWARDS_CLAIMABLE`, `data.rewards`.
         ///
@@ -642,6 +683,30 @@ namespace Kgen.Native
         ///  version and skips the check. Keeps this offset in every later version.
         /// </summary>
         public uint header_version;
+        /// <summary>
+        ///  A directory for the client's outbox (see `kgen_outbox_enqueue`); NULL
+        ///  or "": no outbox. Created if missing; one client of one process owns it
+        ///  at a time (`KGEN_ERR_OUTBOX_LOCKED` for a second). With an outbox,
+        ///  `kgen_tournaments_submit_score` always goes through it.
+        /// </summary>
+        public byte* outbox_path;
+        /// <summary>
+        ///  Entries kept at most; default 10,000. Beyond it enqueuing fails with
+        ///  `KGEN_ERR_OUTBOX_FULL` (nothing is dropped to make room).
+        /// </summary>
+        public uint outbox_max_entries;
+        /// <summary>
+        ///  An entry undelivered this long after it was made ends as expired;
+        ///  default 86,400 (24 hours).
+        /// </summary>
+        public uint outbox_max_age_secs;
+        /// <summary>
+        ///  Receives `KGEN_EVENT_OUTBOX` events, delivered like completions.
+        ///  Optional: when NULL they are queued for `kgen_client_next_event` (and
+        ///  discarded by `kgen_client_poll`).
+        /// </summary>
+        public void* outbox_event;
+        public void* outbox_event_user_data;
     }
 
     /// <summary>
@@ -1069,6 +1134,70 @@ namespace Kgen.Native
         public kgen_login_result* login;
         [FieldOffset(0)]
         public kgen_account_user* user;
+        /// <summary>
+        ///  `KGEN_EVENT_OUTBOX` events.
+        /// </summary>
+        [FieldOffset(0)]
+        public kgen_outbox_entry* outbox;
+    }
+
+    /// <summary>
+    ///  `data.outbox` of a `KGEN_EVENT_OUTBOX` event: borrowed until the callback
+    ///  returns (or until `kgen_event_free`).
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_outbox_entry
+    {
+        /// <summary>
+        ///  The id `kgen_outbox_enqueue` returned; unique in the outbox across restarts.
+        /// </summary>
+        public ulong entry_id;
+        public kgen_outbox_outcome outcome;
+        /// <summary>
+        ///  The call: `KGEN_OP_TOURNAMENTS_SUBMIT_SCORE`, `_JOIN`, `_LEAVE`,
+        ///  `KGEN_OP_WALLET_WITHDRAW` or `KGEN_OP_REWARDS_CLAIM` (`KGEN_OP_NONE`
+        ///  for `KGEN_OUTBOX_WAITING_FOR_SESSION` and `KGEN_OUTBOX_DAMAGED`).
+        /// </summary>
+        public kgen_operation operation;
+        public byte* user_id;
+        /// <summary>
+        ///  "" for calls without a tournament.
+        /// </summary>
+        public byte* tournament_uid;
+        /// <summary>
+        ///  The score or the joining stake; 0 for the other calls.
+        /// </summary>
+        public long value;
+        /// <summary>
+        ///  When the call was made: Unix milliseconds on this device's clock.
+        /// </summary>
+        public long created_at_ms;
+        /// <summary>
+        ///  The platform's confirmation when delivered, else "".
+        /// </summary>
+        public byte* message;
+    }
+
+    /// <summary>
+    ///  A call for `kgen_outbox_enqueue`. Set `struct_size` to `sizeof(kgen_outbox_call)`.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe partial struct kgen_outbox_call
+    {
+        public uint struct_size;
+        /// <summary>
+        ///  `KGEN_OP_TOURNAMENTS_SUBMIT_SCORE`, `KGEN_OP_TOURNAMENTS_JOIN`,
+        ///  `KGEN_OP_TOURNAMENTS_LEAVE`, `KGEN_OP_WALLET_WITHDRAW` or `KGEN_OP_REWARDS_CLAIM`.
+        /// </summary>
+        public kgen_operation operation;
+        /// <summary>
+        ///  For the tournament calls; NULL otherwise.
+        /// </summary>
+        public byte* tournament_uid;
+        /// <summary>
+        ///  The score (submit) or the joining stake (join); 0 otherwise.
+        /// </summary>
+        public long value;
     }
 
     /// <summary>
@@ -1362,6 +1491,36 @@ namespace Kgen.Native
     }
 
     /// <summary>
+    ///  How an outbox event ends (or waits).
+    /// </summary>
+    internal enum kgen_outbox_outcome : int
+    {
+        /// <summary>
+        ///  The platform accepted the call; `message` is its confirmation.
+        /// </summary>
+        KGEN_OUTBOX_DELIVERED = 1,
+        /// <summary>
+        ///  The platform refused it for good; the event's `result` has the error.
+        /// </summary>
+        KGEN_OUTBOX_REJECTED = 2,
+        /// <summary>
+        ///  It outlived `outbox_max_age_secs` undelivered (`KGEN_ERR_OUTBOX_EXPIRED`).
+        /// </summary>
+        KGEN_OUTBOX_EXPIRED = 3,
+        /// <summary>
+        ///  Client flow: `user_id`'s entries wait until the game restores a session
+        ///  of that player (`kgen_session_restore`); reported once until then. Not an end.
+        /// </summary>
+        KGEN_OUTBOX_WAITING_FOR_SESSION = 4,
+        /// <summary>
+        ///  The journal did not read back whole when the client opened it: the
+        ///  entries in the unreadable part are lost; `result.message` says how many
+        ///  bytes and where the damaged file was kept. `entry_id` is 0.
+        /// </summary>
+        KGEN_OUTBOX_DAMAGED = 5,
+    }
+
+    /// <summary>
     ///  How a session was obtained.
     /// </summary>
     internal enum kgen_session_flow : int
@@ -1466,6 +1625,23 @@ namespace Kgen.Native
         /// </summary>
         KGEN_ERR_SESSION_EXPIRED = 302,
         /// <summary>
+        ///  The outbox holds `outbox_max_entries` entries: nothing was queued.
+        /// </summary>
+        KGEN_ERR_OUTBOX_FULL = 400,
+        /// <summary>
+        ///  Another client (of this or another process) owns the outbox directory.
+        /// </summary>
+        KGEN_ERR_OUTBOX_LOCKED = 401,
+        /// <summary>
+        ///  The outbox's journal could not be written, or did not read back whole
+        ///  (`KGEN_OUTBOX_DAMAGED`).
+        /// </summary>
+        KGEN_ERR_OUTBOX_STORAGE = 402,
+        /// <summary>
+        ///  An outbox entry outlived `outbox_max_age_secs` undelivered.
+        /// </summary>
+        KGEN_ERR_OUTBOX_EXPIRED = 403,
+        /// <summary>
         ///  A fault inside the SDK (a caught panic, a failed thread start).
         /// </summary>
         KGEN_ERR_INTERNAL = 900,
@@ -1485,6 +1661,11 @@ namespace Kgen.Native
         ///  new token from the game's server and pass it to `kgen_session_update_tokens`.
         /// </summary>
         KGEN_EVENT_SESSION_EXPIRED = 2,
+        /// <summary>
+        ///  An outbox entry ended (delivered, rejected, expired), a player's entries
+        ///  wait for a session, or the outbox's journal was damaged: `data.outbox`.
+        /// </summary>
+        KGEN_EVENT_OUTBOX = 3,
     }
 
     /// <summary>

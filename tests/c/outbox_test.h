@@ -1,0 +1,126 @@
+/* What the outbox tests share: an outbox directory, a tournament that takes
+ * scores, the outbox events as a log, and the sandbox's ledger of scores. */
+#ifndef OUTBOX_TEST_H
+#define OUTBOX_TEST_H
+
+#include "kgen_test.h"
+
+/* A fresh, empty directory for an outbox. */
+static inline void outbox_dir(char *out, size_t n) {
+    snprintf(out, n, "/tmp/kgen-outbox-XXXXXX");
+    if (!mkdtemp(out)) out[0] = 0;
+}
+
+/* A live tournament with no buy-in and room for everyone; its uid in `uid`. */
+static inline int open_tournament(char *uid, size_t n) {
+    char body[2048];
+    uid[0] = 0;
+    return admin_http("POST", "/sandbox/tournaments",
+                      "{\"title\":\"outbox\",\"buy_in_price\":0,\"tournament_size\":100000,\"state\":\"STARTED\"}",
+                      body, sizeof body) == 200 &&
+           json_string(body, "tournament_uid", uid, n);
+}
+
+/* How many times the sandbox applied `score` from `player` in tournament `uid`,
+ * read from its ledger (the admin API); -1 when the ledger cannot be read. */
+typedef struct {
+    int count;
+    struct {
+        char player[64];
+        long long score;
+    } rows[20000];
+} ledger;
+
+static inline int read_ledger(const char *uid, ledger *l) {
+    static char body[4 << 20];
+    char path[256];
+    snprintf(path, sizeof path, "/sandbox/tournaments/%s/scores", uid);
+    l->count = 0;
+    if (admin_http("GET", path, NULL, body, sizeof body) != 200) return 0;
+    const char *p = body;
+    while ((p = strstr(p, "\"player_id\":\"")) && l->count < 20000) {
+        p += strlen("\"player_id\":\"");
+        const char *end = strchr(p, '"');
+        if (!end) break;
+        const char *hash = memchr(p, '#', (size_t)(end - p)); /* the sandbox's "<client>#<player>" */
+        if (hash) p = hash + 1;
+        snprintf(l->rows[l->count].player, sizeof l->rows[0].player, "%.*s", (int)(end - p), p);
+        const char *s = strstr(end, "\"score\":");
+        if (!s) break;
+        l->rows[l->count].score = strtoll(s + 8, NULL, 10);
+        l->count++;
+        p = s;
+    }
+    return 1;
+}
+
+static inline int ledger_count(const ledger *l, const char *player, long long score) {
+    int n = 0;
+    for (int i = 0; i < l->count; i++)
+        if (l->rows[i].score == score && strcmp(l->rows[i].player, player) == 0) n++;
+    return n;
+}
+
+/* The outbox events a client reported, copied out of their events. */
+typedef struct {
+    uint64_t entry_id;
+    kgen_outbox_outcome outcome;
+    kgen_status status;
+    kgen_operation operation;
+    char user[64];
+    long long value;
+    char api_error_code[64];
+    char message[512];
+} outbox_record;
+
+typedef struct {
+    pthread_mutex_t mutex;
+    atomic_int count;
+    outbox_record records[4096];
+} outbox_log;
+
+static inline void on_outbox_event(const kgen_event *e, void *user_data) {
+    outbox_log *log = user_data;
+    if (e->kind != KGEN_EVENT_OUTBOX || !e->data.outbox) {
+        fprintf(stderr, "  an outbox callback got a kind %d event\n", (int)e->kind);
+        return;
+    }
+    pthread_mutex_lock(&log->mutex);
+    int i = atomic_load(&log->count);
+    if (i < 4096) {
+        outbox_record *r = &log->records[i];
+        const kgen_outbox_entry *x = e->data.outbox;
+        r->entry_id = x->entry_id;
+        r->outcome = x->outcome;
+        r->status = e->result.status;
+        r->operation = x->operation;
+        snprintf(r->user, sizeof r->user, "%s", x->user_id);
+        r->value = x->value;
+        snprintf(r->api_error_code, sizeof r->api_error_code, "%s", e->result.api_error_code);
+        snprintf(r->message, sizeof r->message, "%s", e->result.message);
+        atomic_store(&log->count, i + 1);
+    }
+    pthread_mutex_unlock(&log->mutex);
+}
+
+static inline kgen_client_options outbox_options(const char *dir, kgen_dispatch dispatch, outbox_log *log) {
+    kgen_client_options o = default_options(dispatch);
+    o.outbox_path = dir;
+    o.outbox_event = on_outbox_event;
+    o.outbox_event_user_data = log;
+    o.retry_base_delay_ms = 20;
+    o.retry_max_delay_ms = 200;
+    return o;
+}
+
+/* Queues a call; returns its entry id, 0 on failure (the status in *status). */
+static inline uint64_t enqueue(kgen_client *client, kgen_session *session, kgen_operation op,
+                               const char *uid, long long value, kgen_status *status) {
+    kgen_outbox_call call = {sizeof call, op, uid, value};
+    uint64_t id = 0;
+    kgen_status s = kgen_outbox_enqueue(client, session, &call, &id);
+    if (status) *status = s;
+    return s == KGEN_OK ? id : 0;
+}
+
+#endif
