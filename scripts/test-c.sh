@@ -34,7 +34,7 @@ ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 source scripts/sandbox.sh
 start_sandbox
 
-tests=(test_abi test_journey test_dispatch)
+tests=(test_abi test_journey test_dispatch test_outbox)
 examples=(quickstart game_server)
 cflags=(-std=c11 -Wall -Wextra -Werror -g -Iinclude)
 libs=(-L"$lib" -lkgen -lpthread -Wl,-rpath,"$PWD/$lib")
@@ -64,6 +64,9 @@ done
 gcc -std=c11 -Wall -Wextra -Werror -shared -fPIC tests/c/stall_dns.c -ldl -o "$out/stall_dns.so"
 gcc "${cflags[@]}" -O1 tests/c/test_stalls.c "${libs[@]}" -o "$out/test_stalls"
 run "test_stalls (native, lookups stalled)" env LD_PRELOAD="$PWD/$out/stall_dns.so" "$out/test_stalls"
+# The outbox under SIGKILL: 200 children killed at random moments, then the ledger.
+gcc "${cflags[@]}" -O1 tests/c/outbox_crash.c "${libs[@]}" -o "$out/outbox_crash"
+run "outbox_crash (200 kills)" "$out/outbox_crash" 200
 run "quickstart (native)" env LD_LIBRARY_PATH="$lib" "$out/quickstart"
 run "game_server (native)" env LD_LIBRARY_PATH="$lib" "$out/game_server"
 

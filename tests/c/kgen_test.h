@@ -139,7 +139,7 @@ static inline int admin_http(const char *method, const char *path, const char *j
         close(fd);
         return -1;
     }
-    static char response[4 << 20]; /* the ledger of a long run is megabytes */
+    static char response[32 << 20]; /* the ledger of a long run is megabytes */
     size_t got = 0;
     ssize_t n;
     while (got < sizeof response - 1 && (n = read(fd, response + got, sizeof response - 1 - got)) > 0)

@@ -24,21 +24,23 @@ static inline int open_tournament(char *uid, size_t n) {
 /* How many times the sandbox applied `score` from `player` in tournament `uid`,
  * read from its ledger (the admin API); -1 when the ledger cannot be read. */
 typedef struct {
+    char player[56];
+    long long score;
+} ledger_row;
+
+typedef struct {
     int count;
-    struct {
-        char player[64];
-        long long score;
-    } rows[20000];
+    ledger_row rows[400000];
 } ledger;
 
 static inline int read_ledger(const char *uid, ledger *l) {
-    static char body[4 << 20];
+    static char body[32 << 20];
     char path[256];
     snprintf(path, sizeof path, "/sandbox/tournaments/%s/scores", uid);
     l->count = 0;
     if (admin_http("GET", path, NULL, body, sizeof body) != 200) return 0;
     const char *p = body;
-    while ((p = strstr(p, "\"player_id\":\"")) && l->count < 20000) {
+    while ((p = strstr(p, "\"player_id\":\"")) && l->count < 400000) {
         p += strlen("\"player_id\":\"");
         const char *end = strchr(p, '"');
         if (!end) break;
@@ -69,14 +71,16 @@ typedef struct {
     kgen_operation operation;
     char user[64];
     long long value;
-    char api_error_code[64];
-    char message[512];
+    char api_error_code[48];
+    char message[200];
 } outbox_record;
+
+enum { OUTBOX_LOG_SIZE = 1100 }; /* small enough for a test's stack, even under valgrind */
 
 typedef struct {
     pthread_mutex_t mutex;
     atomic_int count;
-    outbox_record records[4096];
+    outbox_record records[OUTBOX_LOG_SIZE];
 } outbox_log;
 
 static inline void on_outbox_event(const kgen_event *e, void *user_data) {
@@ -87,7 +91,7 @@ static inline void on_outbox_event(const kgen_event *e, void *user_data) {
     }
     pthread_mutex_lock(&log->mutex);
     int i = atomic_load(&log->count);
-    if (i < 4096) {
+    if (i < OUTBOX_LOG_SIZE) {
         outbox_record *r = &log->records[i];
         const kgen_outbox_entry *x = e->data.outbox;
         r->entry_id = x->entry_id;
@@ -121,6 +125,26 @@ static inline uint64_t enqueue(kgen_client *client, kgen_session *session, kgen_
     kgen_status s = kgen_outbox_enqueue(client, session, &call, &id);
     if (status) *status = s;
     return s == KGEN_OK ? id : 0;
+}
+
+static inline int ledger_row_cmp(const void *a, const void *b) {
+    const ledger_row *x = a, *y = b;
+    int c = strcmp(x->player, y->player);
+    return c ? c : (x->score > y->score) - (x->score < y->score);
+}
+
+/* Sorts the ledger by player and score, for ledger_sorted_count and duplicate scans. */
+static inline void ledger_sort(ledger *l) { qsort(l->rows, (size_t)l->count, sizeof l->rows[0], ledger_row_cmp); }
+
+static inline int ledger_sorted_count(const ledger *l, const char *player, long long score) {
+    ledger_row key = {.score = score};
+    snprintf(key.player, sizeof key.player, "%s", player);
+    const ledger_row *hit = bsearch(&key, l->rows, (size_t)l->count, sizeof key, ledger_row_cmp);
+    if (!hit) return 0;
+    const ledger_row *first = hit, *last = hit;
+    while (first > l->rows && ledger_row_cmp(first - 1, &key) == 0) first--;
+    while (last + 1 < l->rows + l->count && ledger_row_cmp(last + 1, &key) == 0) last++;
+    return (int)(last - first) + 1;
 }
 
 #endif

@@ -348,6 +348,73 @@ static void a_player_s_entries_can_be_discarded(void) {
     CHECK_OK(kgen_client_destroy(client));
 }
 
+/* 1,000 scores from 50 players queued while the platform is unreachable: when
+ * it returns, each is applied once, each player's in the order they were made,
+ * and each is reported once. */
+static void an_offline_backlog_is_delivered_in_order_per_player(void) {
+    enum { PLAYERS = 50, SCORES = 20 };
+    char dir[64], uid[64], fault[64];
+    static char users[PLAYERS][64];
+    outbox_dir(dir, sizeof dir);
+    CHECK(open_tournament(uid, sizeof uid));
+    static outbox_log log = {.mutex = PTHREAD_MUTEX_INITIALIZER};
+    atomic_store(&log.count, 0);
+    kgen_client_options o = outbox_options(dir, KGEN_DISPATCH_IMMEDIATE, &log);
+    o.worker_threads = 2;
+    kgen_client *client = NULL;
+    CHECK_OK(kgen_client_new(&o, &client));
+    kgen_session *sessions[PLAYERS];
+    for (int p = 0; p < PLAYERS; p++) {
+        unique_user(users[p], sizeof users[p], "offline");
+        captured c = {0};
+        CHECK_OK(kgen_session_create(client, users[p], NULL, on_capture, &c, NULL));
+        CHECK(poll_until(NULL, &c.calls, 1, 20000) && c.status == KGEN_OK);
+        sessions[p] = c.session;
+        captured joined = {0};
+        CHECK_OK(kgen_tournaments_join(client, sessions[p], uid, 0, on_capture, &joined, NULL));
+        CHECK(poll_until(NULL, &joined.calls, 1, 20000) && joined.status == KGEN_OK);
+    }
+    go_offline(fault, sizeof fault);
+    double started = now_ms();
+    kgen_status status = KGEN_OK;
+    for (int i = 0; i < SCORES; i++)
+        for (int p = 0; p < PLAYERS && status == KGEN_OK; p++)
+            enqueue(client, sessions[p], KGEN_OP_TOURNAMENTS_SUBMIT_SCORE, uid, 1000 + i, &status);
+    CHECK_OK(status);
+    double queued = now_ms();
+    sleep_ms(1500); /* offline for a while: attempts fail and back off */
+    uint32_t pending = 0;
+    int64_t oldest = 0;
+    CHECK_OK(kgen_outbox_status(client, &pending, &oldest));
+    CHECK(pending == PLAYERS * SCORES && oldest >= 1500);
+    CHECK(atomic_load(&log.count) == 0);
+    remove_fault(fault);
+    int empty = 0;
+    CHECK_OK(kgen_outbox_flush(client, 60000, &empty));
+    CHECK(empty == 1);
+    double delivered = now_ms();
+    CHECK(poll_until(NULL, &log.count, PLAYERS * SCORES, 5000));
+    sleep_ms(200);
+    CHECK(atomic_load(&log.count) == PLAYERS * SCORES);
+    CHECK(count_outcome(&log, KGEN_OUTBOX_DELIVERED) == PLAYERS * SCORES);
+    static ledger l;
+    CHECK(read_ledger(uid, &l) && l.count == PLAYERS * SCORES);
+    int in_order = 1;
+    for (int p = 0; p < PLAYERS; p++) {
+        long long last = 0;
+        for (int i = 0; i < l.count; i++) {
+            if (strcmp(l.rows[i].player, users[p]) != 0) continue;
+            in_order &= l.rows[i].score == last + 1 || (last == 0 && l.rows[i].score == 1000);
+            last = l.rows[i].score;
+        }
+        in_order &= last == 1000 + SCORES - 1;
+    }
+    CHECK(in_order);
+    printf("  queued %d in %.0f ms; delivered in %.0f ms after the platform returned\n",
+           PLAYERS * SCORES, queued - started, delivered - queued - 1500);
+    CHECK_OK(kgen_client_destroy(client));
+}
+
 int main(void) {
     RUN(a_queued_call_is_delivered_once_and_reported_once_in_order);
     RUN(a_second_client_on_the_same_outbox_is_refused);
@@ -359,5 +426,6 @@ int main(void) {
     RUN(a_damaged_record_keeps_what_precedes_it_and_reports_the_rest);
     RUN(client_flow_waits_for_a_session_then_delivers);
     RUN(a_player_s_entries_can_be_discarded);
+    RUN(an_offline_backlog_is_delivered_in_order_per_player);
     return test_summary("test_outbox");
 }
