@@ -140,6 +140,10 @@ enum class Status : std::int32_t {
     Http = KGEN_ERR_HTTP,
     Decode = KGEN_ERR_DECODE,
     SessionExpired = KGEN_ERR_SESSION_EXPIRED,
+    OutboxFull = KGEN_ERR_OUTBOX_FULL,
+    OutboxLocked = KGEN_ERR_OUTBOX_LOCKED,
+    OutboxStorage = KGEN_ERR_OUTBOX_STORAGE,
+    OutboxExpired = KGEN_ERR_OUTBOX_EXPIRED,
     Internal = KGEN_ERR_INTERNAL,
 };
 
@@ -199,6 +203,23 @@ enum class TournamentStatus : std::int32_t {
 enum class SessionFlow : std::int32_t {
     Server = KGEN_SESSION_FLOW_SERVER,  // created with client credentials; renews itself
     Client = KGEN_SESSION_FLOW_CLIENT,  // restored from tokens; raises on_session_expired
+};
+
+// The calls an outbox can deliver later (Client::outbox_enqueue).
+enum class OutboxCall : std::int32_t {
+    SubmitScore = KGEN_OP_TOURNAMENTS_SUBMIT_SCORE,  // value: the score
+    JoinTournament = KGEN_OP_TOURNAMENTS_JOIN,       // value: the joining stake
+    LeaveTournament = KGEN_OP_TOURNAMENTS_LEAVE,
+    Withdraw = KGEN_OP_WALLET_WITHDRAW,
+    ClaimRewards = KGEN_OP_REWARDS_CLAIM,
+};
+
+enum class OutboxOutcome : std::int32_t {
+    Delivered = KGEN_OUTBOX_DELIVERED,
+    Rejected = KGEN_OUTBOX_REJECTED,  // see OutboxEvent::error
+    Expired = KGEN_OUTBOX_EXPIRED,
+    WaitingForSession = KGEN_OUTBOX_WAITING_FOR_SESSION,  // client flow: restore a session of user_id
+    Damaged = KGEN_OUTBOX_DAMAGED,                        // entries were lost: see OutboxEvent::error
 };
 
 enum class Dispatch : std::int32_t {
@@ -708,6 +729,26 @@ struct SessionExpired {
     Error reason;
 };
 
+// An outbox entry ended (delivered, rejected, expired), a player's entries wait
+// for a session, or the journal was damaged; reported once each.
+struct OutboxEvent {
+    std::uint64_t entry_id = 0;  // as Client::outbox_enqueue returned it; 0 when not about one entry
+    OutboxOutcome outcome = OutboxOutcome::Delivered;
+    OutboxCall call = OutboxCall::SubmitScore;
+    std::string user_id;
+    std::string tournament_uid;
+    std::int64_t value = 0;          // the score or the joining stake
+    std::int64_t created_at_ms = 0;  // when the call was made (Unix ms, this device's clock)
+    std::string message;             // the platform's confirmation when delivered
+    std::optional<Error> error;      // why, unless delivered
+};
+
+// Pending outbox entries.
+struct OutboxStatus {
+    std::uint32_t pending = 0;
+    std::chrono::milliseconds oldest_age{0};
+};
+
 namespace detail {
 
 // What a Client's C callbacks need besides the request's own function. Owned
@@ -717,6 +758,7 @@ struct ClientHooks {
     std::function<void()> wake;
     std::function<void(const SessionExpired &)> on_session_expired;
     std::function<void(std::exception_ptr)> on_callback_exception;
+    std::function<void(const OutboxEvent &)> on_outbox_event;
 };
 
 // A Client destroyed inside a kgen callback, where kgen cannot destroy a client
@@ -1005,6 +1047,15 @@ struct ClientOptions {
     // Receives exceptions that escaped any callback of this client (called
     // where the callback ran). Default: a line on stderr.
     std::function<void(std::exception_ptr)> on_callback_exception;
+
+    // An outbox (a directory; empty: none): writes that must not be lost are
+    // kept there until delivered, across restarts. One client of one process
+    // owns it at a time. With it, tournaments_submit_score always goes through it.
+    std::string outbox_path;
+    std::uint32_t outbox_max_entries = 0;  // default 10,000
+    std::chrono::seconds outbox_max_age{0};  // default 24 h
+    // How each outbox entry ends; delivered like completions.
+    std::function<void(const OutboxEvent &)> on_outbox_event;
 };
 
 class Client {
@@ -1013,10 +1064,10 @@ public:
     static Result<Client> create(const ClientOptions &options) {
         if (auto refused = detail::embedded_nul({&options.base_url, &options.account_base_url, &options.client_id,
                                                  &options.client_secret, &options.private_token,
-                                                 &options.user_agent_suffix, &options.proxy}))
+                                                 &options.user_agent_suffix, &options.proxy, &options.outbox_path}))
             return std::move(*refused);
-        auto hooks = std::make_unique<detail::ClientHooks>(
-            detail::ClientHooks{options.wake, options.on_session_expired, options.on_callback_exception});
+        auto hooks = std::make_unique<detail::ClientHooks>(detail::ClientHooks{
+            options.wake, options.on_session_expired, options.on_callback_exception, options.on_outbox_event});
         using detail::or_null;
         auto count = [](auto duration) { return detail::clamp_u32(static_cast<std::int64_t>(duration.count())); };
         kgen_client_options c{};
@@ -1047,6 +1098,13 @@ public:
         if (hooks->on_session_expired) {
             c.session_expired = &on_session_expired;
             c.session_expired_user_data = hooks.get();
+        }
+        c.outbox_path = or_null(options.outbox_path);
+        c.outbox_max_entries = options.outbox_max_entries;
+        c.outbox_max_age_secs = count(options.outbox_max_age);
+        if (hooks->on_outbox_event) {
+            c.outbox_event = &on_outbox_event;
+            c.outbox_event_user_data = hooks.get();
         }
         kgen_client *handle = nullptr;
         kgen_status s = kgen_client_new(&c, &handle);
@@ -1106,6 +1164,53 @@ public:
     // Ends a request with Status::Cancelled through its callback; fails with
     // Status::UnknownRequest when it already completed.
     Result<void> cancel(RequestId request) { return detail::check_call(kgen_request_cancel(handle_, request)); }
+
+    // ---- the outbox (ClientOptions::outbox_path)
+
+    // Queues a call for `session`'s player and returns its entry id once it is
+    // on stable storage; from then on the outbox delivers it, in order per
+    // player, across restarts, and reports its end to on_outbox_event.
+    // Status::OutboxFull at the limit (nothing queued).
+    Result<std::uint64_t> outbox_enqueue(const Session &session, OutboxCall call,
+                                         const std::string &tournament_uid = std::string(),
+                                         std::int64_t value = 0) {
+        if (auto refused = detail::embedded_nul({&tournament_uid})) return std::move(*refused);
+        kgen_outbox_call c{};
+        c.struct_size = sizeof c;
+        c.operation = static_cast<kgen_operation>(call);
+        c.tournament_uid = detail::or_null(tournament_uid);
+        c.value = value;
+        std::uint64_t id = 0;
+        kgen_status s = kgen_outbox_enqueue(handle_, session.handle(), &c, &id);
+        if (s != KGEN_OK) return detail::call_error(s);
+        return id;
+    }
+
+    Result<OutboxStatus> outbox_status() {
+        std::uint32_t pending = 0;
+        std::int64_t age_ms = 0;
+        kgen_status s = kgen_outbox_status(handle_, &pending, &age_ms);
+        if (s != KGEN_OK) return detail::call_error(s);
+        return OutboxStatus{pending, std::chrono::milliseconds(age_ms)};
+    }
+
+    // Blocks until the outbox is empty or `timeout` passed; true when empty.
+    Result<bool> outbox_flush(std::chrono::milliseconds timeout) {
+        std::int32_t empty = 0;
+        kgen_status s = kgen_outbox_flush(
+            handle_, detail::clamp_u32(static_cast<std::int64_t>(timeout.count())), &empty);
+        if (s != KGEN_OK) return detail::call_error(s);
+        return empty != 0;
+    }
+
+    // Drops a player's pending entries (the account was deleted); how many.
+    Result<std::uint32_t> outbox_discard_player(const std::string &user_id) {
+        if (auto refused = detail::embedded_nul({&user_id})) return std::move(*refused);
+        std::uint32_t discarded = 0;
+        kgen_status s = kgen_outbox_discard_player(handle_, user_id.c_str(), &discarded);
+        if (s != KGEN_OK) return detail::call_error(s);
+        return discarded;
+    }
 
     // ---- sessions
 
@@ -1387,6 +1492,24 @@ private:
             notice.user_id = Session::read_string(event->session, KGEN_SESSION_USER_ID).value_or(std::string());
             notice.reason = error_from(event->result);
             hooks->on_session_expired(notice);
+        });
+    }
+
+    static void on_outbox_event(const kgen_event *event, void *user_data) noexcept {
+        auto *hooks = static_cast<const detail::ClientHooks *>(user_data);
+        detail::guarded(hooks, [&] {
+            const kgen_outbox_entry &e = *event->data.outbox;
+            OutboxEvent out;
+            out.entry_id = e.entry_id;
+            out.outcome = static_cast<OutboxOutcome>(e.outcome);
+            out.call = static_cast<OutboxCall>(e.operation);
+            out.user_id = e.user_id;
+            out.tournament_uid = e.tournament_uid;
+            out.value = e.value;
+            out.created_at_ms = e.created_at_ms;
+            out.message = e.message;
+            if (event->result.status != KGEN_OK) out.error = error_from(event->result);
+            hooks->on_outbox_event(out);
         });
     }
 

@@ -247,6 +247,48 @@ void cancel_ends_a_request_once_with_cancelled() {
     CHECK(calls == 1);
 }
 
+void an_outbox_delivers_queued_writes_in_order_and_reports_each_once() {
+    char dir[] = "/tmp/kgen-cpp-outbox-XXXXXX";
+    CHECK(mkdtemp(dir) != nullptr);
+    std::vector<kgen::OutboxEvent> events;
+    kgen::ClientOptions options = server_options();
+    options.outbox_path = dir;
+    options.on_outbox_event = [&](const kgen::OutboxEvent &e) { events.push_back(e); };
+    kgen::Client client = make_client(options);
+    kgen::Session player = test::new_session(client, "cpp-outbox");
+    auto second = kgen::Client::create(options);  // one owner at a time
+    CHECK(!second && second.error().status == kgen::Status::OutboxLocked);
+
+    auto uid = test::new_tournament(8);
+    auto joined = client.outbox_enqueue(player, kgen::OutboxCall::JoinTournament, uid, 10);
+    CHECK_OK(joined);
+    // With an outbox, a score is queued: the completion says so at once.
+    auto accepted = test::await<kgen::Message>(
+        client, [&](auto done) { return client.tournaments_submit_score(player, uid, 321, done); });
+    CHECK_OK(accepted);
+    CHECK(test::poll_until(client, [&] { return events.size() == 2; }));
+    CHECK(events[0].entry_id == *joined && events[0].call == kgen::OutboxCall::JoinTournament);
+    CHECK(events[1].call == kgen::OutboxCall::SubmitScore && events[1].value == 321);
+    CHECK(events[1].outcome == kgen::OutboxOutcome::Delivered && !events[1].error);
+    CHECK(events[1].user_id == player.user_id() && events[1].tournament_uid == uid);
+    auto status = client.outbox_status();
+    CHECK_OK(status);
+    CHECK(status->pending == 0);
+    auto flushed = client.outbox_flush(100ms);
+    CHECK_OK(flushed);
+    CHECK(*flushed);
+
+    // Refused for good: the platform's error comes with the event.
+    auto late = client.outbox_enqueue(player, kgen::OutboxCall::SubmitScore, test::new_tournament(8, "LOCKED"), 5);
+    CHECK_OK(late);
+    CHECK(test::poll_until(client, [&] { return events.size() == 3; }));
+    CHECK(events[2].outcome == kgen::OutboxOutcome::Rejected && events[2].error);
+    CHECK(events[2].error->status == kgen::Status::Http);
+    auto discarded = client.outbox_discard_player(player.user_id());
+    CHECK_OK(discarded);
+    CHECK(*discarded == 0);
+}
+
 void a_stalled_read_is_retried_after_its_attempt_timeout() {
     kgen::ClientOptions options = server_options();
     options.attempt_timeout = 300ms;
@@ -648,6 +690,8 @@ int main() {
         {"a_call_that_cannot_start_reports_why_and_never_calls_back",
          a_call_that_cannot_start_reports_why_and_never_calls_back},
         {"cancel_ends_a_request_once_with_cancelled", cancel_ends_a_request_once_with_cancelled},
+        {"an_outbox_delivers_queued_writes_in_order_and_reports_each_once",
+         an_outbox_delivers_queued_writes_in_order_and_reports_each_once},
         {"a_stalled_read_is_retried_after_its_attempt_timeout", a_stalled_read_is_retried_after_its_attempt_timeout},
         {"destroy_delivers_every_request_in_flight_exactly_once", destroy_delivers_every_request_in_flight_exactly_once},
         {"session_restore_reads_the_token_and_refuses_garbage", session_restore_reads_the_token_and_refuses_garbage},
