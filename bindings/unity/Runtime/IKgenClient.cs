@@ -25,6 +25,21 @@ namespace Kgen
         /// <summary>Requests started whose tasks have not ended yet.</summary>
         int PendingRequests { get; }
 
+        /// <summary>How each outbox entry ends; raised by <see cref="Poll"/>.</summary>
+        event EventHandler<KgenOutboxEventArgs> OutboxEvent;
+
+        /// <summary>Queues a call in the outbox; its entry id once it is on stable storage.</summary>
+        long EnqueueOutbox(KgenSession session, KgenOutboxCall call, string tournamentUid = null, long value = 0);
+
+        /// <summary>Pending outbox entries and the oldest one's age.</summary>
+        KgenOutboxStatus GetOutboxStatus();
+
+        /// <summary>Blocks until the outbox is empty or the timeout passed; true when empty.</summary>
+        bool FlushOutbox(TimeSpan timeout);
+
+        /// <summary>Drops a player's pending outbox entries; how many.</summary>
+        int DiscardOutboxPlayer(string userId);
+
         /// <summary>
         /// Server flow: creates or retrieves the session of player <paramref name="userId"/>
         /// with the client's credentials. The session renews itself before its token expires.

@@ -103,6 +103,14 @@ namespace Kgen
                 o.worker_threads = Count(options.WorkerThreads, "WorkerThreads");
                 o.session_expired = (void*)Callbacks.OnEventPointer;
                 o.session_expired_user_data = (void*)key;
+                if (options.UseOutbox)
+                {
+                    o.outbox_path = a.Add(options.OutboxPath ?? DefaultOutboxPath(), "OutboxPath");
+                    o.outbox_max_entries = Count(options.OutboxMaxEntries, "OutboxMaxEntries");
+                    o.outbox_max_age_secs = Whole(options.OutboxMaxAge, Second, "OutboxMaxAge");
+                    o.outbox_event = (void*)Callbacks.OnEventPointer;
+                    o.outbox_event_user_data = (void*)key;
+                }
                 kgen_client* client;
                 Check(NativeMethods.kgen_client_new(&o, &client));
                 handle.Attach(client);
@@ -295,16 +303,23 @@ namespace Kgen
             Interlocked.Decrement(ref inFlight);
         }
 
-        internal static void QueueSessionExpired(int clientKey, IntPtr sessionHandle)
+        /// <summary>The live client of a key; null when disposed meanwhile, or still being created.</summary>
+        static KgenClient Live(int clientKey)
         {
             KgenClient client;
             lock (live)
             {
                 live.TryGetValue(clientKey, out client);
             }
+            return client;
+        }
+
+        internal static void QueueSessionExpired(int clientKey, IntPtr sessionHandle)
+        {
+            KgenClient client = Live(clientKey);
             if (client == null)
             {
-                return; // disposed meanwhile, or still being created: nobody to tell
+                return;
             }
             KgenSession session;
             lock (client.sessions)
@@ -313,25 +328,24 @@ namespace Kgen
             }
             if (session != null)
             {
-                client.Queue(() => client.RaiseSessionExpired(session));
+                client.Queue(() => client.Raise(client.SessionExpired, new KgenSessionExpiredEventArgs(session), "SessionExpired"));
             }
         }
 
-        void RaiseSessionExpired(KgenSession session)
+        void Raise<T>(EventHandler<T> handler, T args, string name) where T : EventArgs
         {
-            EventHandler<KgenSessionExpiredEventArgs> handler = SessionExpired;
             if (handler == null || IsDisposed)
             {
                 return;
             }
             try
             {
-                handler(this, new KgenSessionExpiredEventArgs(session));
+                handler(this, args);
             }
             catch (Exception error)
             {
                 // One failing handler must not stop the other completions of this poll.
-                KgenLog.Exception("kgen: a SessionExpired handler threw", error);
+                KgenLog.Exception("kgen: a " + name + " handler threw", error);
             }
         }
 

@@ -72,5 +72,27 @@ namespace Kgen
 
         /// <summary>Threads of the client's private runtime; default 1.</summary>
         public int WorkerThreads { get; set; }
+
+        /// <summary>
+        /// Keep writes that must not be lost — scores above all — in an outbox on disk
+        /// until they are delivered, across offline periods, app kills and restarts
+        /// (see <see cref="KgenClient.EnqueueOutbox"/>). With it, <see cref="KgenClient.SubmitScoreAsync"/>
+        /// always goes through the outbox: its task ends once the score is safely queued,
+        /// and <see cref="KgenClient.OutboxEvent"/> says how it ended. Off by default.
+        /// </summary>
+        public bool UseOutbox { get; set; }
+
+        /// <summary>
+        /// The outbox's directory; default <c>kgen-outbox</c> under
+        /// <c>Application.persistentDataPath</c> (outside Unity: the local application data
+        /// folder). One client of one process owns it at a time.
+        /// </summary>
+        public string OutboxPath { get; set; }
+
+        /// <summary>Entries kept at most; default 10,000. Beyond it <see cref="KgenStatus.OutboxFull"/>.</summary>
+        public int OutboxMaxEntries { get; set; }
+
+        /// <summary>An entry undelivered this long after it was made ends as expired; default 24 hours.</summary>
+        public TimeSpan? OutboxMaxAge { get; set; }
     }
 }

@@ -6,7 +6,7 @@ namespace Kgen
     /// <summary>The outcome of a call or request (<c>kgen_status</c>).</summary>
     /// <remarks>
     /// Grouped by origin: 100-199 caller errors, 200-299 no usable answer,
-    /// 300-399 the server answered with an error, 900-999 SDK faults. Values are
+    /// 300-399 the server answered with an error, 400-499 the outbox, 900-999 SDK faults. Values are
     /// never reused; treat unknown values as errors of their group.
     /// </remarks>
     public enum KgenStatus
@@ -28,6 +28,14 @@ namespace Kgen
         Http = 300,
         Decode = 301,
         SessionExpired = 302,
+        /// <summary>The outbox is full: nothing was queued.</summary>
+        OutboxFull = 400,
+        /// <summary>Another client (of this or another process) owns the outbox directory.</summary>
+        OutboxLocked = 401,
+        /// <summary>The outbox's journal could not be written or read back whole.</summary>
+        OutboxStorage = 402,
+        /// <summary>An outbox entry outlived its maximum age undelivered.</summary>
+        OutboxExpired = 403,
         Internal = 900,
     }
 

@@ -34,6 +34,11 @@ namespace Kgen.Native
                     KgenClient.QueueSessionExpired(key, (IntPtr)e->session);
                     return;
                 }
+                if (e->kind == kgen_event_kind.KGEN_EVENT_OUTBOX)
+                {
+                    KgenClient.QueueOutboxEvent(key, KgenOutboxEventArgs.Read(e));
+                    return;
+                }
                 PendingRequest request = RequestMap.Take(key);
                 if (request == null)
                 {

@@ -21,6 +21,7 @@ namespace Kgen.Tests
             AssertMirrors(typeof(kgen_api_error), "KGEN_API_ERROR_", typeof(KgenApiError));
             AssertMirrors(typeof(kgen_tournament_status), "KGEN_TOURNAMENT_", typeof(KgenTournamentStatus));
             AssertMirrors(typeof(kgen_session_flow), "KGEN_SESSION_FLOW_", typeof(KgenSessionFlow));
+            AssertMirrors(typeof(kgen_outbox_outcome), "KGEN_OUTBOX_", typeof(KgenOutboxOutcome));
         }
 
         static void AssertMirrors(Type native, string prefix, Type managed)
