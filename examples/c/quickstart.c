@@ -10,7 +10,12 @@
  * the sandbox's admin steps (reading the OTP "sent" to a phone, completing a
  * tournament) KGEN_ADMIN_KEY; without it those steps are skipped.
  * KGEN_ACCOUNT_USER / KGEN_ACCOUNT_PASSWORD for the /v3 account steps
- * (default: the sandbox's demo user).
+ * (default: the sandbox's demo user). KGEN_OUTBOX_DIR: where the client keeps
+ * its outbox (default a fresh directory under /tmp).
+ *
+ * The client has an outbox: the score is written to disk before the call
+ * returns and delivered from there, so a crash, a kill or a dead network
+ * cannot lose it. Use one wherever a write must not be lost.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -38,6 +43,16 @@ typedef struct {
 } step;
 
 static int failures;
+
+/* How each outbox entry ended: delivered, rejected (with the platform's error) or expired. */
+static void on_outbox(const kgen_event *e, void *user_data) {
+    (void)user_data;
+    const kgen_outbox_entry *x = e->data.outbox;
+    static const char *outcomes[] = {"?", "delivered", "rejected", "expired", "waiting for a session", "damaged"};
+    printf("   outbox entry %llu (player %s, value %lld): %s%s%s\n", (unsigned long long)x->entry_id,
+           x->user_id, (long long)x->value, outcomes[x->outcome > 5 ? 0 : x->outcome],
+           e->result.status == KGEN_OK ? "" : " - ", e->result.status == KGEN_OK ? "" : e->result.message);
+}
 
 static void on_done(const kgen_event *e, void *user_data) {
     step *s = user_data;
@@ -195,6 +210,10 @@ int main(void) {
     options.client_id = env("KGEN_CLIENT_ID", "demo-client");
     options.client_secret = env("KGEN_CLIENT_SECRET", "demo-secret");
     options.dispatch = KGEN_DISPATCH_MANUAL;
+    char outbox[64];
+    snprintf(outbox, sizeof outbox, "/tmp/kgen-quickstart-outbox-%d", (int)getpid());
+    options.outbox_path = env("KGEN_OUTBOX_DIR", outbox);
+    options.outbox_event = on_outbox;
     kgen_client *client = NULL;
     if (kgen_client_new(&options, &client) != KGEN_OK) {
         char why[256];
@@ -233,8 +252,13 @@ int main(void) {
     await(client, &s, "wallet balance", kgen_wallet_balance(client, player, on_done, &s, NULL));
     await(client, &s, "join it, paying the buy-in",
           kgen_tournaments_join(client, player, uid, buy_in, on_done, &s, NULL));
-    await(client, &s, "submit a score of 1337",
+    await(client, &s, "submit a score of 1337 (queued in the outbox)",
           kgen_tournaments_submit_score(client, player, uid, 1337, on_done, &s, NULL));
+    int empty = 0;
+    printf("-> wait until the outbox delivered it\n");
+    kgen_outbox_flush(client, 20000, &empty);
+    kgen_client_poll(client, 0, NULL); /* its event */
+    if (!empty) failures++;
     await(client, &s, "leaderboard", kgen_leaderboard_get(client, player, uid, on_done, &s, NULL));
     await(client, &s, "tournaments played", kgen_tournaments_participated(client, player, on_done, &s, NULL));
     await(client, &s, "wallet transactions",

@@ -26,9 +26,15 @@ public class KgenQuickstart : MonoBehaviour
 
     async void Start()
     {
-        client = new KgenClient(new KgenClientOptions { BaseUrl = baseUrl });
+        // UseOutbox: scores are written to disk (under Application.persistentDataPath)
+        // before SubmitScoreAsync ends, and delivered from there - in a tunnel, after
+        // the app was killed, next launch. OutboxEvent says how each one ended.
+        client = new KgenClient(new KgenClientOptions { BaseUrl = baseUrl, UseOutbox = true });
         client.SessionExpired += (sender, e) =>
             Debug.Log("kgen: the session needs a new token from the game server");
+        client.OutboxEvent += (sender, e) =>
+            Debug.Log("kgen: score " + e.Value + " of " + e.UserId + ": " + e.Outcome +
+                      (e.Error != null ? " (" + e.Error.Message + ")" : ""));
         try
         {
             KgenSession session = await GetSession();
@@ -52,6 +58,7 @@ public class KgenQuickstart : MonoBehaviour
             {
                 // Joined in an earlier run: carry on.
             }
+            // Ends once the score is safely queued; OutboxEvent reports its delivery.
             await client.SubmitScoreAsync(session, tournament.TournamentUid, UnityEngine.Random.Range(0, 1000));
             KgenLeaderboard board = await client.GetLeaderboardAsync(session, tournament.TournamentUid);
             foreach (KgenLeaderboardEntry entry in board.Entries.Take(10))
