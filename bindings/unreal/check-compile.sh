@@ -54,4 +54,5 @@ clang++ -std=c++20 "${warnings[@]}" -DWITH_EDITOR=1 "${includes[@]}" -O1 -g \
   "${sources[@]}" "$here/check/engine/UnrealStandIn.cpp" "$here/check/PluginRun.cpp" \
   -L"$lib_dir" -lkgen -ldl -lpthread -Wl,-rpath,"$lib_dir" -o "$run"
 echo "  ok    PluginRun built with clang++ -std=c++20, ASan+UBSan"
-ASAN_OPTIONS=detect_leaks=0 "$run" "$plugin"
+# The stand-in's Saved/ (the outbox lives there), fresh for each run.
+STANDIN_SAVED_DIR="$scratch/Saved" ASAN_OPTIONS=detect_leaks=0 "$run" "$plugin"

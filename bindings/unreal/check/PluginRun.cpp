@@ -279,6 +279,48 @@ void CompletionsWaitWhileTheGarbageCollectorRuns()
 	Game.End();
 }
 
+void TheOutboxDeliversQueuedWritesAndTellsTheGameThread()
+{
+	GetMutableDefault<UKGenSettings>()->bUseOutbox = true;
+	FGame Game;
+	GetMutableDefault<UKGenSettings>()->bUseOutbox = false;
+	TArray<FKGenOutboxEvent> Events;
+	bool bOnGameThreadInTick = true;
+	Game.Subsystem->OnOutboxEvent.AddLambda([&](const FKGenOutboxEvent& Event)
+	{
+		bOnGameThreadInTick = bOnGameThreadInTick && bInTick && std::this_thread::get_id() == GameThread;
+		Events.Add(Event);
+	});
+	UKGenSession* Session = CreateSession(Game, TEXT("unreal-standin-outbox"));
+	FPins<TArray<FKGenTournament>> Live;
+	Live.Bind(UKGenTournamentListAction::ActiveTournaments(Game.World, Session))->Activate();
+	CHECK(TickUntil([&] { return Live.Fired() > 0; }));
+	FString Uid;
+	int64 BuyIn = 0;
+	for (const FKGenTournament& Tournament : Live.Value)
+	{
+		if (Tournament.Status == EKGenTournamentStatus::Started)
+		{
+			Uid = Tournament.TournamentUid;
+			BuyIn = Tournament.BuyInPrice;
+		}
+	}
+	CHECK(!Uid.IsEmpty());
+	FKGenError Error;
+	const int64 Joined = Game.Subsystem->EnqueueOutbox(Session, EKGenOutboxCall::JoinTournament, Uid, BuyIn, Error);
+	CHECK(Joined > 0 && Error.Status == EKGenStatus::Ok);
+	FPins<FString> Score; // with an outbox, the node's success means "queued"
+	Score.Bind(UKGenMessageAction::SubmitScore(Game.World, Session, Uid, 4242))->Activate();
+	CHECK(TickUntil([&] { return Score.Fired() > 0 && Events.Num() == 2; }));
+	CHECK(Score.Successes == 1 && Utf8(Score.Value).find("queued") != std::string::npos);
+	CHECK(Events[0].EntryId == Joined && Events[0].Call == EKGenOutboxCall::JoinTournament);
+	CHECK(Events[1].Call == EKGenOutboxCall::SubmitScore && Events[1].Value == 4242);
+	CHECK(Events[1].Outcome == EKGenOutboxOutcome::Delivered && Events[1].Error.Status == EKGenStatus::Ok);
+	CHECK(bOnGameThreadInTick);
+	CHECK(Game.Subsystem->GetOutboxPending() == 0);
+	Game.End();
+}
+
 void TheSdkLogReachesLogKGen()
 {
 	StandIn::TakeLog();
@@ -340,6 +382,7 @@ int main(int Argc, char** Argv)
 		{"a shutdown from a Blueprint completes waiting nodes once", AShutdownFromABlueprintCompletesWaitingNodesOnce},
 		{"a collected node is not told", ACollectedNodeIsNotTold},
 		{"completions wait while the garbage collector runs", CompletionsWaitWhileTheGarbageCollectorRuns},
+		{"the outbox delivers queued writes and tells the game thread", TheOutboxDeliversQueuedWritesAndTellsTheGameThread},
 		{"the SDK log reaches LogKGen, without secrets", TheSdkLogReachesLogKGen},
 	};
 	for (const FCase& Case : Cases)

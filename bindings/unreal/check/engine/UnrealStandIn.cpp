@@ -224,6 +224,12 @@ void FPlatformProcess::FreeDllHandle(void* Handle)
 	dlclose(Handle);
 }
 
+FString FPaths::ProjectSavedDir()
+{
+	const char* Dir = std::getenv("STANDIN_SAVED_DIR");
+	return FString(FUTF8ToTCHAR(Dir != nullptr ? Dir : "/tmp/kgen-standin-saved").Get());
+}
+
 const TCHAR* FApp::GetProjectName()
 {
 	return TEXT("StandInGame");

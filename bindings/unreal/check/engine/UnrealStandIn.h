@@ -634,6 +634,8 @@ struct FParse
 
 struct FPaths
 {
+	// The stand-in's Saved/: STANDIN_SAVED_DIR, else a folder under /tmp.
+	static FString ProjectSavedDir();
 	template <class... Parts>
 	static FString Combine(const FString& First, const Parts&... Rest)
 	{

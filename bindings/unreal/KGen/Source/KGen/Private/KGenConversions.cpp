@@ -33,6 +33,10 @@ EKGenStatus ToUnreal(kgen::Status Status)
 	case kgen::Status::Http: return EKGenStatus::Http;
 	case kgen::Status::Decode: return EKGenStatus::Decode;
 	case kgen::Status::SessionExpired: return EKGenStatus::SessionExpired;
+	case kgen::Status::OutboxFull: return EKGenStatus::OutboxFull;
+	case kgen::Status::OutboxLocked: return EKGenStatus::OutboxLocked;
+	case kgen::Status::OutboxStorage: return EKGenStatus::OutboxStorage;
+	case kgen::Status::OutboxExpired: return EKGenStatus::OutboxExpired;
 	case kgen::Status::Internal: return EKGenStatus::Internal;
 	case kgen::Status::NoEvent: break;
 	}
@@ -89,6 +93,53 @@ FKGenSessionInfo ToUnreal(const kgen::SessionInfo& Info)
 	Out.bIsNewUser = Info.is_new_user;
 	Out.ExpiresAt = FromUnixSeconds(Info.expires_at);
 	return Out;
+}
+
+FKGenOutboxEvent ToUnreal(const kgen::OutboxEvent& Event)
+{
+	FKGenOutboxEvent Out;
+	Out.EntryId = static_cast<int64>(Event.entry_id);
+	switch (Event.outcome)
+	{
+	case kgen::OutboxOutcome::Delivered: Out.Outcome = EKGenOutboxOutcome::Delivered; break;
+	case kgen::OutboxOutcome::Rejected: Out.Outcome = EKGenOutboxOutcome::Rejected; break;
+	case kgen::OutboxOutcome::Expired: Out.Outcome = EKGenOutboxOutcome::Expired; break;
+	case kgen::OutboxOutcome::WaitingForSession: Out.Outcome = EKGenOutboxOutcome::WaitingForSession; break;
+	case kgen::OutboxOutcome::Damaged: Out.Outcome = EKGenOutboxOutcome::Damaged; break;
+	}
+	switch (Event.call)
+	{
+	case kgen::OutboxCall::SubmitScore: Out.Call = EKGenOutboxCall::SubmitScore; break;
+	case kgen::OutboxCall::JoinTournament: Out.Call = EKGenOutboxCall::JoinTournament; break;
+	case kgen::OutboxCall::LeaveTournament: Out.Call = EKGenOutboxCall::LeaveTournament; break;
+	case kgen::OutboxCall::Withdraw: Out.Call = EKGenOutboxCall::Withdraw; break;
+	case kgen::OutboxCall::ClaimRewards: Out.Call = EKGenOutboxCall::ClaimRewards; break;
+	}
+	Out.UserId = ToFString(Event.user_id);
+	Out.TournamentUid = ToFString(Event.tournament_uid);
+	Out.Value = Event.value;
+	Out.CreatedAt = Event.created_at_ms != 0
+		? FDateTime::FromUnixTimestamp(Event.created_at_ms / 1000) + FTimespan::FromMilliseconds(static_cast<double>(Event.created_at_ms % 1000))
+		: FDateTime();
+	Out.Message = ToFString(Event.message);
+	if (Event.error)
+	{
+		Out.Error = ToUnreal(*Event.error);
+	}
+	return Out;
+}
+
+kgen::OutboxCall ToKgen(EKGenOutboxCall Call)
+{
+	switch (Call)
+	{
+	case EKGenOutboxCall::SubmitScore: return kgen::OutboxCall::SubmitScore;
+	case EKGenOutboxCall::JoinTournament: return kgen::OutboxCall::JoinTournament;
+	case EKGenOutboxCall::LeaveTournament: return kgen::OutboxCall::LeaveTournament;
+	case EKGenOutboxCall::Withdraw: return kgen::OutboxCall::Withdraw;
+	case EKGenOutboxCall::ClaimRewards: return kgen::OutboxCall::ClaimRewards;
+	}
+	return kgen::OutboxCall::SubmitScore;
 }
 
 FString ToUnreal(const kgen::Message& Message)

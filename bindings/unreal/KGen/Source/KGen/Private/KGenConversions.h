@@ -21,6 +21,8 @@ FKGenClaimableRewards ToUnreal(const kgen::ClaimableRewards& Rewards);
 FKGenHistoricStat ToUnreal(const kgen::HistoricStat& Stat);
 FKGenLoginResult ToUnreal(const kgen::LoginResult& Login);
 FKGenAccountUser ToUnreal(const kgen::AccountUser& User);
+FKGenOutboxEvent ToUnreal(const kgen::OutboxEvent& Event);
+kgen::OutboxCall ToKgen(EKGenOutboxCall Call);
 
 template <class T>
 auto ToUnreal(const std::vector<T>& Items)

@@ -10,6 +10,7 @@
 #include "KGenSettings.h"
 #include "Misc/App.h"
 #include "Misc/CommandLine.h"
+#include "Misc/Paths.h"
 #include "Misc/Parse.h"
 #include "Stats/Stats.h"
 #include "UObject/UObjectGlobals.h"
@@ -30,6 +31,13 @@ kgen::ClientOptions OptionsFromSettings(const UKGenSettings& Settings)
 	Options.allow_insecure_http = Settings.bAllowInsecureHttp;
 	Options.user_agent_suffix = KGen::ToStd(FString(FApp::GetProjectName()) + TEXT("/") + FApp::GetBuildVersion());
 	Options.dispatch = kgen::Dispatch::Manual;
+	if (Settings.bUseOutbox)
+	{
+		// Saved/ survives updates of the game and is per user on desktop platforms.
+		Options.outbox_path = KGen::ToStd(FPaths::Combine(FPaths::ProjectSavedDir(), TEXT("KGenOutbox")));
+		Options.outbox_max_entries = static_cast<uint32>(FMath::Max(0, Settings.OutboxMaxEntries));
+		Options.outbox_max_age = std::chrono::seconds(FMath::Max(0, Settings.OutboxMaxAgeSecs));
+	}
 	// Server credentials only where a secret may live: dedicated servers and the
 	// editor, never a game client. The secret comes from the environment, not an .ini.
 	if ((IsRunningDedicatedServer() || GIsEditor) && !Settings.ClientId.IsEmpty())
@@ -58,6 +66,14 @@ void UKGenSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 		if (UKGenSubsystem* This = WeakThis.Get())
 		{
 			This->HandleSessionExpired(Notice);
+		}
+	};
+	Options.on_outbox_event = [WeakThis](const kgen::OutboxEvent& Event)
+	{
+		UKGenSubsystem* This = WeakThis.Get();
+		if (This != nullptr && !This->bTearingDown)
+		{
+			This->OnOutboxEvent.Broadcast(KGen::ToUnreal(Event));
 		}
 	};
 	kgen::Result<kgen::Client> Created = kgen::Client::create(Options);
@@ -166,6 +182,24 @@ UKGenSession* UKGenSubsystem::RestoreSession(const FString& AccessToken, const F
 	}
 	Error = FKGenError();
 	return AdoptSession(std::move(Restored).value());
+}
+
+int64 UKGenSubsystem::EnqueueOutbox(UKGenSession* Session, EKGenOutboxCall Call, const FString& TournamentUid, int64 Value, FKGenError& Error)
+{
+	if (!Client || Session == nullptr)
+	{
+		Error = KGen::ToUnreal(KGen::Unavailable(!Client ? "the KGen client is not available" : "no session"));
+		return 0;
+	}
+	const kgen::Result<std::uint64_t> Queued = Client.outbox_enqueue(Session->Get(), KGen::ToKgen(Call), KGen::ToStd(TournamentUid), Value);
+	Error = Queued ? FKGenError() : KGen::ToUnreal(Queued.error());
+	return Queued ? static_cast<int64>(*Queued) : 0;
+}
+
+int32 UKGenSubsystem::GetOutboxPending()
+{
+	const kgen::Result<kgen::OutboxStatus> Status = Client ? Client.outbox_status() : kgen::Result<kgen::OutboxStatus>(KGen::Unavailable("no client"));
+	return Status ? static_cast<int32>(Status->pending) : -1;
 }
 
 UKGenSession* UKGenSubsystem::AdoptSession(kgen::Session&& Session)

@@ -76,6 +76,20 @@ public:
 	UPROPERTY(Config, EditAnywhere, Category = "Client Flow", meta = (ClampMin = "0", Units = "s"))
 	int32 ExpiryNoticeSecs = 0;
 
+	// Keep scores (and writes queued with Enqueue Outbox) on disk until delivered,
+	// across offline periods, crashes and restarts: in Saved/KGenOutbox. With it,
+	// Submit Score always goes through the outbox; OnOutboxEvent reports each end.
+	UPROPERTY(Config, EditAnywhere, Category = "Outbox")
+	bool bUseOutbox = false;
+
+	// Entries kept at most; 0: the SDK's default (10,000).
+	UPROPERTY(Config, EditAnywhere, Category = "Outbox", meta = (ClampMin = "0", EditCondition = "bUseOutbox"))
+	int32 OutboxMaxEntries = 0;
+
+	// An entry undelivered this long after it was made ends as expired; 0: the SDK's default (24 h).
+	UPROPERTY(Config, EditAnywhere, Category = "Outbox", meta = (ClampMin = "0", Units = "s", EditCondition = "bUseOutbox"))
+	int32 OutboxMaxAgeSecs = 0;
+
 	// Server flow (dedicated servers and the editor only): the client id KGeN issued.
 	UPROPERTY(Config, EditAnywhere, Category = "Server Flow")
 	FString ClientId;

@@ -10,6 +10,7 @@
 class UKGenSession;
 
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnKGenSessionExpired, UKGenSession*, Session);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnKGenOutboxEvent, const FKGenOutboxEvent&, Event);
 
 // Owns the game instance's kgen client in manual dispatch and delivers its
 // completions on the game thread, from a ticker, never while the garbage
@@ -43,6 +44,20 @@ public:
 	// from the game's server and call UpdateTokens on the session.
 	UPROPERTY(BlueprintAssignable, Category = "KGen|Session")
 	FOnKGenSessionExpired OnSessionExpired;
+
+	// The outbox (Project Settings: Use Outbox): how each queued write ended,
+	// once each, on the game thread.
+	UPROPERTY(BlueprintAssignable, Category = "KGen|Outbox")
+	FOnKGenOutboxEvent OnOutboxEvent;
+
+	// Queues a write for Session's player on disk; its entry id (0 and Error on
+	// failure: Outbox Full, no outbox). Delivered in order per player, across restarts.
+	UFUNCTION(BlueprintCallable, Category = "KGen|Outbox", meta = (AutoCreateRefTerm = "TournamentUid"))
+	int64 EnqueueOutbox(UKGenSession* Session, EKGenOutboxCall Call, const FString& TournamentUid, int64 Value, FKGenError& Error);
+
+	// Entries waiting to be delivered (-1 without an outbox).
+	UFUNCTION(BlueprintCallable, Category = "KGen|Outbox")
+	int32 GetOutboxPending();
 
 	// Destroys the client now: requests in flight complete on this thread (as
 	// cancelled) before it returns. Inside a KGen callback it happens on the next tick.

@@ -24,6 +24,10 @@ enum class EKGenStatus : uint8
 	Http UMETA(ToolTip = "The service answered with an error: see HttpStatus and ApiErrorCode"),
 	Decode,
 	SessionExpired,
+	OutboxFull UMETA(ToolTip = "The outbox is full: nothing was queued"),
+	OutboxLocked UMETA(ToolTip = "Another client or process owns the outbox directory"),
+	OutboxStorage UMETA(ToolTip = "The outbox could not be written or read back whole"),
+	OutboxExpired UMETA(ToolTip = "An outbox entry outlived its maximum age undelivered"),
 	Internal,
 	Other UMETA(ToolTip = "A status this plugin version does not name: see StatusCode"),
 };
@@ -72,6 +76,49 @@ struct KGEN_API FKGenError
 	// All of the above in one line, for a log or a support ticket.
 	UPROPERTY(BlueprintReadOnly, Category = "KGen")
 	FString Summary;
+};
+
+// How an outbox entry ended, or why it waits.
+UENUM(BlueprintType)
+enum class EKGenOutboxOutcome : uint8
+{
+	Delivered,
+	Rejected UMETA(ToolTip = "The platform refused it for good: see Error"),
+	Expired UMETA(ToolTip = "It outlived the outbox's maximum age undelivered"),
+	WaitingForSession UMETA(ToolTip = "Client flow: restore a session of UserId to deliver"),
+	Damaged UMETA(ToolTip = "The outbox's journal did not read back whole: entries were lost (see Error)"),
+};
+
+// The calls an outbox can deliver later.
+UENUM(BlueprintType)
+enum class EKGenOutboxCall : uint8
+{
+	SubmitScore UMETA(ToolTip = "Value: the score"),
+	JoinTournament UMETA(ToolTip = "Value: the joining stake"),
+	LeaveTournament,
+	Withdraw,
+	ClaimRewards,
+};
+
+// An outbox event (UKGenSubsystem::OnOutboxEvent), raised once each on the game thread.
+USTRUCT(BlueprintType)
+struct KGEN_API FKGenOutboxEvent
+{
+	GENERATED_BODY()
+
+	// As Enqueue Outbox returned it; 0 when not about one entry.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 EntryId = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") EKGenOutboxOutcome Outcome = EKGenOutboxOutcome::Delivered;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") EKGenOutboxCall Call = EKGenOutboxCall::SubmitScore;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString UserId;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString TournamentUid;
+	// The score or the joining stake.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 Value = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime CreatedAt;
+	// The platform's confirmation when delivered.
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Message;
+	// Why, unless delivered (Status Ok when delivered).
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FKGenError Error;
 };
 
 USTRUCT(BlueprintType)
