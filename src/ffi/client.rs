@@ -235,10 +235,12 @@ impl ClientEntry {
         }
     }
 
-    /// Delivers an outbox event like a completion.
+    /// Delivers an outbox event like a completion. The outbox reports from the
+    /// runtime's threads only, so it is delivered (or queued) at once: by the
+    /// time `kgen_outbox_flush` returns, the events of what it waited for are.
     pub(crate) fn outbox_event(&self, mut event: super::types::OwnedEvent) {
         event.view_mut().user_data = self.outbox_event_user_data.0;
-        self.dispatch.notify(event, self.outbox_event);
+        self.dispatch.deliver(event, self.outbox_event);
     }
 
     /// Runs background work of the client on its runtime until it is destroyed.

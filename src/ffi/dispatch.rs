@@ -213,7 +213,8 @@ impl Dispatcher {
     }
 
     /// Delivers an event now (immediate dispatch with a callback) or queues it.
-    fn deliver(&self, event: OwnedEvent, callback: kgen_callback) {
+    /// Only from the runtime's threads, never inside a caller's own call.
+    pub(crate) fn deliver(&self, event: OwnedEvent, callback: kgen_callback) {
         match (self.mode, callback) {
             (Mode::Immediate, Some(cb)) => invoke(cb, &event),
             _ => {

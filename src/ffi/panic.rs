@@ -86,8 +86,13 @@ mod tests {
 
     #[test]
     fn an_error_keeps_its_status_and_message() {
-        let status = guard(|| Err(FfiError::new(KGEN_ERR_INVALID_ARGUMENT, "bad x")));
-        assert_eq!(status, KGEN_ERR_INVALID_ARGUMENT);
+        let status = guard(|| {
+            Err(FfiError::new(
+                kgen_status::KGEN_ERR_INVALID_ARGUMENT,
+                "bad x",
+            ))
+        });
+        assert_eq!(status, kgen_status::KGEN_ERR_INVALID_ARGUMENT);
         assert_eq!(crate::ffi::status::tests::last_error(), "bad x");
     }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use rand::Rng;
 use tokio::task::JoinSet;
 
-use super::{unix_ms, Entry, Inner, OutboxEntry, OutboxEvent, OutboxState, Record};
+use super::{unix_ms, Entry, OutboxEntry, OutboxEvent, OutboxState};
 use crate::auth::WeakSession;
 use crate::{Ack, Client, CreateSession, Error, ErrorKind, Session};
 
@@ -215,26 +215,24 @@ impl OutboxState {
     /// Ends an entry: recorded in the journal first, then reported.
     fn end(&self, entry: &Entry, event: OutboxEvent) {
         let mut inner = self.lock();
-        if inner.live.remove(&entry.id).is_none() {
+        if !inner.live.contains_key(&entry.id) {
             return; // discarded meanwhile
         }
-        if let Err(e) = inner.journal.append(&Record::End { id: entry.id }) {
-            // Delivered again after a restart, under the same key: the platform ignores it.
+        if let Err(e) = inner.record_end(entry.id) {
+            // Sent again after a restart, under the same key: the platform applies it once.
             crate::log::emit(crate::LogLevel::Warn, || {
                 format!(
                     "outbox: the end of entry {} was not recorded: {e}",
                     entry.id
                 )
             });
+            inner.live.remove(&entry.id);
         }
         inner.backoff.remove(&entry.player);
-        let Inner { journal, live, .. } = &mut *inner;
-        if let Err(e) = journal.compact_if_due(live.values()) {
-            crate::log::emit(crate::LogLevel::Warn, || format!("outbox: {e}"));
-        }
         drop(inner);
-        self.ended.notify_all();
+        // Reported before flush() returns for it.
         self.emit(event);
+        self.ended.notify_all();
     }
 }
 

@@ -66,10 +66,9 @@ impl Journal {
         let mut recovery = Recovery::default();
         let mut live = BTreeMap::new();
         let mut ended_records = 0;
-        let good = if bytes.is_empty() {
+        // Empty, or not a journal at all (then everything is damage): nothing good.
+        let good = if bytes.len() < HEADER || &bytes[..HEADER] != MAGIC {
             0
-        } else if bytes.len() < HEADER || &bytes[..HEADER] != MAGIC {
-            0 // not a journal at all: everything is damage
         } else {
             let (end, ended) = replay(&bytes, &mut live);
             ended_records = ended;

@@ -200,6 +200,15 @@ struct Inner {
     reports: Vec<OutboxEvent>,
 }
 
+impl Inner {
+    /// Ends a live entry in the journal, then compacts it when ended records dominate.
+    fn record_end(&mut self, id: u64) -> Result<(), Error> {
+        self.journal.append(&Record::End { id })?;
+        self.live.remove(&id);
+        self.journal.compact_if_due(self.live.values())
+    }
+}
+
 impl OutboxState {
     pub(crate) fn open(config: &OutboxConfig) -> Result<Arc<OutboxState>, Error> {
         if config.max_entries == 0 || config.max_age.is_zero() {
@@ -369,8 +378,7 @@ impl Outbox {
             .map(|e| e.id)
             .collect();
         for id in &ids {
-            inner.journal.append(&Record::End { id: *id })?;
-            inner.live.remove(id);
+            inner.record_end(*id)?;
         }
         inner.sessions.remove(user_id);
         inner.created.remove(user_id);

@@ -4,6 +4,7 @@
 mod account;
 mod leaderboard;
 mod otp;
+mod outbox;
 mod redaction;
 mod renewal;
 mod retries;
