@@ -150,6 +150,7 @@ pub async fn overview(State(console): State<Arc<Console>>, admin: Admin) -> Resp
 <thead><tr><th>title</th><th>state</th><th>buy-in</th><th>players</th><th>next</th></tr></thead><tbody>{rows}</tbody></table></div></section>"#,
         list.len()
     );
+    body.push_str(&html::request_log(&console.app.feed.recent()));
 
     rows.clear();
     for p in &players {
@@ -185,10 +186,8 @@ pub async fn overview(State(console): State<Arc<Console>>, admin: Admin) -> Resp
     let _ = write!(
         body,
         r#"<section class="card"><h2>Clients</h2><p class="hint">Secrets are not shown.</p><div class="scroll"><table id="clients">
-<thead><tr><th>client id</th><th>name</th><th>registered</th></tr></thead><tbody>{rows}</tbody></table></div></section>"#
+<thead><tr><th>client id</th><th>name</th><th>registered</th></tr></thead><tbody>{rows}</tbody></table></div></section></div>"#
     );
-    body.push_str(&html::request_log(&console.app.feed.recent()));
-    body.push_str("</div>");
     render("Overview", &admin, &body)
 }
 

@@ -118,7 +118,6 @@ def test_an_sdk_journey_appears_in_the_log_as_it_happens(browser):
     text = json.dumps(rows)
     for secret in [CLIENT_SECRET, "demo-password", "eyJ", "demo-api-key", "?"]:
         assert secret not in text, f"{secret!r} shown in the request log"
-    browser.screenshot(f"{SHOTS}/overview.png")
 
 
 def test_completing_a_tournament_shows_the_rewards_on_the_player_page(browser):
@@ -145,7 +144,9 @@ def test_completing_a_tournament_shows_the_rewards_on_the_player_page(browser):
     browser.screenshot(f"{SHOTS}/player.png")
 
     browser.get(CONSOLE)
+    assert user in browser.text("#players")
     assert seen["otp"] not in json.dumps(log_rows(browser)), "the OTP stays out of the log"
+    browser.screenshot(f"{SHOTS}/overview.png")
 
 
 def test_a_fault_added_in_the_console_fails_the_next_request(browser):
