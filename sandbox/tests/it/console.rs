@@ -140,7 +140,8 @@ async fn state_changes_need_the_console_origin_and_the_session_csrf_token() {
     let base = env.sandbox.base_url();
     let form = [("advance_secs", "60"), ("csrf", csrf.as_str())];
 
-    let refusals: [(&[(&str, &str)], &[(&str, &str)]); 5] = [
+    type Pairs<'a> = &'a [(&'a str, &'a str)];
+    let refusals: [(Pairs, Pairs); 5] = [
         (&[], &[("advance_secs", "60")]),
         (&[], &[("advance_secs", "60"), ("csrf", "guessed")]),
         (&[("origin", "http://evil.example")], &form),
