@@ -347,3 +347,67 @@ async fn the_request_log_stream_never_carries_a_secret_token_password_or_code() 
         );
     }
 }
+
+#[tokio::test]
+async fn the_request_log_marks_replays_injected_faults_and_dropped_connections() {
+    let env = Env::demo().await;
+    let console = Console::login(&env).await;
+    let mut stream = console.get("/console/events").await;
+
+    let player = env.session("replay-player").await;
+    let join = format!("/fe/esports/tournaments/{LOBBY_UID}/join");
+    let headers = [
+        ("user-jwt-token", player.token.as_str()),
+        ("Idempotency-Key", "console-replay"),
+    ];
+    let body = json!({ "joiningStake": 10 }).to_string();
+    for _ in 0..2 {
+        env.send(Method::POST, &join, &headers, Some(&body))
+            .await
+            .expect_ok();
+    }
+    env.fault(json!({ "path": "/fe/wallet/transactions", "drop": "before", "times": 1 }))
+        .await;
+    let dropped = env
+        .try_send(Method::GET, "/fe/wallet/transactions", &headers[..1], None)
+        .await;
+    assert!(dropped.is_err(), "the connection closes unanswered");
+    env.fault(json!({ "path": "/fe/wallet/balance", "status": 429, "retry_after_secs": 7, "latency_ms": 5, "times": 1 }))
+        .await;
+    env.get("/fe/wallet/balance", &player.token).await;
+
+    let mut log = String::new();
+    while !log.contains(r#""path":"/fe/wallet/balance""#) {
+        let chunk = tokio::time::timeout(Duration::from_secs(10), stream.chunk())
+            .await
+            .expect("the request log streams")
+            .unwrap()
+            .expect("an open stream");
+        log.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+    let entries: Vec<serde_json::Value> = log
+        .lines()
+        .filter_map(|line| line.strip_prefix("data: "))
+        .map(|data| serde_json::from_str(data).unwrap())
+        .collect();
+    let joins: Vec<_> = entries.iter().filter(|e| e["path"] == join).collect();
+    assert_eq!(joins.len(), 2, "{log}");
+    assert_eq!(
+        (joins[0]["replayed"].clone(), joins[1]["replayed"].clone()),
+        (json!(false), json!(true))
+    );
+    let dropped = entries
+        .iter()
+        .find(|e| e["path"] == "/fe/wallet/transactions")
+        .unwrap();
+    assert_eq!(
+        (&dropped["status"], &dropped["fault"]),
+        (&json!(null), &json!("drop before"))
+    );
+    let faulted = entries
+        .iter()
+        .find(|e| e["path"] == "/fe/wallet/balance")
+        .unwrap();
+    assert_eq!(faulted["status"], 429);
+    assert_eq!(faulted["fault"], "429 (Retry-After 7 s), +5 ms");
+}
