@@ -162,7 +162,7 @@ impl<T: DeserializeOwned> FromRequest<Arc<Console>> for AdminForm<T> {
         let admin = Admin::from_request_parts(&mut parts, console).await?;
         let bytes = read_body(&parts.headers, body)
             .await
-            .map_err(|e| refuse(StatusCode::PAYLOAD_TOO_LARGE, &e.message))?;
+            .map_err(|e| refuse(e.status, &e.message))?;
         let fields: Vec<(String, String)> =
             serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
         let sent = fields
@@ -263,7 +263,7 @@ fn cross_site(headers: &HeaderMap) -> bool {
 }
 
 /// Logs in with the admin key: a session cookie and back to the overview, or 401.
-pub async fn login(console: &Console, key: &str) -> Response {
+pub fn login(console: &Console, key: &str) -> Response {
     let expected = console.app.config.admin_key.as_bytes();
     if !constant_time_eq(key.as_bytes(), expected) {
         return (

@@ -72,7 +72,7 @@ pub async fn login(State(console): State<Arc<Console>>, body: axum::body::Bytes)
         Ok(form) => form,
         Err(_) => return refuse(StatusCode::BAD_REQUEST, "invalid login form"),
     };
-    access::login(&console, &form.key).await
+    access::login(&console, &form.key)
 }
 
 pub async fn logout(
