@@ -8,13 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-lib=${KGEN_LIB_DIR:-target/release}
+lib=$(realpath "${KGEN_LIB_DIR:-target/release}")
 out=target/console-test
 shots=target/console-screenshots
 mkdir -p "$out"
 rm -rf "$shots"
 
-cc -Iinclude examples/c/quickstart.c -L"$lib" -lkgen -lpthread -Wl,-rpath,"$PWD/$lib" \
+cc -Iinclude examples/c/quickstart.c -L"$lib" -lkgen -lpthread -Wl,-rpath,"$lib" \
   -o "$out/quickstart"
 
 source scripts/sandbox.sh
