@@ -411,3 +411,21 @@ async fn the_request_log_marks_replays_injected_faults_and_dropped_connections()
     assert_eq!(faulted["status"], 429);
     assert_eq!(faulted["fault"], "429 (Retry-After 7 s), +5 ms");
 }
+
+#[tokio::test]
+async fn a_sandbox_bound_beyond_loopback_on_purpose_serves_the_console_under_any_name() {
+    let env = Env::with(Options {
+        host: "0.0.0.0".into(),
+        ..Options::default()
+    })
+    .await;
+    let port = env.sandbox.addr().port();
+    let response = Console::new(&env)
+        .http
+        .get(format!("http://127.0.0.1:{port}/console/login"))
+        .header(HOST, format!("sandbox.lan:{port}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}
