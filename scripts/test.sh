@@ -43,6 +43,9 @@ scripts/abi.sh selftest
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples (the shipped library)"
 scripts/test-c.sh
 
+section "sandbox console in headless Chromium: login, live request log, lifecycle, faults, CSRF"
+scripts/test-console.sh
+
 section "C++: kgen.hpp with g++ and clang, its tests under ASan+UBSan, the CMake package"
 scripts/test-cpp.sh
 

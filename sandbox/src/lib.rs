@@ -15,6 +15,7 @@
 //! ```
 
 mod clock;
+mod console;
 mod counters;
 mod db;
 mod demo;
@@ -129,7 +130,7 @@ impl Sandbox {
         let listener = TcpListener::bind((opts.host.as_str(), opts.port)).await?;
         let addr = listener.local_addr()?;
         let (shutdown, stop) = watch::channel(false);
-        let router = routes::router(state.clone());
+        let router = routes::router(state.clone()).merge(console::router(state.clone(), addr));
         let server = tokio::spawn(server::serve(listener, state, router, stop));
         Ok(Sandbox {
             addr,
@@ -178,6 +179,11 @@ impl Sandbox {
     /// `http://HOST:PORT`, without a trailing slash.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The web console: `http://HOST:PORT/console/`.
+    pub fn console_url(&self) -> String {
+        format!("{}{}", self.base_url(), console::PREFIX)
     }
 
     pub fn addr(&self) -> SocketAddr {

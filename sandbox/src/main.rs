@@ -82,6 +82,8 @@ async fn run(cli: Cli) -> std::process::ExitCode {
     let stop = stop_signal();
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "listening on {}", sandbox.base_url());
+    // Second line, also kept stable: where to open the console.
+    let _ = writeln!(out, "console: {}", sandbox.console_url());
     // Custom secrets were typed by the user and are not echoed.
     let secret = if default_secret {
         opts.client_secret.as_str()

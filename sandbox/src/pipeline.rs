@@ -13,6 +13,7 @@ use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::console::FaultNote;
 use crate::errors::{family_error, ApiError, Code};
 use crate::extract::read_body;
 use crate::faults::{Applied, Drop};
@@ -34,6 +35,9 @@ pub async fn pipeline(
     } else {
         state.faults.take(req.method().as_str(), &path)
     };
+    if let (Some(fault), Some(note)) = (fault, req.extensions().get::<FaultNote>()) {
+        note.record(&fault);
+    }
     let latency = Duration::from_millis(fault.map_or(0, |f| f.latency_ms));
     if let Some(fault) = fault.filter(|f| f.status.is_some() || f.drop == Some(Drop::Before)) {
         pause(latency).await;

@@ -21,6 +21,7 @@ use tokio::sync::{watch, Notify};
 use tokio::task::JoinSet;
 use tower::ServiceExt;
 
+use crate::console::Tap;
 use crate::errors::ApiError;
 use crate::ids;
 use crate::log::RequestLog;
@@ -93,7 +94,11 @@ where
     let request_id = request_id(req.headers());
     let log = (!state.config.quiet)
         .then(|| RequestLog::start(req.method(), req.uri().path(), &request_id));
+    let tap = Tap::start(&state, req.method(), req.uri().path());
     let mut req = req.map(axum::body::Body::new);
+    if let Some(tap) = &tap {
+        req.extensions_mut().insert(tap.fault_note());
+    }
     req.extensions_mut().insert(conn_drop);
     req.extensions_mut().insert(ConnectInfo(peer));
     let mut response = match AssertUnwindSafe(router.oneshot(req)).catch_unwind().await {
@@ -112,6 +117,9 @@ where
     }
     if let Some(log) = log {
         log.finish(response.status().as_u16());
+    }
+    if let Some(tap) = tap {
+        tap.finish(&response);
     }
     response
 }

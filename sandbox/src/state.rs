@@ -8,6 +8,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
+use crate::console::Feed;
 use crate::counters::Counters;
 use crate::db::{self, Db};
 use crate::errors::ApiError;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub clock: Clock,
     pub faults: Faults,
     pub counters: Counters,
+    /// The request log the console shows live.
+    pub feed: Feed,
     pub config: Config,
     settings: RwLock<Settings>,
     jwt_secret: RwLock<Arc<[u8]>>,
@@ -71,6 +74,7 @@ impl AppState {
             clock: Clock::default(),
             faults: Faults::default(),
             counters: Counters::default(),
+            feed: Feed::default(),
             settings: RwLock::new(config.default_settings()),
             jwt_secret: RwLock::new(Arc::from(Vec::new())),
             config,

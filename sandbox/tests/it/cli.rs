@@ -34,6 +34,9 @@ async fn prints_its_address_first_and_logs_requests_without_secrets() {
         .parse()
         .unwrap();
     assert_ne!(port, 0);
+    let mut second = String::new();
+    stdout.read_line(&mut second).unwrap();
+    assert_eq!(second.trim_end(), format!("console: {base}/console/"));
 
     let http = reqwest::Client::new();
     let session: serde_json::Value = http

@@ -7,6 +7,7 @@ mod admin;
 mod bad_input;
 mod cli;
 mod concurrency;
+mod console;
 mod embedding;
 mod extras;
 mod faults;
