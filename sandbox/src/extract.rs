@@ -168,10 +168,14 @@ impl FromRequestParts<Shared> for S2sAuth {
     }
 }
 
+/// Whether the request carries the admin key. A sandbox started without one
+/// (`--admin-key ""`) has no admin API: an empty header must not match it.
 pub fn is_admin(state: &Shared, headers: &HeaderMap) -> bool {
-    headers
-        .get("x-admin-key")
-        .is_some_and(|key| constant_time_eq(key.as_bytes(), state.config.admin_key.as_bytes()))
+    let expected = state.config.admin_key.as_bytes();
+    !expected.is_empty()
+        && headers
+            .get("x-admin-key")
+            .is_some_and(|key| constant_time_eq(key.as_bytes(), expected))
 }
 
 /// A request carrying the right `x-admin-key`.

@@ -242,6 +242,14 @@ async fn without_an_admin_key_the_console_says_how_to_turn_it_on() {
     let page = response.text().await.unwrap();
     assert!(page.contains("--admin-key"), "{page}");
     assert_eq!(console.post_login("").await.status(), 503);
+    // Nor is there an admin API to reach with an empty key.
+    let admin = reqwest::Client::new()
+        .get(format!("{}/sandbox/tournaments", env.sandbox.base_url()))
+        .header("x-admin-key", "")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(admin.status(), 401);
 }
 
 #[tokio::test]
