@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS idempotency (
     caller TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, state TEXT NOT NULL,
     status INTEGER, headers TEXT, body BLOB, created_at INTEGER NOT NULL,
     PRIMARY KEY (caller, key));
+CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at);
 "#;
 
 /// Tables wiped by a reset (all of them).

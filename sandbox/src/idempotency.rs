@@ -1,7 +1,9 @@
 //! `Idempotency-Key` on POST requests.
 //!
 //! The first response to a (caller, key) is stored in SQLite (so it survives a restart)
-//! for 24 h. A repeat with the same method, path, query and body gets the stored status,
+//! for 24 h (*sandbox-defined*: the platform does not publish its retention), then
+//! deleted: at most once a minute of the sandbox clock, the keys past it go, through an
+//! index, so a sandbox that served millions of writes stays as fast as a fresh one. A repeat with the same method, path, query and body gets the stored status,
 //! headers and body back with `idempotent-replayed: true`, and has no second effect. A
 //! repeat while the first is still running gets 409 `IDEMPOTENCY_KEY_IN_USE`; the same key
 //! with a different request gets 422 `IDEMPOTENCY_KEY_REUSED`. 5xx and 429 answers are not
@@ -28,6 +30,8 @@ use crate::state::Shared;
 pub const HEADER: &str = "idempotency-key";
 pub const REPLAYED: &str = "idempotent-replayed";
 const TTL_SECS: i64 = 86_400;
+/// How often expired keys are deleted (sandbox clock).
+const PURGE_EVERY_SECS: i64 = 60;
 /// Response headers worth replaying besides the body.
 const STORED_HEADERS: [HeaderName; 3] = [
     header::CONTENT_TYPE,
@@ -108,9 +112,14 @@ pub async fn run<F: Future<Output = axum::response::Response>>(
         .concat(),
     );
     let now = state.clock.now_ns();
-    let begin = state
-        .db
-        .write(|conn| begin(conn, &caller, key, &fingerprint, now));
+    let purge = purge_turn(state, now);
+    let begin = state.db.write(|conn| {
+        if purge {
+            conn.prepare_cached("DELETE FROM idempotency WHERE created_at < ?1")?
+                .execute(params![now - secs_to_ns(TTL_SECS)])?;
+        }
+        begin(conn, &caller, key, &fingerprint, now)
+    });
     match begin {
         Err(e) => family_error(&path, e),
         Ok(Begin::InUse) => family_error(
@@ -143,6 +152,17 @@ pub async fn run<F: Future<Output = axum::response::Response>>(
             guard.finish(response).await
         }
     }
+}
+
+/// Whether this request deletes the expired keys: once per `PURGE_EVERY_SECS`.
+fn purge_turn(state: &Shared, now: i64) -> bool {
+    use std::sync::atomic::Ordering;
+    let last = state.idempotency_purged_at.load(Ordering::Relaxed);
+    now - last >= secs_to_ns(PURGE_EVERY_SECS)
+        && state
+            .idempotency_purged_at
+            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_ok()
 }
 
 fn begin(

@@ -47,6 +47,8 @@ pub struct AppState {
     /// The request log the console shows live.
     pub feed: Feed,
     pub config: Config,
+    /// When expired idempotency keys were last deleted (sandbox clock, ns).
+    pub idempotency_purged_at: std::sync::atomic::AtomicI64,
     settings: RwLock<Settings>,
     jwt_secret: RwLock<Arc<[u8]>>,
 }
@@ -75,6 +77,7 @@ impl AppState {
             faults: Faults::default(),
             counters: Counters::default(),
             feed: Feed::default(),
+            idempotency_purged_at: std::sync::atomic::AtomicI64::new(0),
             settings: RwLock::new(config.default_settings()),
             jwt_secret: RwLock::new(Arc::from(Vec::new())),
             config,

@@ -192,3 +192,30 @@ async fn sessions_and_admin_calls_are_idempotent_too() {
         .await;
     unauthenticated.expect_error(401, "UN_AUTHORIZED");
 }
+
+#[tokio::test]
+async fn keys_past_their_24_hours_are_deleted() {
+    let env = Env::start().await;
+    let player = env.session("p-expiry").await;
+    let keys = |stats: serde_json::Value| stats["idempotency_keys"].as_i64().unwrap();
+    for (n, uid) in [
+        env.tournament("STARTED", 0, 10).await,
+        env.tournament("STARTED", 0, 10).await,
+    ]
+    .iter()
+    .enumerate()
+    {
+        join_with_key(&env, &player, uid, 0, &format!("old-{n}"))
+            .await
+            .expect_ok();
+    }
+    assert!(keys(env.admin_get("/sandbox/stats").await.body) >= 2);
+    env.advance_clock(25 * 3600).await;
+    // The next keyed request after a minute of sandbox time deletes the expired keys.
+    let player = env.session("p-expiry").await; // its token expired with the day
+    let uid = env.tournament("STARTED", 0, 10).await;
+    join_with_key(&env, &player, &uid, 0, "new")
+        .await
+        .expect_ok();
+    assert_eq!(keys(env.admin_get("/sandbox/stats").await.body), 1);
+}
