@@ -707,6 +707,10 @@ typedef struct kgen_account_user {
     const char *details_json;
     // The `billingDetails` object as JSON text.
     const char *billing_details_json;
+    // `trialAccountExpirationDate` as sent (a string of unspecified format in
+    // i3D's description): its text, and its time when it reads as one;
+    // `trial_account_expiration_date` above is that time in seconds, or 0.
+    struct kgen_timestamp trial_account_expiration;
 } kgen_account_user;
 
 // `data.outbox` of a `KGEN_EVENT_OUTBOX` event: borrowed until the callback

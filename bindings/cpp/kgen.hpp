@@ -520,6 +520,9 @@ struct AccountUser {
     std::string request_ip, request_ip_country, request_ip_country_code;
     std::string details_json;          // the `details` object as JSON text
     std::string billing_details_json;  // the `billingDetails` object as JSON text
+    // trialAccountExpirationDate as sent (a string of unspecified format): its text, and
+    // its time when it reads as one (trial_account_expiration_date holds that in seconds).
+    Timestamp trial_account_expiration;
 };
 
 // The optional player profile sent by session_create; empty fields are not sent.
@@ -654,7 +657,7 @@ inline AccountUser from_c(const kgen_account_user &u) {
             str(u.gender), str(u.phone), u.access_level, u.validate_email != 0,
             u.is_trial_account != 0, detail::nonzero(u.trial_account_expiration_date),
             str(u.request_ip), str(u.request_ip_country), str(u.request_ip_country_code),
-            str(u.details_json), str(u.billing_details_json)};
+            str(u.details_json), str(u.billing_details_json), from_c(u.trial_account_expiration)};
 }
 
 // The failure described by a completion's header.

@@ -61,8 +61,11 @@ pub struct AccountUser {
     pub access_level: i64,
     pub validate_email: bool,
     pub is_trial_account: bool,
-    /// Unix seconds (0 when none).
+    /// Unix seconds (0 when none, or when its text is not a date this SDK reads).
     pub trial_account_expiration_date: i64,
+    /// `trialAccountExpirationDate` as sent: i3D's description types it as a string of
+    /// unspecified format, so the text is kept whatever it is (`None` when absent or empty).
+    pub trial_account_expiration: Option<crate::Timestamp>,
     pub request_ip: String,
     pub request_ip_country: String,
     /// ISO 3166 alpha-2.
@@ -76,8 +79,9 @@ pub struct AccountUser {
 impl FromJson for AccountUser {
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Obj::new(value, "user")?;
-        let trial_expiry = o
-            .timestamp(&["trialAccountExpirationDate"])?
+        let trial_expiration = o.timestamp(&["trialAccountExpirationDate"])?;
+        let trial_expiry = trial_expiration
+            .as_ref()
             .and_then(|t| t.unix_ms)
             .map_or(0, |ms| ms / 1000);
         Ok(AccountUser {
@@ -92,6 +96,7 @@ impl FromJson for AccountUser {
             validate_email: o.bool(&["validateEmail"])?,
             is_trial_account: o.bool(&["isTrialAccount"])?,
             trial_account_expiration_date: trial_expiry,
+            trial_account_expiration: trial_expiration,
             request_ip: o.string(&["requestIp"])?,
             request_ip_country: o.string(&["requestIpCountry"])?,
             request_ip_country_code: o.string(&["requestIpCountryCode"])?,
@@ -250,6 +255,24 @@ mod tests {
         );
         assert_eq!(u.billing_details_json, "");
         assert_eq!(u.trial_account_expiration_date, 0);
+    }
+
+    #[test]
+    fn the_trial_expiry_keeps_its_text_whatever_its_format() {
+        let expiry = |value: Value| {
+            let u =
+                AccountUser::from_json(&json!({ "trialAccountExpirationDate": value })).unwrap();
+            (u.trial_account_expiration_date, u.trial_account_expiration)
+        };
+        let (secs, iso) = expiry(json!("2025-01-31T00:00:00Z"));
+        assert_eq!(
+            (secs, iso.unwrap().text.as_str()),
+            (1_738_281_600, "2025-01-31T00:00:00Z")
+        );
+        // A format the SDK does not read: the text survives, the number is 0.
+        let (secs, other) = expiry(json!("31/01/2025"));
+        assert_eq!((secs, other.unwrap().text.as_str()), (0, "31/01/2025"));
+        assert_eq!(expiry(json!("")).1, None);
     }
 
     #[test]

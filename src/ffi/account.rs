@@ -181,6 +181,7 @@ fn user(u: &crate::AccountUser, b: &mut EventBuilder) -> kgen_data {
         request_ip_country_code: b.text(&u.request_ip_country_code),
         details_json: b.text(&u.details_json),
         billing_details_json: b.text(&u.billing_details_json),
+        trial_account_expiration: timestamp(b, &u.trial_account_expiration),
     };
     kgen_data { user: b.item(user) }
 }

@@ -281,6 +281,10 @@ pub struct kgen_account_user {
     pub details_json: *const c_char,
     /// The `billingDetails` object as JSON text.
     pub billing_details_json: *const c_char,
+    /// `trialAccountExpirationDate` as sent (a string of unspecified format in
+    /// i3D's description): its text, and its time when it reads as one;
+    /// `trial_account_expiration_date` above is that time in seconds, or 0.
+    pub trial_account_expiration: kgen_timestamp,
 }
 
 /// The typed result of a successful completion; `kgen_event.operation` says

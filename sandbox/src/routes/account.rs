@@ -103,7 +103,7 @@ fn user_json(user: &User, peer: SocketAddr) -> Value {
         "accessLevel": 10,
         "validateEmail": 1,
         "isTrialAccount": 0,
-        "trialAccountExpirationDate": 0,
+        "trialAccountExpirationDate": "", // a string in i3D's description; no trial here
         "requestIp": peer.ip().to_string(),
         "requestIpCountry": "Unknown",
         "requestIpCountryCode": "ZZ",

@@ -192,6 +192,7 @@ namespace Kgen.Native
                 ValidateEmail = u->validate_email != 0,
                 IsTrialAccount = u->is_trial_account != 0,
                 TrialAccountExpirationDate = u->trial_account_expiration_date,
+                TrialAccountExpirationText = Utf8.Read(u->trial_account_expiration.text),
                 RequestIp = Utf8.Read(u->request_ip),
                 RequestIpCountry = Utf8.Read(u->request_ip_country),
                 RequestIpCountryCode = Utf8.Read(u->request_ip_country_code),

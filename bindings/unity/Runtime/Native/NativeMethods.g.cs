@@ -1096,6 +1096,12 @@ namespace Kgen.Native
         ///  The `billingDetails` object as JSON text.
         /// </summary>
         public byte* billing_details_json;
+        /// <summary>
+        ///  `trialAccountExpirationDate` as sent (a string of unspecified format in
+        ///  i3D's description): its text, and its time when it reads as one;
+        ///  `trial_account_expiration_date` above is that time in seconds, or 0.
+        /// </summary>
+        public kgen_timestamp trial_account_expiration;
     }
 
     /// <summary>

@@ -33,7 +33,10 @@ namespace Kgen
 
         public bool ValidateEmail;
         public bool IsTrialAccount;
+        /// <summary>Unix seconds, 0 when none or when its text is not a date this SDK reads.</summary>
         public long TrialAccountExpirationDate;
+        /// <summary><c>trialAccountExpirationDate</c> as sent: i3D types it as a string of unspecified format.</summary>
+        public string TrialAccountExpirationText;
         public string RequestIp;
         public string RequestIpCountry;
         public string RequestIpCountryCode;
