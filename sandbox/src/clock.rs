@@ -91,14 +91,6 @@ pub fn go_time(ns: i64) -> String {
     )
 }
 
-/// A human date for statistics: `Sep 06, 2024 05:10 UTC`.
-pub fn human(ns: i64) -> String {
-    format(
-        ns,
-        format_description!("[month repr:short] [day], [year] [hour]:[minute] UTC"),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,8 +11,9 @@ type HmacSha256 = Hmac<Sha256>;
 /// `{"alg":"HS256","typ":"JWT"}`, base64url-encoded once.
 const HEADER_B64: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 
-/// The documented claims. Access and refresh tokens carry the same claim set;
-/// `token_use` tells them apart so a refresh token is refused where an access token is due.
+/// The documented claims. Access and refresh tokens carry the same claims and both are
+/// accepted on `/fe` (as the platform's documentation describes them); the refresh token
+/// lives longer (*sandbox-defined*: 30 days).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claims {
     pub sub: String,
@@ -30,11 +31,10 @@ pub struct Claims {
     pub indigg_id: Option<String>,
     pub indigg_wallet_address: String,
     pub linked_phone: String,
-    pub token_use: String,
 }
 
-pub const ACCESS: &str = "access";
-pub const REFRESH: &str = "refresh";
+/// How much longer a refresh token lives than its access token (*sandbox-defined*).
+pub const REFRESH_TTL_SECS: i64 = 30 * 86_400;
 
 pub fn sign(secret: &[u8], claims: &Claims) -> String {
     let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).unwrap_or_default());
@@ -80,7 +80,7 @@ mod tests {
         Claims {
             sub: "p1".into(),
             client_id: "c".into(),
-            iss: "kgen-sandbox".into(),
+            iss: "c".into(),
             iat: 100,
             exp,
             user_id: "p1".into(),
@@ -93,7 +93,6 @@ mod tests {
             indigg_id: None,
             indigg_wallet_address: "0x01".into(),
             linked_phone: String::new(),
-            token_use: ACCESS.into(),
         }
     }
 

@@ -165,11 +165,10 @@ impl AppState {
     /// The verified access-token claims of a `/fe` request (`user-jwt-token`; a `Bearer `
     /// prefix is tolerated).
     pub fn player_claims(&self, headers: &HeaderMap) -> Option<Claims> {
+        // The raw token: the documented header carries no "Bearer " scheme.
         let token = headers.get("user-jwt-token")?.to_str().ok()?.trim();
-        let token = token.strip_prefix("Bearer ").unwrap_or(token);
         let secret = self.jwt_secret.read().clone();
         jwt::verify(&secret, token, self.clock.now_secs())
-            .filter(|claims| claims.token_use == jwt::ACCESS)
     }
 }
 

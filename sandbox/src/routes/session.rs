@@ -54,7 +54,7 @@ pub async fn create(
     let claims = claims(&client, &player, is_new, state.clock.now_secs(), ttl);
     let access_token = state.sign(&claims);
     let refresh_token = state.sign(&Claims {
-        token_use: jwt::REFRESH.into(),
+        exp: claims.iat + jwt::REFRESH_TTL_SECS,
         ..claims
     });
     Ok(Json(response(
@@ -114,7 +114,8 @@ fn claims(client: &Client, player: &Player, is_new: bool, now_secs: i64, ttl_sec
     Claims {
         sub: player.user_id.clone(),
         client_id: client.client_id.clone(),
-        iss: "kgen-sandbox".into(),
+        // The issuer is the game's client id, as in the documented tokens.
+        iss: client.client_id.clone(),
         iat: now_secs,
         exp: now_secs + ttl_secs,
         user_id: player.user_id.clone(),
@@ -124,10 +125,10 @@ fn claims(client: &Client, player: &Player, is_new: bool, now_secs: i64, ttl_sec
         namespaced_third_party_user_id: player.id.clone(),
         wallet_address: player.wallet_address.clone(),
         is_new_user: is_new,
-        indigg_id: Some(player.indigg_id.clone()),
+        // No sandbox player has linked an IndiGG account.
+        indigg_id: None,
         indigg_wallet_address: player.indigg_wallet_address.clone(),
         linked_phone: player.linked_phone.clone().unwrap_or_default(),
-        token_use: jwt::ACCESS.into(),
     }
 }
 
@@ -163,7 +164,7 @@ fn response(
     let rest = json!({
         "user_id": player.user_id,
         "session_id": player.session_id,
-        "indigg_id": player.indigg_id,
+        "indigg_id": null, // no sandbox player has linked an IndiGG account
         "indigg_wallet_address": player.indigg_wallet_address,
         "third_party_client_id": client.client_id,
         "third_party_client_name": client.name,

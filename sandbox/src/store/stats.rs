@@ -25,7 +25,8 @@ pub fn historic(conn: &Connection, player_id: &str) -> Result<Vec<Value>, ApiErr
                 "type": "Tournament",
                 "typeValue": rank.unwrap_or(0),
                 "result": if won > 0 { "Won" } else { "You Lost" },
-                "occurredAtText": clock::human(ends_at),
+                // ISO 8601 (the documented examples' form), never a prose date.
+                "occurredAtText": clock::rfc3339_secs(ends_at),
                 "mode": "Quick",
                 "buyInStake": buy_in,
                 "amountWon": won,

@@ -155,7 +155,9 @@ pub fn balance_json(player: &Player, min_withdraw: i64) -> Value {
         "bonus_balance": player.bonus,
         "lazy_balance": player.spendable(),
         "on_chain_balance": player.withdrawn,
-        "lazy_balance_delta": 0,
+        // The welcome bonus (and any bonus credit) is credited off-chain: it shows as
+        // the lazy balance's delta, as in the documented examples.
+        "lazy_balance_delta": player.bonus,
         "wallet_transaction_error": false,
         "is_lazy_balance_updated": true,
         "created_at": clock::naive_iso(player.created_at),

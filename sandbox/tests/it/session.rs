@@ -56,7 +56,11 @@ async fn first_session_creates_the_player_and_later_ones_retrieve_it() {
         "{start}"
     );
     uuid_like(&first["session_id"]);
-    uuid_like(&first["indigg_id"]);
+    assert_eq!(
+        first["indigg_id"],
+        Value::Null,
+        "a new player has no IndiGG id"
+    );
 
     let second = env
         .send(
@@ -111,6 +115,14 @@ async fn tokens_carry_the_documented_claims() {
         assert!(claims.get(key).is_some(), "claim {key} missing");
     }
     assert_eq!(claims["sub"], "bob");
+    assert_eq!(
+        claims["iss"], CLIENT_ID,
+        "the issuer is the game's client id"
+    );
+    assert!(
+        claims.get("token_use").is_none(),
+        "only the documented claims"
+    );
     assert_eq!(claims["gamer_id"], "");
     assert_eq!(
         claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap(),
@@ -253,7 +265,7 @@ async fn token_lifetime_follows_the_settings() {
 }
 
 #[tokio::test]
-async fn fe_routes_refuse_missing_forged_and_refresh_tokens() {
+async fn fe_routes_refuse_missing_and_forged_tokens_and_take_refresh_tokens() {
     let env = Env::start().await;
     let player = env.session("hank").await;
     env.send(Method::GET, "/fe/wallet/balance", &[], None)
@@ -268,8 +280,8 @@ async fn fe_routes_refuse_missing_forged_and_refresh_tokens() {
     env.get("/fe/wallet/balance", &String::from_utf8(forged).unwrap())
         .await
         .expect_error(401, "UN_AUTHORIZED");
+    // Access and refresh tokens carry the same claims; both are accepted.
     let refresh = player.session["refresh_token"].as_str().unwrap();
-    env.get("/fe/wallet/balance", refresh)
-        .await
-        .expect_error(401, "UN_AUTHORIZED");
+    assert_ne!(refresh, player.token);
+    env.get("/fe/wallet/balance", refresh).await.expect_ok();
 }
