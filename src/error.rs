@@ -26,6 +26,11 @@ pub enum ErrorKind {
     SessionExpired,
     /// A bug in the SDK.
     Internal,
+    /// A write's answer was lost (the connection broke after it was sent, or the attempt
+    /// timed out) and the read that should tell whether it was applied failed too: it may
+    /// or may not have been applied. Writes the SDK can check end this way only when the
+    /// check fails; see [`crate::api::outcome`].
+    OutcomeUnknown,
 }
 
 impl ErrorKind {
@@ -40,6 +45,7 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::SessionExpired => "session_expired",
             ErrorKind::Internal => "internal",
+            ErrorKind::OutcomeUnknown => "outcome_unknown",
         }
     }
 }
@@ -241,6 +247,11 @@ impl Error {
 
     pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Error {
         self.inner.kind = kind;
+        self
+    }
+
+    pub(crate) fn with_message(mut self, message: String) -> Error {
+        self.inner.message = message;
         self
     }
 

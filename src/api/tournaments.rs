@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use super::decode::{list, FromJson, Obj};
+use super::outcome::Check;
 use super::{Ack, Timestamp};
 use crate::transport::{Family, HttpRequest, RetryClass};
 use crate::{Error, Response, Session};
@@ -136,6 +137,7 @@ impl Session {
     /// `POST /fe/esports/tournaments/{uid}/join`.
     ///
     /// Retry policy: **mutating** (one `Idempotency-Key`; retried only when it provably had no effect).
+    /// A lost answer is resolved by reading the participated tournaments ([`super::outcome`]).
     ///
     /// Errors: 400 `TOURNAMENT_INVALID_JOINING_STAKE`, `TOURNAMENT_IS_NOT_LIVE`,
     /// `INSUFFICIENT_FUNDS`; 404 `TOURNAMENT_NOT_FOUND`; 409 `EXISTING_PARTICIPATION_FOUND`,
@@ -147,24 +149,26 @@ impl Session {
     ) -> Result<Response<Ack>, Error> {
         let request = tournament_request(tournament_uid, Some("join"), true)?
             .json(&json!({ "joiningStake": joining_stake }));
-        self.call(request).await
+        self.write(request, Check::Joined(tournament_uid)).await
     }
 
     /// Leaves a tournament (the stake is refunded) — `POST /fe/esports/tournaments/{uid}/leave`.
     ///
-    /// Retry policy: **mutating**.
+    /// Retry policy: **mutating**; a lost answer is resolved by reading the participated
+    /// tournaments ([`super::outcome`]).
     ///
     /// Errors: 400 `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
     /// `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
     pub async fn leave_tournament(&self, tournament_uid: &str) -> Result<Response<Ack>, Error> {
-        self.call(tournament_request(tournament_uid, Some("leave"), true)?)
-            .await
+        let request = tournament_request(tournament_uid, Some("leave"), true)?;
+        self.write(request, Check::Left(tournament_uid)).await
     }
 
     /// Submits a score (integer >= 0; the best score counts) —
     /// `POST /fe/esports/tournaments/{uid}/score`.
     ///
-    /// Retry policy: **mutating**.
+    /// Retry policy: **mutating**; a lost answer is resolved by reading the leaderboard
+    /// ([`super::outcome`]).
     ///
     /// Errors: 400 `INVALID_SCORE`, `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
     /// `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
@@ -178,7 +182,8 @@ impl Session {
             "metadata": { "tournamentUID": tournament_uid, "tournamentId": tournament_uid },
             "payload": { "score": { "value": score } },
         }));
-        self.call(request).await
+        self.write(request, Check::Scored(tournament_uid, score))
+            .await
     }
 
     /// The tournaments not yet completed — `GET /fe/esports/tournaments/active`: scheduled,

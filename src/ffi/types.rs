@@ -276,6 +276,7 @@ impl kgen_result {
             Http => KGEN_ERR_HTTP,
             Decode => KGEN_ERR_DECODE,
             SessionExpired => KGEN_ERR_SESSION_EXPIRED,
+            OutcomeUnknown => KGEN_ERR_OUTCOME_UNKNOWN,
             _ => KGEN_ERR_INTERNAL,
         };
         let code = error.api_code().map_or("", |c| c.as_str());

@@ -4,6 +4,7 @@
 mod account;
 mod leaderboard;
 mod otp;
+mod outcomes;
 mod redaction;
 mod renewal;
 mod retries;
