@@ -46,6 +46,9 @@ scripts/abi.sh selftest
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples (the shipped library)"
 scripts/test-c.sh
 
+section "chaos soak, short run: joins and leaves under faults on every route, both dispatch modes, cancels, destroys in flight, checked against the sandbox's ledgers"
+scripts/chaos.sh 20 16
+
 section "C++: kgen.hpp with g++ and clang, its tests under ASan+UBSan, the CMake package"
 scripts/test-cpp.sh
 
