@@ -22,6 +22,9 @@ cargo test --workspace --release --locked
 # Tests build the library with their dev-dependencies' features; the layers below
 # test the library exactly as `cargo build` ships it; the C layer and the packages use
 # the Linux build that ships (the same code, linked against glibc 2.17 by zig).
+section "model-checked request book: completion, cancel and destroy under every interleaving (loom)"
+scripts/loom.sh
+
 section "fuzz smoke run: every fuzz target of fuzz/ for 10 s (cargo-fuzz, nightly)"
 scripts/fuzz.sh 10
 

@@ -18,6 +18,7 @@ pub mod dispatch;
 pub mod leaderboard;
 pub mod log;
 pub mod otp;
+mod request_book;
 pub mod rewards;
 pub mod session;
 pub mod stats;
