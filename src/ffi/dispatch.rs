@@ -431,12 +431,9 @@ mod tests {
         let d = dispatcher(Mode::Manual);
         // The request's work has ended, and its cancellation was requested
         // before the completion was decided.
-        let id = {
-            let mut r = lock(&d.requests);
-            r.in_flight.insert(7, None);
-            r.outstanding += 1;
-            7
-        };
+        let (cancel, _signal) = oneshot::channel();
+        let id = d.requests.accept(cancel).unwrap();
+        assert!(d.requests.cancel(id));
         let converted = Arc::new(AtomicBool::new(false));
         let flag = converted.clone();
         let mut pending = Pending {
