@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test layers need on a Debian/Ubuntu machine: the C toolchain and
-# valgrind for the C ABI tests, clang and CMake for the C++ layer, Mono and NUnit for
+# valgrind for the C ABI tests, cargo-fuzz for the fuzz targets, clang and CMake for the C++ layer, Mono and NUnit for
 # the C# layer, wrk for the sandbox load figures; libabigail (the ABI guard), Doxygen
 # (the API reference), zip, headless Chromium and its WebDriver (the console's browser
 # tests), actionlint from PyPI (the release workflow's lint), and zig
@@ -51,4 +51,11 @@ if [ ! -x "$tools/ziglang/zig" ]; then
 fi
 if [ "$("$tools/bin/cargo-zigbuild" --version 2>/dev/null)" != "cargo-zigbuild $zigbuild_version" ]; then
   cargo install --quiet --locked --root "$tools" cargo-zigbuild --version "$zigbuild_version"
+fi
+
+# cargo-fuzz (scripts/fuzz.sh) from crates.io under target/tools; the fuzz targets build
+# on the nightly toolchain, which scripts/fuzz.sh skips without.
+fuzz_version=0.13.2
+if [ "$("$tools/bin/cargo-fuzz" --version 2>/dev/null)" != "cargo-fuzz $fuzz_version" ]; then
+  cargo install --quiet --locked --root "$tools" cargo-fuzz --version "$fuzz_version"
 fi

@@ -22,6 +22,12 @@ cargo test --workspace --release --locked
 # Tests build the library with their dev-dependencies' features; the layers below
 # test the library exactly as `cargo build` ships it; the C layer and the packages use
 # the Linux build that ships (the same code, linked against glibc 2.17 by zig).
+section "model-checked request book: completion, cancel and destroy under every interleaving (loom)"
+scripts/loom.sh
+
+section "fuzz smoke run: every fuzz target of fuzz/ for 10 s (cargo-fuzz, nightly)"
+scripts/fuzz.sh 10
+
 section "release build shared by the C, C++ and C# layers"
 cargo build --workspace --release --locked
 
@@ -45,6 +51,9 @@ scripts/test-c.sh
 
 section "sandbox console in headless Chromium: login, live request log, lifecycle, faults, CSRF"
 scripts/test-console.sh
+
+section "chaos soak, short run: joins and leaves under faults on every route, both dispatch modes, cancels, destroys in flight, checked against the sandbox's ledgers"
+scripts/chaos.sh 20 16
 
 section "C++: kgen.hpp with g++ and clang, its tests under ASan+UBSan, the CMake package"
 scripts/test-cpp.sh

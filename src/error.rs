@@ -32,6 +32,11 @@ pub enum ErrorKind {
     OutboxLocked,
     /// The outbox's journal could not be written or read back whole.
     OutboxStorage,
+    /// A write's answer was lost (the connection broke after it was sent, or the attempt
+    /// timed out) and the read that should tell whether it was applied failed too: it may
+    /// or may not have been applied. Writes the SDK can check end this way only when the
+    /// check fails; see [`crate::api::outcome`].
+    OutcomeUnknown,
 }
 
 impl ErrorKind {
@@ -49,6 +54,7 @@ impl ErrorKind {
             ErrorKind::OutboxFull => "outbox_full",
             ErrorKind::OutboxLocked => "outbox_locked",
             ErrorKind::OutboxStorage => "outbox_storage",
+            ErrorKind::OutcomeUnknown => "outcome_unknown",
         }
     }
 }
@@ -250,6 +256,11 @@ impl Error {
 
     pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Error {
         self.inner.kind = kind;
+        self
+    }
+
+    pub(crate) fn with_message(mut self, message: String) -> Error {
+        self.inner.message = message;
         self
     }
 

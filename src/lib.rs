@@ -50,6 +50,9 @@ mod client;
 mod config;
 mod error;
 pub mod ffi;
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod log;
 pub mod outbox;
 mod secret;

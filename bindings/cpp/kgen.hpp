@@ -137,6 +137,7 @@ enum class Status : std::int32_t {
     Transport = KGEN_ERR_TRANSPORT,
     Timeout = KGEN_ERR_TIMEOUT,
     Cancelled = KGEN_ERR_CANCELLED,
+    OutcomeUnknown = KGEN_ERR_OUTCOME_UNKNOWN,
     Http = KGEN_ERR_HTTP,
     Decode = KGEN_ERR_DECODE,
     SessionExpired = KGEN_ERR_SESSION_EXPIRED,

@@ -10,8 +10,10 @@
 //!   and is retried only when it provably had no effect (the connection was never made,
 //!   the server answered 429, or 409 `IDEMPOTENCY_KEY_IN_USE`). A connection that breaks
 //!   after the request was sent ([`crate::ErrorKind::Transport`]) or an attempt that runs
-//!   out of its attempt timeout ([`crate::ErrorKind::Timeout`]) is reported, not retried:
-//!   the request may have been applied.
+//!   out of its attempt timeout ([`crate::ErrorKind::Timeout`]) is not retried: the request
+//!   may have been applied. Joins, leaves, scores, claims and withdrawals are then checked
+//!   by a read ([`outcome`]) and complete as applied, as not applied, or — only when the
+//!   read fails too — with [`crate::ErrorKind::OutcomeUnknown`].
 //!
 //! All retries honour `Retry-After` and stop at the call's deadline.
 
@@ -20,6 +22,7 @@ pub(crate) mod decode;
 pub mod input;
 pub mod leaderboard;
 pub mod otp;
+pub mod outcome;
 pub mod rewards;
 pub mod session;
 pub mod stats;

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::decode::{FromJson, Obj};
+use super::outcome::Check;
 use super::{Ack, Timestamp};
 use crate::transport::{Family, HttpRequest, RetryClass};
 use crate::{Error, Response, Session};
@@ -67,9 +68,10 @@ impl Session {
 
     /// Claims every unclaimed reward into the earned balance — `POST /fe/esports/rewards/claim`.
     ///
-    /// Retry policy: **mutating**. Errors: 400 `NO_CLAIMABLE_REWARDS`.
+    /// Retry policy: **mutating**; a lost answer is resolved by reading the claimable rewards
+    /// ([`super::outcome`]). Errors: 400 `NO_CLAIMABLE_REWARDS`.
     pub async fn claim_rewards(&self) -> Result<Response<Ack>, Error> {
-        self.call(claim_request()).await
+        self.write(claim_request(), Check::Claimed).await
     }
 }
 

@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use super::decode::{list, FromJson, Obj};
+use super::outcome::Check;
 use super::{Ack, Timestamp};
 use crate::transport::{Family, HttpRequest, RetryClass};
 use crate::{Error, Response, Session};
@@ -155,6 +156,7 @@ impl Session {
     /// `POST /fe/esports/tournaments/{uid}/join`.
     ///
     /// Retry policy: **mutating** (one `Idempotency-Key`; retried only when it provably had no effect).
+    /// A lost answer is resolved by reading the participated tournaments ([`super::outcome`]).
     ///
     /// Errors: 400 `TOURNAMENT_INVALID_JOINING_STAKE`, `TOURNAMENT_IS_NOT_LIVE`,
     /// `INSUFFICIENT_FUNDS`; 404 `TOURNAMENT_NOT_FOUND`; 409 `EXISTING_PARTICIPATION_FOUND`,
@@ -164,24 +166,27 @@ impl Session {
         tournament_uid: &str,
         joining_stake: i64,
     ) -> Result<Response<Ack>, Error> {
-        self.call(join_request(tournament_uid, joining_stake)?)
-            .await
+        let request = join_request(tournament_uid, joining_stake)?;
+        self.write(request, Check::Joined(tournament_uid)).await
     }
 
     /// Leaves a tournament (the stake is refunded) — `POST /fe/esports/tournaments/{uid}/leave`.
     ///
-    /// Retry policy: **mutating**.
+    /// Retry policy: **mutating**; a lost answer is resolved by reading the participated
+    /// tournaments ([`super::outcome`]).
     ///
     /// Errors: 400 `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
     /// `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
     pub async fn leave_tournament(&self, tournament_uid: &str) -> Result<Response<Ack>, Error> {
-        self.call(leave_request(tournament_uid)?).await
+        let request = leave_request(tournament_uid)?;
+        self.write(request, Check::Left(tournament_uid)).await
     }
 
     /// Submits a score (integer >= 0; the best score counts) —
     /// `POST /fe/esports/tournaments/{uid}/score`.
     ///
-    /// Retry policy: **mutating**.
+    /// Retry policy: **mutating**; a lost answer is resolved by reading the leaderboard
+    /// ([`super::outcome`]).
     ///
     /// Errors: 400 `INVALID_SCORE`, `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
     /// `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
@@ -190,7 +195,9 @@ impl Session {
         tournament_uid: &str,
         score: i64,
     ) -> Result<Response<Ack>, Error> {
-        self.call(score_request(tournament_uid, score)?).await
+        let request = score_request(tournament_uid, score)?;
+        self.write(request, Check::Scored(tournament_uid, score))
+            .await
     }
 
     /// The tournaments not yet completed — `GET /fe/esports/tournaments/active`: scheduled,

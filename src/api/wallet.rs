@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::decode::{FromJson, Obj};
+use super::outcome::Check;
 use super::{Ack, Timestamp};
 use crate::transport::{Family, HttpRequest, RetryClass};
 use crate::{Error, Response, Session};
@@ -224,11 +225,12 @@ impl Session {
     /// Moves the whole earned balance to the player's KGeN wallet — `POST /fe/wallet/withdraw`.
     /// Needs a phone linked by OTP and an earned balance of at least `minWalletBalToWithdraw`.
     ///
-    /// Retry policy: **mutating**.
+    /// Retry policy: **mutating**; a lost answer is resolved by reading the wallet balance
+    /// ([`super::outcome`]).
     ///
     /// Errors: 400 `PHONE_NOT_LINKED`, `WITHDRAW_BELOW_MINIMUM`.
     pub async fn withdraw(&self) -> Result<Response<Ack>, Error> {
-        self.call(withdraw_request()).await
+        self.write(withdraw_request(), Check::Withdrew).await
     }
 }
 

@@ -11,15 +11,16 @@
 //! for a cancelled `kgen_session_create`).
 
 use std::cell::Cell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::ffi::c_void;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use tokio::sync::oneshot;
 
 use super::panic::{FfiError, FfiResult};
+use super::request_book::RequestBook;
 use super::session::kgen_session;
 use super::status::*;
 use super::types::{
@@ -82,21 +83,11 @@ struct Queued {
 /// is the one delivered.
 pub(crate) type Finish = Box<dyn FnOnce() -> OwnedEvent + Send>;
 
-struct Requests {
-    accepting: bool,
-    next_id: kgen_request_id,
-    /// In flight; `None` once cancellation was requested.
-    in_flight: HashMap<kgen_request_id, Option<oneshot::Sender<()>>>,
-    /// Accepted and not yet delivered (or queued).
-    outstanding: usize,
-}
-
 pub(crate) struct Dispatcher {
     mode: Mode,
     runtime: Mutex<Option<tokio::runtime::Runtime>>,
     handle: tokio::runtime::Handle,
-    requests: Mutex<Requests>,
-    all_delivered: Condvar,
+    requests: RequestBook<oneshot::Sender<()>>,
     queue: Mutex<VecDeque<Queued>>,
     /// The event last handed out by `next_event`, alive until the next call.
     pulled: Mutex<Option<OwnedEvent>>,
@@ -135,13 +126,7 @@ impl Dispatcher {
             mode,
             handle: runtime.handle().clone(),
             runtime: Mutex::new(Some(runtime)),
-            requests: Mutex::new(Requests {
-                accepting: true,
-                next_id: 1,
-                in_flight: HashMap::new(),
-                outstanding: 0,
-            }),
-            all_delivered: Condvar::new(),
+            requests: RequestBook::default(),
             queue: Mutex::new(VecDeque::new()),
             pulled: Mutex::new(None),
             delivering: RwLock::new(()),
@@ -163,19 +148,11 @@ impl Dispatcher {
         F: Future<Output = Finish> + Send + 'static,
     {
         let (cancel_tx, cancel_rx) = oneshot::channel();
-        let id = {
-            let mut r = lock(&self.requests);
-            if !r.accepting {
-                return Err(FfiError::new(
-                    KGEN_ERR_SHUTTING_DOWN,
-                    "the client is being destroyed",
-                ));
-            }
-            let id = r.next_id;
-            r.next_id += 1;
-            r.in_flight.insert(id, Some(cancel_tx));
-            r.outstanding += 1;
-            id
+        let Some(id) = self.requests.accept(cancel_tx) else {
+            return Err(FfiError::new(
+                KGEN_ERR_SHUTTING_DOWN,
+                "the client is being destroyed",
+            ));
         };
         accepted(id);
         let mut pending = Pending {
@@ -197,19 +174,13 @@ impl Dispatcher {
 
     /// Requests cancellation; the completion then reports `KGEN_ERR_CANCELLED`.
     pub fn cancel(&self, id: kgen_request_id) -> FfiResult<()> {
-        let mut r = lock(&self.requests);
-        match r.in_flight.get_mut(&id) {
-            Some(slot) => {
-                if let Some(tx) = slot.take() {
-                    let _ = tx.send(());
-                }
-                Ok(())
-            }
-            None => Err(FfiError::new(
-                KGEN_ERR_UNKNOWN_REQUEST,
-                format!("request {id} is not in flight (completed, or never started)"),
-            )),
+        if self.requests.cancel(id) {
+            return Ok(());
         }
+        Err(FfiError::new(
+            KGEN_ERR_UNKNOWN_REQUEST,
+            format!("request {id} is not in flight (completed, or never started)"),
+        ))
     }
 
     /// Delivers an event now (immediate dispatch with a callback) or queues it.
@@ -279,20 +250,7 @@ impl Dispatcher {
     /// delivered (or queued), stops the runtime's threads, then delivers what is
     /// queued on the calling thread. Afterwards no callback can run.
     pub fn shutdown(&self) {
-        let mut r = lock(&self.requests);
-        r.accepting = false;
-        for slot in r.in_flight.values_mut() {
-            if let Some(tx) = slot.take() {
-                let _ = tx.send(());
-            }
-        }
-        while r.outstanding > 0 {
-            r = self
-                .all_delivered
-                .wait(r)
-                .unwrap_or_else(|e| e.into_inner());
-        }
-        drop(r);
+        self.requests.shut();
         if let Some(runtime) = lock(&self.runtime).take() {
             drop_runtime(runtime);
         }
@@ -348,10 +306,7 @@ impl Pending {
     fn complete(&mut self, finish: Option<Finish>) {
         self.done = true;
         let d = self.dispatcher.clone();
-        let cancelled = {
-            let mut r = lock(&d.requests);
-            matches!(r.in_flight.remove(&self.id), Some(None))
-        };
+        let cancelled = d.requests.finish(self.id);
         let mut event = match finish {
             // `done` is set: a panic here must still end in a completion.
             Some(finish) if !cancelled => {
@@ -367,11 +322,7 @@ impl Pending {
             view.session = self.request.session;
         }
         d.deliver(event, self.request.callback);
-        let mut r = lock(&d.requests);
-        r.outstanding -= 1;
-        if r.outstanding == 0 {
-            d.all_delivered.notify_all();
-        }
+        d.requests.delivered();
     }
 }
 
@@ -492,12 +443,9 @@ mod tests {
         let d = dispatcher(Mode::Manual);
         // The request's work has ended, and its cancellation was requested
         // before the completion was decided.
-        let id = {
-            let mut r = lock(&d.requests);
-            r.in_flight.insert(7, None);
-            r.outstanding += 1;
-            7
-        };
+        let (cancel, _signal) = oneshot::channel();
+        let id = d.requests.accept(cancel).unwrap();
+        assert!(d.requests.cancel(id));
         let converted = Arc::new(AtomicBool::new(false));
         let flag = converted.clone();
         let mut pending = Pending {

@@ -19,6 +19,7 @@ pub mod leaderboard;
 pub mod log;
 pub mod otp;
 pub mod outbox;
+mod request_book;
 pub mod rewards;
 pub mod session;
 pub mod stats;

@@ -5,6 +5,7 @@ mod account;
 mod leaderboard;
 mod otp;
 mod outbox;
+mod outcomes;
 mod redaction;
 mod renewal;
 mod retries;

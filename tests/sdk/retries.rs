@@ -55,33 +55,6 @@ async fn a_get_whose_connection_drops_is_retried() {
 }
 
 #[tokio::test]
-async fn a_join_whose_answer_is_lost_is_reported_not_repeated_so_the_wallet_pays_once() {
-    let env = Env::demo().await;
-    let p = env.player("r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": "/fe/esports/tournaments/*/join", "drop": "after", "times": 1}))
-        .await;
-    let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Transport, "{e:?}");
-    assert!(e.request_id().starts_with("kgen-"));
-    assert_eq!(
-        env.admin
-            .hits("POST /fe/esports/tournaments/{uid}/join")
-            .await,
-        1
-    );
-    assert_eq!(
-        p.wallet_balance().await.unwrap().data.bonus_balance,
-        40.0,
-        "debited once"
-    );
-    assert_eq!(
-        p.participated_tournaments().await.unwrap().data,
-        vec![LIVE_UID.to_owned()]
-    );
-}
-
-#[tokio::test]
 async fn a_mutating_call_that_failed_on_the_server_is_not_repeated() {
     let env = Env::demo().await;
     let p = env.player("r1").await;

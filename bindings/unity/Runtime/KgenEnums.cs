@@ -25,6 +25,8 @@ namespace Kgen
         Transport = 200,
         Timeout = 201,
         Cancelled = 202,
+        /// <summary>A write's answer was lost and the read that checks it failed too: it may or may not have been applied.</summary>
+        OutcomeUnknown = 203,
         Http = 300,
         Decode = 301,
         SessionExpired = 302,

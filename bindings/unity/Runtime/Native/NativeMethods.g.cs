@@ -1604,6 +1604,8 @@ namespace Kgen.Native
         KGEN_ERR_UNKNOWN_REQUEST = 108,
         /// <summary>
         ///  The network failed: connection refused or reset, DNS, TLS, a dropped response.
+        ///  For a write the SDK checks (join, leave, score, claim, withdraw; see
+        ///  `KGEN_ERR_OUTCOME_UNKNOWN`) it also means: checked, not applied.
         /// </summary>
         KGEN_ERR_TRANSPORT = 200,
         /// <summary>
@@ -1616,6 +1618,20 @@ namespace Kgen.Native
         ///  The request was cancelled by `kgen_request_cancel` or `kgen_client_destroy`.
         /// </summary>
         KGEN_ERR_CANCELLED = 202,
+        /// <summary>
+        ///  A write's answer was lost and the read that checks it failed too: it may or
+        ///  may not have been applied. After a lost answer (`KGEN_ERR_TRANSPORT` or
+        ///  `KGEN_ERR_TIMEOUT` of the write) the SDK reads, within the request's
+        ///  deadline, the state the write changes, and completes with the definite
+        ///  result: `KGEN_OK` when it was applied, the write's own `KGEN_ERR_TRANSPORT`
+        ///  or `KGEN_ERR_TIMEOUT` (message ending "not applied") when it was not.
+        ///  Checked writes and their reads: join - participated tournaments list the
+        ///  uid; leave - they do not; score - the leaderboard holds the player's score
+        ///  at least as high; claim - no reward is left unclaimed; withdraw - the
+        ///  earned balance is 0. Other writes (OTP, account login) are not checked:
+        ///  their TRANSPORT or TIMEOUT still means "may have been applied".
+        /// </summary>
+        KGEN_ERR_OUTCOME_UNKNOWN = 203,
         /// <summary>
         ///  The server answered with an error status; see `http_status`, `api_error`
         ///  and `api_error_code` in the result.

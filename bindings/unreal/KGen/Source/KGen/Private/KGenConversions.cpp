@@ -30,6 +30,7 @@ EKGenStatus ToUnreal(kgen::Status Status)
 	case kgen::Status::Transport: return EKGenStatus::Transport;
 	case kgen::Status::Timeout: return EKGenStatus::Timeout;
 	case kgen::Status::Cancelled: return EKGenStatus::Cancelled;
+	case kgen::Status::OutcomeUnknown: return EKGenStatus::OutcomeUnknown;
 	case kgen::Status::Http: return EKGenStatus::Http;
 	case kgen::Status::Decode: return EKGenStatus::Decode;
 	case kgen::Status::SessionExpired: return EKGenStatus::SessionExpired;

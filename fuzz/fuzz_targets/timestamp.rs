@@ -1,0 +1,8 @@
+#![no_main]
+//! Any bytes as a timestamp text (lossily UTF-8, as the transport hands bodies over).
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    kgen::fuzzing::timestamp(&String::from_utf8_lossy(data));
+});

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of fuzz/ (cargo-fuzz, libFuzzer, nightly Rust) for SECONDS each
+# (default 10: the smoke run of scripts/test.sh; hours for the long run of
+# RELIABILITY.md), and prints per target the executions and whether it crashed.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+#
+# The committed seeds (fuzz/corpus/<target>) are read, never written: what a run finds
+# goes to target/fuzz-corpus/<target>. A crash leaves its input in fuzz/artifacts/ and
+# fails the run. Without a nightly toolchain or cargo-fuzz it says so and exits 0.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-10}
+shift || true
+tools=$PWD/target/tools
+export PATH="$tools/bin:$PATH"
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  echo "fuzz: skipped (no nightly toolchain; rustup toolchain install nightly)"
+  exit 0
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  echo "fuzz: skipped (cargo-fuzz is not installed; scripts/install-deps.sh installs it)"
+  exit 0
+fi
+
+cd fuzz
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
+# One build for all targets; the SDK's own target dir keeps it warm between runs.
+export CARGO_TARGET_DIR=$PWD/../target/fuzz
+cargo +nightly fuzz build
+for t in "${targets[@]}"; do
+  found=../target/fuzz-corpus/$t
+  mkdir -p "$found" "corpus/$t"
+  log=../target/fuzz-$t.log
+  if ! cargo +nightly fuzz run "$t" "$found" "corpus/$t" -- \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
+    tail -40 "$log"
+    echo "fuzz: $t CRASHED (input in fuzz/artifacts/$t, log in target/fuzz-$t.log)"
+    exit 1
+  fi
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  echo "fuzz: $t: ${runs:-?} executions in ${seconds} s, no crash"
+done

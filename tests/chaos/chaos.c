@@ -1,0 +1,250 @@
+/*
+ * The chaos soak: players join and leave a live tournament through the real libkgen.so
+ * against the sandbox, with faults injected on every route they use (connections dropped
+ * before and after the server applied the write, injected 503s and 429s, added latency),
+ * clients in both dispatch modes, cancels, the tournament locked and reopened, the
+ * server's clock jumped, and clients destroyed with requests in flight. It checks:
+ *   - every request completes exactly once (none lost, none duplicated), also across
+ *     destroy, and no callback runs after destroy returned;
+ *   - every definite outcome matches the sandbox: a join or leave reported applied is in
+ *     the participated list, one reported not applied is not (no lost or phantom effect);
+ *   - the wallet paid each stake at most once (no write applied twice);
+ *   - unknown outcomes (KGEN_ERR_OUTCOME_UNKNOWN) only where the check failed too.
+ * Prints the figures; exits 1 on any violation.
+ *
+ *   chaos [ROUNDS] [PLAYERS]   (default 20 rounds of 16 players)
+ * Environment as tests/c/kgen_test.h: KGEN_BASE_URL, KGEN_ADMIN_KEY.
+ */
+#include "../c/kgen_test.h"
+
+#define LIVE "d1a0c0de-0000-4000-8000-000000000001"
+#define CLIENTS 4
+
+typedef struct {
+    atomic_int calls;
+    kgen_status status;
+    kgen_api_error api;
+    int listed;       /* participated read: LIVE is listed */
+    double funds;     /* balance read: earned + bought + bonus */
+} slot;
+
+typedef struct {
+    kgen_session *session;
+    int client;
+    int joined, known;
+    double start_funds;
+    int start_joined;
+} player;
+
+static kgen_client *clients[CLIENTS];
+static long requests, by_status[1000], lost, duplicated, mismatched, double_applied, unknown;
+
+static void on_done(const kgen_event *e, void *ud) {
+    slot *s = ud;
+    s->status = e->result.status;
+    s->api = e->result.api_error;
+    if (s->status == KGEN_OK && e->operation == KGEN_OP_TOURNAMENTS_PARTICIPATED) {
+        s->listed = 0;
+        for (size_t i = 0; i < e->data.strings->count; i++)
+            if (!strcmp(e->data.strings->items[i], LIVE)) s->listed = 1;
+    }
+    if (s->status == KGEN_OK && e->operation == KGEN_OP_WALLET_BALANCE)
+        s->funds = e->data.balance->earned_balance + e->data.balance->bought_balance +
+                   e->data.balance->bonus_balance;
+    atomic_fetch_add(&s->calls, 1);
+}
+
+/* Waits until every slot completed (polling the manual clients); counts lost and duplicated. */
+static void settle(slot *slots, int n, int count) {
+    double deadline = now_ms() + 60000;
+    for (;;) {
+        int done = 0;
+        for (int i = 0; i < n; i++) done += atomic_load(&slots[i].calls) > 0;
+        if (done == n || now_ms() > deadline) break;
+        for (int c = 0; c < CLIENTS; c++)
+            if (clients[c]) kgen_client_poll(clients[c], 0, NULL);
+        sleep_ms(1);
+    }
+    for (int c = 0; c < CLIENTS; c++)
+        if (clients[c]) kgen_client_poll(clients[c], 0, NULL);
+    for (int i = 0; i < n; i++) {
+        int calls = atomic_load(&slots[i].calls);
+        if (!count) continue;
+        lost += calls == 0;
+        duplicated += calls > 1;
+        if (calls) by_status[slots[i].status % 1000]++;
+    }
+}
+
+static void fault(const char *method, const char *path, const char *what) {
+    char spec[256], id[64];
+    snprintf(spec, sizeof spec, "{\"method\":\"%s\",\"path\":\"%s\",%s}", method, path, what);
+    if (!add_fault(spec, id, sizeof id)) { fprintf(stderr, "fault refused: %s\n", spec); exit(2); }
+}
+
+static void state(const char *s) {
+    char json[64];
+    snprintf(json, sizeof json, "{\"state\":\"%s\"}", s);
+    admin_http("POST", "/sandbox/tournaments/" LIVE "/state", json, NULL, 0);
+}
+
+/* Reads every player's participation and funds with no faults in place. */
+static void read_ledgers(player *p, int n, slot *listed, slot *funds) {
+    for (int i = 0; i < n; i++) {
+        kgen_tournaments_participated(clients[p[i].client], p[i].session, on_done, &listed[i], NULL);
+        kgen_wallet_balance(clients[p[i].client], p[i].session, on_done, &funds[i], NULL);
+    }
+    settle(listed, n, 0);
+    settle(funds, n, 0);
+}
+
+/* A client with requests in flight (slowed by latency) is destroyed: each ends once,
+ * before destroy returns, and no callback comes after. */
+static void destroy_in_flight(kgen_dispatch mode) {
+    kgen_client_options o = default_options(mode);
+    kgen_client *c = NULL;
+    if (kgen_client_new(&o, &c) != KGEN_OK) exit(2);
+    char user[64];
+    snprintf(user, sizeof user, "chaos-%d-doomed-%d", (int)getpid(), (int)mode);
+    kgen_session *s = create_session(c, user);
+    if (!s) exit(2);
+    enum { N = 40 };
+    static slot slots[N];
+    memset(slots, 0, sizeof slots);
+    for (int i = 0; i < N; i++) {
+        requests++;
+        if (i % 2) kgen_tournaments_join(c, s, LIVE, 10, on_done, &slots[i], NULL);
+        else kgen_tournaments_participated(c, s, on_done, &slots[i], NULL);
+    }
+    sleep_ms(20);
+    kgen_client_destroy(c);
+    int after_destroy[N];
+    for (int i = 0; i < N; i++) after_destroy[i] = atomic_load(&slots[i].calls);
+    sleep_ms(200);
+    for (int i = 0; i < N; i++) {
+        lost += after_destroy[i] == 0;
+        duplicated += atomic_load(&slots[i].calls) != after_destroy[i] || after_destroy[i] > 1;
+        if (after_destroy[i]) by_status[slots[i].status % 1000]++;
+    }
+}
+
+int main(int argc, char **argv) {
+    int rounds = argc > 1 ? atoi(argv[1]) : 20, n = argc > 2 ? atoi(argv[2]) : 16;
+    srand(12345);
+    admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
+    state("STARTED");
+    for (int c = 0; c < CLIENTS; c++) {
+        kgen_client_options o = default_options(c % 2 ? KGEN_DISPATCH_IMMEDIATE : KGEN_DISPATCH_MANUAL);
+        o.worker_threads = 2;
+        if (kgen_client_new(&o, &clients[c]) != KGEN_OK) return 2;
+    }
+    player *p = calloc(n, sizeof *p);
+    slot *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b);
+    for (int i = 0; i < n; i++) {
+        char user[64];
+        snprintf(user, sizeof user, "chaos-%d-%d", (int)getpid(), i);
+        p[i].client = i % CLIENTS;
+        p[i].session = create_session(clients[p[i].client], user);
+        if (!p[i].session) return 2;
+        p[i].known = 1;
+    }
+    read_ledgers(p, n, a, b);
+    for (int i = 0; i < n; i++) {
+        p[i].start_funds = b[i].funds;
+        p[i].joined = p[i].start_joined = a[i].listed;
+    }
+
+    /* Faults on every route the players use, writes and their checking reads alike. */
+    const char *routes[][2] = {{"POST", "/fe/esports/tournaments/*/join"},
+                               {"POST", "/fe/esports/tournaments/*/leave"},
+                               {"GET", "/fe/esports/tournaments/participated"},
+                               {"GET", "/fe/wallet/balance"}};
+    for (int r = 0; r < 4; r++) {
+        fault(routes[r][0], routes[r][1], "\"drop\":\"after\",\"probability\":0.08");
+        fault(routes[r][0], routes[r][1], "\"drop\":\"before\",\"probability\":0.08");
+        fault(routes[r][0], routes[r][1], "\"status\":503,\"probability\":0.05");
+        fault(routes[r][0], routes[r][1], "\"status\":429,\"retry_after_secs\":0,\"probability\":0.04");
+        fault(routes[r][0], routes[r][1], "\"latency_ms\":30,\"probability\":0.05");
+    }
+
+    slot *slots = calloc(n, sizeof *slots);
+    for (int round = 0; round < rounds; round++) {
+        if (round % 7 == 3) set_clock_offset((rand() % 3 - 1) * 600L); /* the server's clock jumps */
+        if (round % 5 == 2) state("LOCKED");
+        if (round % 5 == 3) state("STARTED");
+        memset(slots, 0, n * sizeof *slots);
+        int joining[n];
+        for (int i = 0; i < n; i++) {
+            kgen_request_id id = 0;
+            joining[i] = !p[i].joined || !p[i].known;
+            kgen_client *c = clients[p[i].client];
+            requests++;
+            if (joining[i]) kgen_tournaments_join(c, p[i].session, LIVE, 10, on_done, &slots[i], &id);
+            else kgen_tournaments_leave(c, p[i].session, LIVE, on_done, &slots[i], &id);
+            if (rand() % 20 == 0) kgen_request_cancel(c, id);
+        }
+        settle(slots, n, 1);
+        for (int i = 0; i < n; i++) {
+            if (!atomic_load(&slots[i].calls)) { p[i].known = 0; continue; }
+            switch (slots[i].status) {
+            case KGEN_OK: p[i].joined = joining[i]; p[i].known = 1; break;
+            case KGEN_ERR_TRANSPORT: case KGEN_ERR_TIMEOUT: break; /* checked: not applied */
+            case KGEN_ERR_HTTP:
+                if (slots[i].api == KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND) p[i].joined = 1, p[i].known = 1;
+                else if (slots[i].api == KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND) p[i].joined = 0, p[i].known = 1;
+                break; /* an error answer: not applied */
+            case KGEN_ERR_OUTCOME_UNKNOWN: unknown++; p[i].known = 0; break;
+            default: p[i].known = 0; /* cancelled after it may have been sent, or else */
+            }
+        }
+    }
+
+    /* The faults applied, by kind, in the order they were added (5 kinds per route). */
+    static char list[1 << 16];
+    long faults[5] = {0};
+    admin_http("GET", "/sandbox/faults", NULL, list, sizeof list);
+    const char *at = list;
+    for (int k = 0; (at = strstr(at, "\"applied\":")); k++) {
+        at += strlen("\"applied\":");
+        faults[k % 5] += atol(at);
+    }
+    admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
+    set_clock_offset(0);
+    state("STARTED");
+    memset(a, 0, n * sizeof *a);
+    memset(b, 0, n * sizeof *b);
+    read_ledgers(p, n, a, b);
+    for (int i = 0; i < n; i++) {
+        if (p[i].known && a[i].listed != p[i].joined) {
+            mismatched++;
+            fprintf(stderr, "player %d: reported %s, sandbox says %s\n", i,
+                    p[i].joined ? "joined" : "not joined", a[i].listed ? "joined" : "not joined");
+        }
+        /* Each join paid 10 and each leave refunded it: the funds say how often each applied. */
+        if (b[i].funds != p[i].start_funds - 10.0 * (a[i].listed - (p[i].start_joined))) {
+            double_applied++;
+            fprintf(stderr, "player %d: funds %.2f, started with %.2f\n", i, b[i].funds, p[i].start_funds);
+        }
+    }
+    fault("GET", "/fe/esports/tournaments/participated", "\"latency_ms\":300");
+    fault("POST", "/fe/esports/tournaments/*/join", "\"latency_ms\":300");
+    destroy_in_flight(KGEN_DISPATCH_MANUAL);
+    destroy_in_flight(KGEN_DISPATCH_IMMEDIATE);
+    admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
+    for (int c = 0; c < CLIENTS; c++) kgen_client_destroy(clients[c]);
+
+    printf("chaos: %d rounds x %d players; %ld writes and destroy-time requests\n", rounds, n, requests);
+    printf("chaos: completions: ok %ld, transport %ld, timeout %ld, cancelled %ld, http %ld, "
+           "outcome_unknown %ld, other %ld\n",
+           by_status[KGEN_OK], by_status[KGEN_ERR_TRANSPORT], by_status[KGEN_ERR_TIMEOUT],
+           by_status[KGEN_ERR_CANCELLED], by_status[KGEN_ERR_HTTP], by_status[KGEN_ERR_OUTCOME_UNKNOWN],
+           requests - by_status[KGEN_OK] - by_status[KGEN_ERR_TRANSPORT] - by_status[KGEN_ERR_TIMEOUT] -
+               by_status[KGEN_ERR_CANCELLED] - by_status[KGEN_ERR_HTTP] -
+               by_status[KGEN_ERR_OUTCOME_UNKNOWN] - lost);
+    printf("chaos: faults applied: dropped after commit %ld, dropped before %ld, 503 %ld, 429 %ld, "
+           "latency %ld\n", faults[0], faults[1], faults[2], faults[3], faults[4]);
+    printf("chaos: lost %ld, duplicated %ld, effect differs from the reported outcome %ld, "
+           "double-applied %ld, unknown outcomes %ld\n",
+           lost, duplicated, mismatched, double_applied, unknown);
+    return lost || duplicated || mismatched || double_applied ? 1 : 0;
+}
