@@ -506,6 +506,32 @@ typedef struct kgen_session_info {
     struct kgen_timestamp session_start_time;
     // The access token's expiry, Unix seconds on the server's clock; 0 if unknown.
     int64_t expires_at;
+    const char *name;
+    const char *username;
+    const char *email;
+    const char *device_id;
+    const char *phonenumber;
+    const char *date_joined;
+    const char *playertag;
+    const char *location;
+    const char *location_name;
+    const char *device_model;
+    const char *screen_height;
+    const char *screen_width;
+    const char *os_name;
+    const char *os_version;
+    const char *browser_name;
+    const char *fb_login;
+    const char *google_login;
+    const char *app_version;
+    // The echoed level; read it only when `has_level` is 1 (0 is a real level).
+    int64_t level;
+    // The echoed rank; read it only when `has_rank` is 1 (0 is a real rank).
+    int64_t rank;
+    // 1 when the server echoed `level`, else 0.
+    int32_t has_level;
+    // 1 when the server echoed `rank`, else 0.
+    int32_t has_rank;
 } kgen_session_info;
 
 // The server's confirmation of an action (join, leave, score, withdraw, OTP
@@ -916,8 +942,9 @@ typedef struct kgen_outbox_call {
 } kgen_outbox_call;
 
 // The optional player profile sent by `kgen_session_create`. Set
-// `struct_size = sizeof(kgen_session_profile)`; NULL strings and zero
-// numbers are not sent. Copied during the call.
+// `struct_size = sizeof(kgen_session_profile)`; NULL strings are not sent,
+// nor a `level`/`rank` of 0 unless `send_level`/`send_rank` is 1. Copied
+// during the call.
 typedef struct kgen_session_profile {
     uint32_t struct_size;
     const char *name;
@@ -940,6 +967,12 @@ typedef struct kgen_session_profile {
     const char *fb_login;
     const char *google_login;
     const char *app_version;
+    // 1: send `level` even when it is 0. 0 (and structs from before this
+    // field): a `level` of 0 means "not sent".
+    int32_t send_level;
+    // 1: send `rank` even when it is 0. 0 (and older structs): a `rank` of 0
+    // means "not sent".
+    int32_t send_rank;
 } kgen_session_profile;
 
 // Selects a string field for `kgen_session_get_string`.

@@ -380,6 +380,17 @@ struct Timestamp {
     std::optional<std::int64_t> unix_ms;
 };
 
+// The optional player profile sent by session_create; empty fields are not sent;
+// a level or rank that is set is sent, 0 included. SessionInfo::profile is the
+// server's echo of it ("" and no value for what it did not echo).
+struct SessionProfile {
+    std::string name, username, email, device_id, phonenumber;
+    std::optional<std::int64_t> level, rank;
+    std::string date_joined, playertag, location, location_name, device_model;
+    std::string screen_height, screen_width, os_name, os_version, browser_name;
+    std::string fb_login, google_login, app_version;
+};
+
 // A player's session: the /s2s/session answer (server flow) or what the
 // token and the session handle know (client flow: is_new_user false, no
 // start time).
@@ -397,6 +408,7 @@ struct SessionInfo {
     Timestamp session_start_time;
     // The access token's expiry, Unix seconds on the server's clock.
     std::optional<std::int64_t> expires_at;
+    SessionProfile profile;  // as the server echoed it
 };
 
 // The server's confirmation of an action, e.g. "user successfully joined the tournament".
@@ -526,15 +538,6 @@ struct AccountUser {
     Timestamp trial_account_expiration;
 };
 
-// The optional player profile sent by session_create; empty fields are not sent.
-struct SessionProfile {
-    std::string name, username, email, device_id, phonenumber;
-    std::optional<std::int64_t> level, rank;
-    std::string date_joined, playertag, location, location_name, device_model;
-    std::string screen_height, screen_width, os_name, os_version, browser_name;
-    std::string fb_login, google_login, app_version;
-};
-
 // ---- copying the borrowed C results into values ----------------------------
 // The wrapper's callbacks use these; they are public for code that reads
 // kgen_event itself (the C pull form) and wants the same values.
@@ -566,7 +569,14 @@ inline SessionInfo from_c(const kgen_session_info &s) {
     return {str(s.user_id), str(s.session_id), str(s.namespaced_third_party_user_id),
             str(s.third_party_client_id), str(s.third_party_client_name), str(s.wallet_address),
             str(s.indigg_id), str(s.indigg_wallet_address), str(s.linked_phone), s.is_new_user != 0,
-            from_c(s.session_start_time), detail::nonzero(s.expires_at)};
+            from_c(s.session_start_time), detail::nonzero(s.expires_at),
+            SessionProfile{str(s.name), str(s.username), str(s.email), str(s.device_id), str(s.phonenumber),
+                           s.has_level ? std::optional<std::int64_t>(s.level) : std::nullopt,
+                           s.has_rank ? std::optional<std::int64_t>(s.rank) : std::nullopt,
+                           str(s.date_joined), str(s.playertag), str(s.location), str(s.location_name),
+                           str(s.device_model), str(s.screen_height), str(s.screen_width), str(s.os_name),
+                           str(s.os_version), str(s.browser_name), str(s.fb_login), str(s.google_login),
+                           str(s.app_version)}};
 }
 
 inline Message from_c(const kgen_message &m) { return {detail::str(m.message)}; }
@@ -1246,6 +1256,8 @@ public:
         p.phonenumber = text(profile.phonenumber);
         p.level = profile.level.value_or(0);
         p.rank = profile.rank.value_or(0);
+        p.send_level = profile.level.has_value();
+        p.send_rank = profile.rank.has_value();
         p.date_joined = text(profile.date_joined);
         p.playertag = text(profile.playertag);
         p.location = text(profile.location);

@@ -50,6 +50,35 @@ pub struct kgen_session_info {
     pub session_start_time: kgen_timestamp,
     /// The access token's expiry, Unix seconds on the server's clock; 0 if unknown.
     pub expires_at: i64,
+    // Appended in 0.2 (only the SDK allocates this struct; callers read it by
+    // pointer, so it grows at the end). The player profile as the server
+    // echoed it (`POST /s2s/session`): "" when not echoed or echoed empty.
+    pub name: *const c_char,
+    pub username: *const c_char,
+    pub email: *const c_char,
+    pub device_id: *const c_char,
+    pub phonenumber: *const c_char,
+    pub date_joined: *const c_char,
+    pub playertag: *const c_char,
+    pub location: *const c_char,
+    pub location_name: *const c_char,
+    pub device_model: *const c_char,
+    pub screen_height: *const c_char,
+    pub screen_width: *const c_char,
+    pub os_name: *const c_char,
+    pub os_version: *const c_char,
+    pub browser_name: *const c_char,
+    pub fb_login: *const c_char,
+    pub google_login: *const c_char,
+    pub app_version: *const c_char,
+    /// The echoed level; read it only when `has_level` is 1 (0 is a real level).
+    pub level: i64,
+    /// The echoed rank; read it only when `has_rank` is 1 (0 is a real rank).
+    pub rank: i64,
+    /// 1 when the server echoed `level`, else 0.
+    pub has_level: i32,
+    /// 1 when the server echoed `rank`, else 0.
+    pub has_rank: i32,
 }
 
 /// A tournament's lifecycle state.

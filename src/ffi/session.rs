@@ -58,8 +58,9 @@ pub const KGEN_SESSION_INDIGG_WALLET_ADDRESS: kgen_session_field = 10;
 pub const KGEN_SESSION_LINKED_PHONE: kgen_session_field = 11;
 
 /// The optional player profile sent by `kgen_session_create`. Set
-/// `struct_size = sizeof(kgen_session_profile)`; NULL strings and zero
-/// numbers are not sent. Copied during the call.
+/// `struct_size = sizeof(kgen_session_profile)`; NULL strings are not sent,
+/// nor a `level`/`rank` of 0 unless `send_level`/`send_rank` is 1. Copied
+/// during the call.
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct kgen_session_profile {
@@ -84,7 +85,17 @@ pub struct kgen_session_profile {
     pub fb_login: *const c_char,
     pub google_login: *const c_char,
     pub app_version: *const c_char,
+    // Appended in 0.2 (older `struct_size`s stay accepted and read as 0).
+    /// 1: send `level` even when it is 0. 0 (and structs from before this
+    /// field): a `level` of 0 means "not sent".
+    pub send_level: i32,
+    /// 1: send `rank` even when it is 0. 0 (and older structs): a `rank` of 0
+    /// means "not sent".
+    pub send_rank: i32,
 }
+
+/// The size of `kgen_session_profile` before `send_level` was appended.
+const PROFILE_SIZE_V1: usize = std::mem::offset_of!(kgen_session_profile, send_level);
 
 struct SessionEntry {
     /// The owning client's handle bits.
@@ -140,15 +151,15 @@ fn register(
 
 unsafe fn profile(p: &kgen_session_profile) -> FfiResult<crate::PlayerProfile> {
     let s = |ptr, what| unsafe { opt_str_in(ptr, what) }.map(|v| v.map(str::to_owned));
-    let n = |v: i64| (v != 0).then_some(v);
+    let n = |v: i64, send: i32| (v != 0 || send != 0).then_some(v);
     Ok(crate::PlayerProfile {
         name: s(p.name, "name")?,
         username: s(p.username, "username")?,
         email: s(p.email, "email")?,
         device_id: s(p.device_id, "device_id")?,
         phonenumber: s(p.phonenumber, "phonenumber")?,
-        level: n(p.level),
-        rank: n(p.rank),
+        level: n(p.level, p.send_level),
+        rank: n(p.rank, p.send_rank),
         date_joined: s(p.date_joined, "date_joined")?,
         playertag: s(p.playertag, "playertag")?,
         location: s(p.location, "location")?,
@@ -167,6 +178,7 @@ unsafe fn profile(p: &kgen_session_profile) -> FfiResult<crate::PlayerProfile> {
 
 fn session_info(session: &crate::Session, b: &mut EventBuilder) -> kgen_session_info {
     let info = session.info();
+    let p = &info.profile;
     kgen_session_info {
         user_id: b.text(session.user_id()),
         session_id: b.text(&info.session_id),
@@ -180,6 +192,28 @@ fn session_info(session: &crate::Session, b: &mut EventBuilder) -> kgen_session_
         is_new_user: flag(info.is_new_user),
         session_start_time: timestamp(b, &info.session_start_time),
         expires_at: session.expires_at().unwrap_or(0),
+        name: b.opt_text(p.name.as_deref()),
+        username: b.opt_text(p.username.as_deref()),
+        email: b.opt_text(p.email.as_deref()),
+        device_id: b.opt_text(p.device_id.as_deref()),
+        phonenumber: b.opt_text(p.phonenumber.as_deref()),
+        date_joined: b.opt_text(p.date_joined.as_deref()),
+        playertag: b.opt_text(p.playertag.as_deref()),
+        location: b.opt_text(p.location.as_deref()),
+        location_name: b.opt_text(p.location_name.as_deref()),
+        device_model: b.opt_text(p.device_model.as_deref()),
+        screen_height: b.opt_text(p.screen_height.as_deref()),
+        screen_width: b.opt_text(p.screen_width.as_deref()),
+        os_name: b.opt_text(p.os_name.as_deref()),
+        os_version: b.opt_text(p.os_version.as_deref()),
+        browser_name: b.opt_text(p.browser_name.as_deref()),
+        fb_login: b.opt_text(p.fb_login.as_deref()),
+        google_login: b.opt_text(p.google_login.as_deref()),
+        app_version: b.opt_text(p.app_version.as_deref()),
+        level: p.level.unwrap_or(0),
+        rank: p.rank.unwrap_or(0),
+        has_level: flag(p.level.is_some()),
+        has_rank: flag(p.rank.is_some()),
     }
 }
 
@@ -204,13 +238,7 @@ pub unsafe extern "C" fn kgen_session_create(
         let entry = client_entry(client)?;
         let mut request = crate::CreateSession::new(unsafe { str_in(user_id, "user_id") }?);
         if !profile_options.is_null() {
-            let p = unsafe {
-                read_versioned(
-                    profile_options,
-                    std::mem::size_of::<kgen_session_profile>(),
-                    "profile",
-                )
-            }?;
+            let p = unsafe { read_versioned(profile_options, PROFILE_SIZE_V1, "profile") }?;
             request.profile = unsafe { profile(&p) }?;
         }
         entry.core.check_create_session(&request)?;

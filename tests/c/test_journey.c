@@ -20,6 +20,9 @@ static void describe(const kgen_event *e, char *out, size_t n) {
             d.session->user_id, d.session->session_id, d.session->namespaced_third_party_user_id,
             d.session->third_party_client_id, d.session->wallet_address, d.session->is_new_user,
             (long long)d.session->expires_at, d.session->session_start_time.text);
+        PUT(" name=%s app=%s screen=%s level=%lld/%d rank=%lld/%d", d.session->name,
+            d.session->app_version, d.session->screen_height, (long long)d.session->level,
+            d.session->has_level, (long long)d.session->rank, d.session->has_rank);
         break;
     case KGEN_OP_TOURNAMENTS_JOIN: case KGEN_OP_TOURNAMENTS_LEAVE:
     case KGEN_OP_TOURNAMENTS_SUBMIT_SCORE: case KGEN_OP_WALLET_WITHDRAW:
@@ -239,6 +242,36 @@ typedef struct {
     char older[2][64];    /* the same read through the older struct, by entry_size */
     int64_t ranks[2];
 } array_reading;
+
+static void the_echoed_profile_reaches_c_and_a_level_of_zero_can_be_sent(void) {
+    kgen_client_options opts = default_options(KGEN_DISPATCH_MANUAL);
+    kgen_client *client = NULL;
+    CHECK_OK(kgen_client_new(&opts, &client));
+    outcome o;
+    char user[64];
+    unique_user(user, sizeof user, "profile");
+    kgen_session_profile profile = {.struct_size = sizeof profile, .name = "Ann",
+                                    .app_version = "1.4.2", .screen_height = "1080",
+                                    .level = 5, .rank = 9};
+    AWAIT(client, o, kgen_session_create(client, user, &profile, on_outcome, &o, NULL));
+    CHECK(o.c.status == KGEN_OK);
+    CHECK(strstr(o.data, " name=Ann app=1.4.2 screen=1080 level=5/1 rank=9/1"));
+    kgen_session_destroy(o.c.session);
+
+    /* A level of 0 is sent when asked for; a rank of 0 without send_rank is not. */
+    kgen_session_profile zero = {.struct_size = sizeof zero, .send_level = 1};
+    AWAIT(client, o, kgen_session_create(client, user, &zero, on_outcome, &o, NULL));
+    CHECK(o.c.status == KGEN_OK && strstr(o.data, " level=0/1 rank=9/1"));
+    kgen_session_destroy(o.c.session);
+
+    /* A profile filled by a caller built before send_level existed still works. */
+    kgen_session_profile older = {.level = 7};
+    older.struct_size = (uint32_t)offsetof(kgen_session_profile, send_level);
+    AWAIT(client, o, kgen_session_create(client, user, &older, on_outcome, &o, NULL));
+    CHECK(o.c.status == KGEN_OK && strstr(o.data, " level=7/1"));
+    kgen_session_destroy(o.c.session);
+    CHECK_OK(kgen_client_destroy(client));
+}
 
 static void on_arrays(const kgen_event *e, void *user_data) {
     array_reading *r = user_data;
@@ -524,6 +557,7 @@ static void log_lines_arrive_without_secrets_until_switched_off(void) {
 
 int main(void) {
     RUN(every_operation_completes_in_a_player_journey);
+    RUN(the_echoed_profile_reaches_c_and_a_level_of_zero_can_be_sent);
     RUN(result_arrays_are_read_by_their_element_size);
     RUN(account_operations_complete_with_and_without_two_factor);
     RUN(each_error_class_reaches_the_callback);

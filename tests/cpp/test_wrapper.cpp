@@ -23,6 +23,23 @@ namespace {
 
 // ---- the journey -----------------------------------------------------------
 
+void the_profile_is_echoed_and_a_level_of_zero_is_sent() {
+    kgen::Client client = make_client(server_options());
+    auto user = test::unique_user("profile");
+    kgen::SessionProfile profile;
+    profile.name = "Ann";
+    profile.app_version = "1.4.2";
+    profile.level = 5;
+    auto first = await<kgen::Session>(client, [&](auto done) { return client.session_create(user, profile, done); });
+    CHECK_OK(first);
+    CHECK(first->info().profile.name == "Ann" && first->info().profile.app_version == "1.4.2");
+    CHECK(first->info().profile.level == 5);
+    profile.level = 0;
+    auto again = await<kgen::Session>(client, [&](auto done) { return client.session_create(user, profile, done); });
+    CHECK_OK(again);
+    CHECK(again->info().profile.level == 0);
+}
+
 void a_player_walks_the_whole_journey() {
     kgen::Client client = make_client(server_options());
     kgen::Session player = test::new_session(client, "journey");
@@ -686,6 +703,7 @@ void c_results_become_plain_values_even_when_sparse() {
 int main() {
     return test::run_all("C++ wrapper", {
         {"a_player_walks_the_whole_journey", a_player_walks_the_whole_journey},
+        {"the_profile_is_echoed_and_a_level_of_zero_is_sent", the_profile_is_echoed_and_a_level_of_zero_is_sent},
         {"api_errors_carry_status_code_and_request_id", api_errors_carry_status_code_and_request_id},
         {"a_call_that_cannot_start_reports_why_and_never_calls_back",
          a_call_that_cannot_start_reports_why_and_never_calls_back},

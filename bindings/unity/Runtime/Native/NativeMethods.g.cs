@@ -773,6 +773,40 @@ namespace Kgen.Native
         ///  The access token's expiry, Unix seconds on the server's clock; 0 if unknown.
         /// </summary>
         public long expires_at;
+        public byte* name;
+        public byte* username;
+        public byte* email;
+        public byte* device_id;
+        public byte* phonenumber;
+        public byte* date_joined;
+        public byte* playertag;
+        public byte* location;
+        public byte* location_name;
+        public byte* device_model;
+        public byte* screen_height;
+        public byte* screen_width;
+        public byte* os_name;
+        public byte* os_version;
+        public byte* browser_name;
+        public byte* fb_login;
+        public byte* google_login;
+        public byte* app_version;
+        /// <summary>
+        ///  The echoed level; read it only when `has_level` is 1 (0 is a real level).
+        /// </summary>
+        public long level;
+        /// <summary>
+        ///  The echoed rank; read it only when `has_rank` is 1 (0 is a real rank).
+        /// </summary>
+        public long rank;
+        /// <summary>
+        ///  1 when the server echoed `level`, else 0.
+        /// </summary>
+        public int has_level;
+        /// <summary>
+        ///  1 when the server echoed `rank`, else 0.
+        /// </summary>
+        public int has_rank;
     }
 
     /// <summary>
@@ -1218,8 +1252,9 @@ namespace Kgen.Native
 
     /// <summary>
     ///  The optional player profile sent by `kgen_session_create`. Set
-    ///  `struct_size = sizeof(kgen_session_profile)`; NULL strings and zero
-    ///  numbers are not sent. Copied during the call.
+    ///  `struct_size = sizeof(kgen_session_profile)`; NULL strings are not sent,
+    ///  nor a `level`/`rank` of 0 unless `send_level`/`send_rank` is 1. Copied
+    ///  during the call.
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     internal unsafe partial struct kgen_session_profile
@@ -1245,6 +1280,16 @@ namespace Kgen.Native
         public byte* fb_login;
         public byte* google_login;
         public byte* app_version;
+        /// <summary>
+        ///  1: send `level` even when it is 0. 0 (and structs from before this
+        ///  field): a `level` of 0 means "not sent".
+        /// </summary>
+        public int send_level;
+        /// <summary>
+        ///  1: send `rank` even when it is 0. 0 (and older structs): a `rank` of 0
+        ///  means "not sent".
+        /// </summary>
+        public int send_rank;
     }
 
     /// <summary>

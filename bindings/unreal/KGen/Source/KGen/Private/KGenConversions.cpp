@@ -93,6 +93,28 @@ FKGenSessionInfo ToUnreal(const kgen::SessionInfo& Info)
 	Out.LinkedPhone = ToFString(Info.linked_phone);
 	Out.bIsNewUser = Info.is_new_user;
 	Out.ExpiresAt = FromUnixSeconds(Info.expires_at);
+	Out.Name = ToFString(Info.profile.name);
+	Out.Username = ToFString(Info.profile.username);
+	Out.Email = ToFString(Info.profile.email);
+	Out.DeviceId = ToFString(Info.profile.device_id);
+	Out.PhoneNumber = ToFString(Info.profile.phonenumber);
+	Out.DateJoined = ToFString(Info.profile.date_joined);
+	Out.PlayerTag = ToFString(Info.profile.playertag);
+	Out.Location = ToFString(Info.profile.location);
+	Out.LocationName = ToFString(Info.profile.location_name);
+	Out.DeviceModel = ToFString(Info.profile.device_model);
+	Out.ScreenHeight = ToFString(Info.profile.screen_height);
+	Out.ScreenWidth = ToFString(Info.profile.screen_width);
+	Out.OsName = ToFString(Info.profile.os_name);
+	Out.OsVersion = ToFString(Info.profile.os_version);
+	Out.BrowserName = ToFString(Info.profile.browser_name);
+	Out.FbLogin = ToFString(Info.profile.fb_login);
+	Out.GoogleLogin = ToFString(Info.profile.google_login);
+	Out.AppVersion = ToFString(Info.profile.app_version);
+	Out.bHasLevel = Info.profile.level.has_value();
+	Out.Level = Info.profile.level.value_or(0);
+	Out.bHasRank = Info.profile.rank.has_value();
+	Out.Rank = Info.profile.rank.value_or(0);
 	return Out;
 }
 

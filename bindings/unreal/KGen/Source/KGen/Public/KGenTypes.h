@@ -134,6 +134,30 @@ struct KGEN_API FKGenSessionInfo
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString LinkedPhone;
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") bool bIsNewUser = false;
 	UPROPERTY(BlueprintReadOnly, Category = "KGen") FDateTime ExpiresAt;
+	// The player profile as the server echoed it ("" when not echoed).
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Name;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Username;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Email;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString DeviceId;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString PhoneNumber;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString DateJoined;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString PlayerTag;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString Location;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString LocationName;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString DeviceModel;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString ScreenHeight;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString ScreenWidth;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString OsName;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString OsVersion;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString BrowserName;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString FbLogin;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString GoogleLogin;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") FString AppVersion;
+	// Level and rank as echoed; read them only when bHasLevel / bHasRank (0 is a real value).
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 Level = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") bool bHasLevel = false;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") int64 Rank = 0;
+	UPROPERTY(BlueprintReadOnly, Category = "KGen") bool bHasRank = false;
 };
 
 USTRUCT(BlueprintType)
