@@ -336,7 +336,14 @@ pub unsafe extern "C" fn kgen_outbox_discard_player(
     })
 }
 
-/// The confirmation of a score queued by `kgen_tournaments_submit_score`.
-pub(crate) fn queued(entry_id: u64) -> String {
-    format!("queued in the outbox as entry {entry_id}")
+/// The completion of a score `kgen_tournaments_submit_score` queued: no answer behind it.
+pub(crate) fn accepted(entry_id: u64) -> crate::Response<crate::Ack> {
+    crate::Response {
+        data: crate::Ack {
+            message: format!("queued in the outbox as entry {entry_id}"),
+        },
+        http_status: 0,
+        request_id: String::new(),
+        raw_body: String::new(),
+    }
 }

@@ -118,31 +118,14 @@ pub unsafe extern "C" fn kgen_tournaments_submit_score(
                 score,
             },
         )?;
-        if let Some(entry_id) = queued {
-            // Accepted: the outbox delivers it and reports its end as an outbox event.
-            let accepted = crate::Response {
-                data: crate::Ack {
-                    message: super::outbox::queued(entry_id),
-                },
-                http_status: 0,
-                request_id: String::new(),
-                raw_body: String::new(),
-            };
-            let call = move |_: crate::Session| async move { Ok(accepted) };
-            return unsafe {
-                start_for_session(
-                    client,
-                    session,
-                    KGEN_OP_TOURNAMENTS_SUBMIT_SCORE,
-                    callback,
-                    user_data,
-                    out_request,
-                    call,
-                    message,
-                )
-            };
-        }
-        let call = move |s: crate::Session| async move { s.submit_score(&uid, score).await };
+        // With an outbox the call is accepted once queued: the outbox delivers it and
+        // reports its end as an outbox event.
+        let call = move |s: crate::Session| async move {
+            match queued {
+                Some(entry_id) => Ok(super::outbox::accepted(entry_id)),
+                None => s.submit_score(&uid, score).await,
+            }
+        };
         unsafe {
             start_for_session(
                 client,
