@@ -4,7 +4,8 @@ namespace Kgen
 {
     /// <summary>
     /// The optional player profile sent when a server creates a session. Unset
-    /// members (null, 0) are not sent.
+    /// (null) members are not sent; a <see cref="Level"/> or <see cref="Rank"/> that
+    /// is set is sent, 0 included. <see cref="KgenSession.Profile"/> has the echo.
     /// </summary>
     public sealed class KgenPlayerProfile
     {
@@ -13,8 +14,8 @@ namespace Kgen
         public string Email { get; set; }
         public string DeviceId { get; set; }
         public string PhoneNumber { get; set; }
-        public long Level { get; set; }
-        public long Rank { get; set; }
+        public long? Level { get; set; }
+        public long? Rank { get; set; }
         public string DateJoined { get; set; }
         public string PlayerTag { get; set; }
         public string Location { get; set; }
@@ -39,8 +40,10 @@ namespace Kgen
                 email = a.Add(Email, "Email"),
                 device_id = a.Add(DeviceId, "DeviceId"),
                 phonenumber = a.Add(PhoneNumber, "PhoneNumber"),
-                level = Level,
-                rank = Rank,
+                level = Level.GetValueOrDefault(),
+                rank = Rank.GetValueOrDefault(),
+                send_level = Level.HasValue ? 1 : 0,
+                send_rank = Rank.HasValue ? 1 : 0,
                 date_joined = a.Add(DateJoined, "DateJoined"),
                 playertag = a.Add(PlayerTag, "PlayerTag"),
                 location = a.Add(Location, "Location"),

@@ -39,6 +39,7 @@ namespace Kgen
                 SessionStartTime = info->session_start_time.unix_ms == 0
                     ? (DateTimeOffset?)null
                     : DateTimeOffset.FromUnixTimeMilliseconds(info->session_start_time.unix_ms),
+                Profile = KgenSessionProfile.From(info),
             };
             client.Track(session);
             return session;
@@ -67,6 +68,12 @@ namespace Kgen
 
         /// <summary>When the platform started the session (server flow); null otherwise.</summary>
         public DateTimeOffset? SessionStartTime { get; private set; }
+
+        /// <summary>
+        /// The player profile as the platform echoed it when this session was created
+        /// (server flow); null for a restored session (client flow), which gets no echo.
+        /// </summary>
+        public KgenSessionProfile Profile { get; private set; }
 
         /// <summary>The player's id in your game.</summary>
         public string UserId

@@ -31,6 +31,50 @@ namespace Kgen.Tests
         }
 
         [Test]
+        public void A_server_session_echoes_every_profile_field_and_a_level_and_rank_of_zero()
+        {
+            KgenClient client = NewClient();
+            var sent = new KgenPlayerProfile
+            {
+                Name = "Ada", Username = "ada_l", Email = "ada@example.com", DeviceId = "dev-1",
+                PhoneNumber = "9876543210", Level = 0, Rank = 0, DateJoined = "2024-09-06",
+                PlayerTag = "ADA#1", Location = "IN", LocationName = "Pune", DeviceModel = "Pixel 8",
+                ScreenHeight = "2400", ScreenWidth = "1080", OsName = "Android", OsVersion = "14",
+                BrowserName = "Chrome", FbLogin = "false", GoogleLogin = "true", AppVersion = "2.3.1",
+            };
+            KgenSessionProfile echo = Wait(client, client.CreateSessionAsync(UniqueUser("profile"), sent)).Profile;
+
+            Assert.IsNotNull(echo);
+            var expected = new[]
+            {
+                sent.Name, sent.Username, sent.Email, sent.DeviceId, sent.PhoneNumber, sent.DateJoined,
+                sent.PlayerTag, sent.Location, sent.LocationName, sent.DeviceModel, sent.ScreenHeight,
+                sent.ScreenWidth, sent.OsName, sent.OsVersion, sent.BrowserName, sent.FbLogin,
+                sent.GoogleLogin, sent.AppVersion,
+            };
+            var actual = new[]
+            {
+                echo.Name, echo.Username, echo.Email, echo.DeviceId, echo.PhoneNumber, echo.DateJoined,
+                echo.PlayerTag, echo.Location, echo.LocationName, echo.DeviceModel, echo.ScreenHeight,
+                echo.ScreenWidth, echo.OsName, echo.OsVersion, echo.BrowserName, echo.FbLogin,
+                echo.GoogleLogin, echo.AppVersion,
+            };
+            CollectionAssert.AreEqual(expected, actual);
+            Assert.IsTrue(echo.HasLevel && echo.HasRank, "the platform echoes level and rank");
+            Assert.AreEqual(0, echo.Level);
+            Assert.AreEqual(0, echo.Rank);
+
+            // The echo is the server's record: a renewal that sends a level of 0 over a
+            // stored 7 shows 0, so the 0 was sent rather than left out.
+            string user = UniqueUser("level");
+            Wait(client, client.CreateSessionAsync(user, new KgenPlayerProfile { Level = 7, Rank = 9 }));
+            KgenSessionProfile renewed = Wait(client,
+                client.CreateSessionAsync(user, new KgenPlayerProfile { Level = 0 })).Profile;
+            Assert.AreEqual(0, renewed.Level, "a Level of 0 is sent");
+            Assert.AreEqual(9, renewed.Rank, "an unset Rank is not sent, so the stored one stays");
+        }
+
+        [Test]
         public void Items_of_a_list_share_the_lists_response_instead_of_a_copy_of_its_body_each()
         {
             KgenClient client = NewClient();
