@@ -59,17 +59,42 @@ impl ErrorKind {
     }
 }
 
+/// The doc line every code the platform's published docs do not name starts with.
+macro_rules! code_source_doc {
+    (published) => {
+        ""
+    };
+    (sandbox_defined) => {
+        "*Sandbox-defined*: the platform's published docs do not name this code; only the \
+         sandbox is known to send it, so production may never do so.\n\n"
+    };
+}
+
+macro_rules! code_is_sandbox_defined {
+    (published) => {
+        false
+    };
+    (sandbox_defined) => {
+        true
+    };
+}
+
 macro_rules! api_error_codes {
-    ($($(#[$doc:meta])* $variant:ident = $wire:literal,)*) => {
+    ($($(#[doc = $doc:literal])* $source:ident $variant:ident = $wire:literal,)*) => {
         /// An error code of the platform, named. Unknown codes are kept as [`ApiErrorCode::Other`].
         ///
         /// The account-session API (`/v3`) reports numbers, not names; the SDK names those per
         /// operation (`InvalidCredentials`, `InvalidOtp`, `NotLoggedIn`, `NoPendingOtp`,
         /// `AlreadyLoggedIn`, `TooManyLoginAttempts`, `BadRequest`).
+        ///
+        /// Codes marked *sandbox-defined* ([`ApiErrorCode::is_sandbox_defined`]) are the
+        /// sandbox's answers where the platform's published docs are silent (insufficient
+        /// funds, OTP failures, idempotency conflicts, …): handle them like any failure, and
+        /// do not build game logic that needs production to send them.
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum ApiErrorCode {
-            $($(#[$doc])* $variant,)*
+            $(#[doc = code_source_doc!($source)] $(#[doc = $doc])* $variant,)*
             /// A code this SDK version does not know; the wire string as received.
             Other(String),
         }
@@ -93,75 +118,88 @@ macro_rules! api_error_codes {
 
             /// Every named code, in declaration order (for bindings that mirror the list).
             pub const ALL: &'static [ApiErrorCode] = &[$(ApiErrorCode::$variant,)*];
+
+            /// True for a code only the sandbox is known to send: the platform's published
+            /// docs do not name it (see the enum's docs). False for documented codes, the
+            /// SDK's names of documented `/v3` statuses, and `Other`.
+            pub fn is_sandbox_defined(&self) -> bool {
+                match self {
+                    $(ApiErrorCode::$variant => code_is_sandbox_defined!($source),)*
+                    ApiErrorCode::Other(_) => false,
+                }
+            }
         }
     };
 }
 
 api_error_codes! {
     /// 401: missing, bad or expired token or credentials.
-    UnAuthorized = "UN_AUTHORIZED",
+    published UnAuthorized = "UN_AUTHORIZED",
     /// 400: malformed request.
-    BadRequest = "BAD_REQUEST",
+    published BadRequest = "BAD_REQUEST",
     /// 400: `joiningStake` differs from the buy-in price.
-    TournamentInvalidJoiningStake = "TOURNAMENT_INVALID_JOINING_STAKE",
+    published TournamentInvalidJoiningStake = "TOURNAMENT_INVALID_JOINING_STAKE",
     /// 400: the tournament does not accept this action in its current state.
-    TournamentIsNotLive = "TOURNAMENT_IS_NOT_LIVE",
+    published TournamentIsNotLive = "TOURNAMENT_IS_NOT_LIVE",
     /// 404: unknown tournament.
-    TournamentNotFound = "TOURNAMENT_NOT_FOUND",
+    published TournamentNotFound = "TOURNAMENT_NOT_FOUND",
     /// 409: the player already joined.
-    ExistingParticipationFound = "EXISTING_PARTICIPATION_FOUND",
+    published ExistingParticipationFound = "EXISTING_PARTICIPATION_FOUND",
     /// 409: no seat left.
-    TournamentIsFull = "TOURNAMENT_IS_FULL",
+    published TournamentIsFull = "TOURNAMENT_IS_FULL",
     /// 404: the player has not joined this tournament.
-    TournamentParticipationNotFound = "TOURNAMENT_PARTICIPATION_NOT_FOUND",
+    published TournamentParticipationNotFound = "TOURNAMENT_PARTICIPATION_NOT_FOUND",
     /// 500: no record (e.g. no linked phone).
-    RecordNotFound = "RECORD_NOT_FOUND",
+    published RecordNotFound = "RECORD_NOT_FOUND",
     /// 400: the wallet cannot pay the buy-in.
-    InsufficientFunds = "INSUFFICIENT_FUNDS",
+    sandbox_defined InsufficientFunds = "INSUFFICIENT_FUNDS",
     /// 400: the score is not a non-negative integer.
-    InvalidScore = "INVALID_SCORE",
+    sandbox_defined InvalidScore = "INVALID_SCORE",
     /// 400: withdrawal needs a phone linked by OTP.
-    PhoneNotLinked = "PHONE_NOT_LINKED",
+    sandbox_defined PhoneNotLinked = "PHONE_NOT_LINKED",
     /// 400: the earned balance is below `minWalletBalToWithdraw`.
-    WithdrawBelowMinimum = "WITHDRAW_BELOW_MINIMUM",
+    sandbox_defined WithdrawBelowMinimum = "WITHDRAW_BELOW_MINIMUM",
     /// 400: malformed phone number or country code.
-    InvalidPhoneNumber = "INVALID_PHONE_NUMBER",
-    /// 400 (KGeN OTP) or 401 (`/v3` 2FA): wrong one-time password.
-    InvalidOtp = "INVALID_OTP",
+    sandbox_defined InvalidPhoneNumber = "INVALID_PHONE_NUMBER",
+    /// 400 on KGeN OTP verify: wrong one-time password. On `/v3` login-OTP the SDK gives
+    /// this name to the documented 401 "invalid OTP" (i3D sends a number): that use is the
+    /// platform's.
+    sandbox_defined InvalidOtp = "INVALID_OTP",
     /// 400: the one-time password expired.
-    OtpExpired = "OTP_EXPIRED",
+    sandbox_defined OtpExpired = "OTP_EXPIRED",
     /// 429: too many OTP requests for this phone; see `Error::retry_after`.
-    OtpRateLimited = "OTP_RATE_LIMITED",
+    sandbox_defined OtpRateLimited = "OTP_RATE_LIMITED",
     /// 409: the phone is linked to another player.
-    PhoneAlreadyLinked = "PHONE_ALREADY_LINKED",
+    sandbox_defined PhoneAlreadyLinked = "PHONE_ALREADY_LINKED",
     /// 400: nothing to claim.
-    NoClaimableRewards = "NO_CLAIMABLE_REWARDS",
+    sandbox_defined NoClaimableRewards = "NO_CLAIMABLE_REWARDS",
     /// 404: the server has no such route.
-    RouteNotFound = "ROUTE_NOT_FOUND",
+    sandbox_defined RouteNotFound = "ROUTE_NOT_FOUND",
     /// 405: the route exists with another method.
-    MethodNotAllowed = "METHOD_NOT_ALLOWED",
+    sandbox_defined MethodNotAllowed = "METHOD_NOT_ALLOWED",
     /// 413: the request body is too large.
-    PayloadTooLarge = "PAYLOAD_TOO_LARGE",
+    sandbox_defined PayloadTooLarge = "PAYLOAD_TOO_LARGE",
     /// 409: a request with the same idempotency key is still being processed.
-    IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE",
+    sandbox_defined IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE",
     /// 422: the idempotency key was used for a different request.
-    IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED",
-    /// 429: rate limited; see `Error::retry_after`.
-    RateLimited = "RATE_LIMITED",
+    sandbox_defined IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED",
+    /// 429: rate limited (the sandbox's injected 429); see `Error::retry_after`.
+    sandbox_defined RateLimited = "RATE_LIMITED",
     /// Any status forced by the sandbox's fault injection.
-    InjectedFault = "INJECTED_FAULT",
+    sandbox_defined InjectedFault = "INJECTED_FAULT",
     /// 500: a server bug.
-    InternalError = "INTERNAL_ERROR",
-    /// `/v3` login 401: wrong user name or password.
-    InvalidCredentials = "INVALID_CREDENTIALS",
+    sandbox_defined InternalError = "INTERNAL_ERROR",
+    /// `/v3` login 401: wrong user name or password. This and the `/v3` names below are the
+    /// SDK's names for statuses i3D documents (its body carries a number).
+    published InvalidCredentials = "INVALID_CREDENTIALS",
     /// `/v3` 404: no logged-in session and no valid API key.
-    NotLoggedIn = "NOT_LOGGED_IN",
+    published NotLoggedIn = "NOT_LOGGED_IN",
     /// `/v3` login/otp 404: no pending two-factor login.
-    NoPendingOtp = "NO_PENDING_OTP",
+    published NoPendingOtp = "NO_PENDING_OTP",
     /// `/v3` login 409: this client is already logged in.
-    AlreadyLoggedIn = "ALREADY_LOGGED_IN",
+    published AlreadyLoggedIn = "ALREADY_LOGGED_IN",
     /// `/v3` login 429: too many failed logins; see `Error::retry_after`.
-    TooManyLoginAttempts = "TOO_MANY_LOGIN_ATTEMPTS",
+    published TooManyLoginAttempts = "TOO_MANY_LOGIN_ATTEMPTS",
 }
 
 impl fmt::Display for ApiErrorCode {
@@ -356,6 +394,49 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The error codes the platform's published docs name, as summarised in the project's
+    /// API description (`API.md`: the KGeN codes of operations 1-16 and the optional
+    /// extras), plus the SDK's names of the `/v3` statuses i3D documents (login 401, 409,
+    /// 429; login-OTP 404; `/user` 404). Keep in step with that page.
+    const DOCUMENTED: &[&str] = &[
+        "UN_AUTHORIZED",
+        "BAD_REQUEST",
+        "TOURNAMENT_INVALID_JOINING_STAKE",
+        "TOURNAMENT_IS_NOT_LIVE",
+        "TOURNAMENT_NOT_FOUND",
+        "EXISTING_PARTICIPATION_FOUND",
+        "TOURNAMENT_IS_FULL",
+        "TOURNAMENT_PARTICIPATION_NOT_FOUND",
+        "RECORD_NOT_FOUND",
+        "INVALID_CREDENTIALS",
+        "NOT_LOGGED_IN",
+        "NO_PENDING_OTP",
+        "ALREADY_LOGGED_IN",
+        "TOO_MANY_LOGIN_ATTEMPTS",
+    ];
+
+    #[test]
+    fn exactly_the_codes_the_published_docs_do_not_name_are_sandbox_defined() {
+        let sandbox_defined: Vec<&str> = ApiErrorCode::ALL
+            .iter()
+            .filter(|c| c.is_sandbox_defined())
+            .map(ApiErrorCode::as_str)
+            .collect();
+        let undocumented: Vec<&str> = ApiErrorCode::ALL
+            .iter()
+            .map(ApiErrorCode::as_str)
+            .filter(|c| !DOCUMENTED.contains(c))
+            .collect();
+        assert_eq!(sandbox_defined, undocumented);
+        for documented in DOCUMENTED {
+            assert!(
+                ApiErrorCode::ALL.iter().any(|c| c.as_str() == *documented),
+                "{documented} is documented but not named"
+            );
+        }
+        assert!(!ApiErrorCode::Other("NEW".into()).is_sandbox_defined());
+    }
 
     #[test]
     fn every_named_code_round_trips_through_its_wire_string() {

@@ -155,6 +155,9 @@ inline const char *status_text(Status status) noexcept {
 
 // kgen_api_error: the API's error code as a named constant. The code as sent
 // is always in Error::api_code too (for codes this version does not name).
+// Codes marked sandbox-defined are the sandbox's answers where the platform's
+// published docs name no code: production may never send them, so treat them
+// as failures like any other and build no game logic that needs them.
 enum class ApiError : std::int32_t {
     None = KGEN_API_ERROR_NONE,
     Other = KGEN_API_ERROR_OTHER,
@@ -166,25 +169,25 @@ enum class ApiError : std::int32_t {
     ExistingParticipationFound = KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND,
     TournamentIsFull = KGEN_API_ERROR_TOURNAMENT_IS_FULL,
     TournamentParticipationNotFound = KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND,
-    InvalidScore = KGEN_API_ERROR_INVALID_SCORE,
-    InsufficientFunds = KGEN_API_ERROR_INSUFFICIENT_FUNDS,
-    PhoneNotLinked = KGEN_API_ERROR_PHONE_NOT_LINKED,
-    WithdrawBelowMinimum = KGEN_API_ERROR_WITHDRAW_BELOW_MINIMUM,
+    InvalidScore = KGEN_API_ERROR_INVALID_SCORE,  // sandbox-defined
+    InsufficientFunds = KGEN_API_ERROR_INSUFFICIENT_FUNDS,  // sandbox-defined
+    PhoneNotLinked = KGEN_API_ERROR_PHONE_NOT_LINKED,  // sandbox-defined
+    WithdrawBelowMinimum = KGEN_API_ERROR_WITHDRAW_BELOW_MINIMUM,  // sandbox-defined
     RecordNotFound = KGEN_API_ERROR_RECORD_NOT_FOUND,
-    InvalidPhoneNumber = KGEN_API_ERROR_INVALID_PHONE_NUMBER,
-    InvalidOtp = KGEN_API_ERROR_INVALID_OTP,
-    OtpExpired = KGEN_API_ERROR_OTP_EXPIRED,
-    OtpRateLimited = KGEN_API_ERROR_OTP_RATE_LIMITED,
-    PhoneAlreadyLinked = KGEN_API_ERROR_PHONE_ALREADY_LINKED,
-    NoClaimableRewards = KGEN_API_ERROR_NO_CLAIMABLE_REWARDS,
-    RouteNotFound = KGEN_API_ERROR_ROUTE_NOT_FOUND,
-    MethodNotAllowed = KGEN_API_ERROR_METHOD_NOT_ALLOWED,
-    PayloadTooLarge = KGEN_API_ERROR_PAYLOAD_TOO_LARGE,
-    IdempotencyKeyInUse = KGEN_API_ERROR_IDEMPOTENCY_KEY_IN_USE,
-    IdempotencyKeyReused = KGEN_API_ERROR_IDEMPOTENCY_KEY_REUSED,
-    RateLimited = KGEN_API_ERROR_RATE_LIMITED,
-    InjectedFault = KGEN_API_ERROR_INJECTED_FAULT,
-    InternalError = KGEN_API_ERROR_INTERNAL_ERROR,
+    InvalidPhoneNumber = KGEN_API_ERROR_INVALID_PHONE_NUMBER,  // sandbox-defined
+    InvalidOtp = KGEN_API_ERROR_INVALID_OTP,  // sandbox-defined; also the /v3 login-OTP 401
+    OtpExpired = KGEN_API_ERROR_OTP_EXPIRED,  // sandbox-defined
+    OtpRateLimited = KGEN_API_ERROR_OTP_RATE_LIMITED,  // sandbox-defined
+    PhoneAlreadyLinked = KGEN_API_ERROR_PHONE_ALREADY_LINKED,  // sandbox-defined
+    NoClaimableRewards = KGEN_API_ERROR_NO_CLAIMABLE_REWARDS,  // sandbox-defined
+    RouteNotFound = KGEN_API_ERROR_ROUTE_NOT_FOUND,  // sandbox-defined
+    MethodNotAllowed = KGEN_API_ERROR_METHOD_NOT_ALLOWED,  // sandbox-defined
+    PayloadTooLarge = KGEN_API_ERROR_PAYLOAD_TOO_LARGE,  // sandbox-defined
+    IdempotencyKeyInUse = KGEN_API_ERROR_IDEMPOTENCY_KEY_IN_USE,  // sandbox-defined
+    IdempotencyKeyReused = KGEN_API_ERROR_IDEMPOTENCY_KEY_REUSED,  // sandbox-defined
+    RateLimited = KGEN_API_ERROR_RATE_LIMITED,  // sandbox-defined
+    InjectedFault = KGEN_API_ERROR_INJECTED_FAULT,  // sandbox-defined
+    InternalError = KGEN_API_ERROR_INTERNAL_ERROR,  // sandbox-defined
     InvalidCredentials = KGEN_API_ERROR_INVALID_CREDENTIALS,
     NotLoggedIn = KGEN_API_ERROR_NOT_LOGGED_IN,
     NoPendingOtp = KGEN_API_ERROR_NO_PENDING_OTP,

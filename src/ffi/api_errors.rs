@@ -4,6 +4,11 @@
 /// An API error code. Values are stable and never reused; grouped as 100-199
 /// KGeN ESports codes, 200-299 codes any route can answer, 300-399 the
 /// account-session (`/v3`) API's, which the SDK names per operation.
+///
+/// Codes marked *sandbox-defined* are the sandbox's answers where the
+/// platform's published docs name no code (insufficient funds, OTP failures,
+/// idempotency conflicts, ...): production may never send them. Treat them as
+/// failures like any other; do not build game logic that needs them.
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum kgen_api_error {
@@ -27,45 +32,47 @@ pub enum kgen_api_error {
     KGEN_API_ERROR_TOURNAMENT_IS_FULL = 114,
     /// 404 TOURNAMENT_PARTICIPATION_NOT_FOUND: the player has not joined.
     KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND = 115,
-    /// 400 INVALID_SCORE: the score is not a non-negative integer.
+    /// 400 INVALID_SCORE (*sandbox-defined*): the score is not a non-negative integer.
     KGEN_API_ERROR_INVALID_SCORE = 116,
-    /// 400 INSUFFICIENT_FUNDS: the wallet cannot pay the buy-in.
+    /// 400 INSUFFICIENT_FUNDS (*sandbox-defined*): the wallet cannot pay the buy-in.
     KGEN_API_ERROR_INSUFFICIENT_FUNDS = 120,
-    /// 400 PHONE_NOT_LINKED: withdrawing needs a phone linked by OTP.
+    /// 400 PHONE_NOT_LINKED (*sandbox-defined*): withdrawing needs a phone linked by OTP.
     KGEN_API_ERROR_PHONE_NOT_LINKED = 121,
-    /// 400 WITHDRAW_BELOW_MINIMUM: the earned balance is below the minimum.
+    /// 400 WITHDRAW_BELOW_MINIMUM (*sandbox-defined*): the earned balance is below the minimum.
     KGEN_API_ERROR_WITHDRAW_BELOW_MINIMUM = 122,
     /// 500 RECORD_NOT_FOUND: no such record (e.g. no linked phone).
     KGEN_API_ERROR_RECORD_NOT_FOUND = 123,
-    /// 400 INVALID_PHONE_NUMBER: malformed phone number or country code.
+    /// 400 INVALID_PHONE_NUMBER (*sandbox-defined*): malformed phone number or country code.
     KGEN_API_ERROR_INVALID_PHONE_NUMBER = 130,
-    /// 400 INVALID_OTP (or `/v3` 401 on the OTP step): wrong one-time password.
+    /// 400 INVALID_OTP (*sandbox-defined*): wrong one-time password. Also the
+    /// SDK's name for the documented `/v3` login-OTP 401.
     KGEN_API_ERROR_INVALID_OTP = 131,
-    /// 400 OTP_EXPIRED: the one-time password expired.
+    /// 400 OTP_EXPIRED (*sandbox-defined*): the one-time password expired.
     KGEN_API_ERROR_OTP_EXPIRED = 132,
-    /// 429 OTP_RATE_LIMITED: too many OTP requests for this phone.
+    /// 429 OTP_RATE_LIMITED (*sandbox-defined*): too many OTP requests for this phone.
     KGEN_API_ERROR_OTP_RATE_LIMITED = 133,
-    /// 409 PHONE_ALREADY_LINKED: the phone belongs to another player.
+    /// 409 PHONE_ALREADY_LINKED (*sandbox-defined*): the phone belongs to another player.
     KGEN_API_ERROR_PHONE_ALREADY_LINKED = 134,
-    /// 400 NO_CLAIMABLE_REWARDS: nothing to claim.
+    /// 400 NO_CLAIMABLE_REWARDS (*sandbox-defined*): nothing to claim.
     KGEN_API_ERROR_NO_CLAIMABLE_REWARDS = 140,
-    /// 404 ROUTE_NOT_FOUND: the server has no such route.
+    /// 404 ROUTE_NOT_FOUND (*sandbox-defined*): the server has no such route.
     KGEN_API_ERROR_ROUTE_NOT_FOUND = 200,
-    /// 405 METHOD_NOT_ALLOWED: the route exists with another method.
+    /// 405 METHOD_NOT_ALLOWED (*sandbox-defined*): the route exists with another method.
     KGEN_API_ERROR_METHOD_NOT_ALLOWED = 201,
-    /// 413 PAYLOAD_TOO_LARGE: the request body is too large.
+    /// 413 PAYLOAD_TOO_LARGE (*sandbox-defined*): the request body is too large.
     KGEN_API_ERROR_PAYLOAD_TOO_LARGE = 202,
-    /// 409 IDEMPOTENCY_KEY_IN_USE: the same request is still being processed.
+    /// 409 IDEMPOTENCY_KEY_IN_USE (*sandbox-defined*): the same request is still being processed.
     KGEN_API_ERROR_IDEMPOTENCY_KEY_IN_USE = 203,
-    /// 422 IDEMPOTENCY_KEY_REUSED: the key was used for a different request.
+    /// 422 IDEMPOTENCY_KEY_REUSED (*sandbox-defined*): the key was used for a different request.
     KGEN_API_ERROR_IDEMPOTENCY_KEY_REUSED = 204,
-    /// 429 RATE_LIMITED: slow down (the SDK already honoured Retry-After).
+    /// 429 RATE_LIMITED (*sandbox-defined*): slow down (the SDK already honoured Retry-After).
     KGEN_API_ERROR_RATE_LIMITED = 205,
-    /// Any status forced by the sandbox's fault injection.
+    /// Any status forced by the sandbox's fault injection (*sandbox-defined*).
     KGEN_API_ERROR_INJECTED_FAULT = 206,
-    /// 500 INTERNAL_ERROR: a server bug.
+    /// 500 INTERNAL_ERROR (*sandbox-defined*): a server bug.
     KGEN_API_ERROR_INTERNAL_ERROR = 207,
-    /// `/v3` login 401: wrong user name or password.
+    /// `/v3` login 401: wrong user name or password. This and the `/v3` codes
+    /// below are the SDK's names for statuses i3D documents.
     KGEN_API_ERROR_INVALID_CREDENTIALS = 300,
     /// `/v3` 404: not logged in and no valid API key.
     KGEN_API_ERROR_NOT_LOGGED_IN = 301,
@@ -126,6 +133,56 @@ pub(crate) fn named(code: Option<&crate::ApiErrorCode>) -> kgen_api_error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line that declares `token` and the comment lines right above it.
+    fn declaration_with_docs<'a>(source: &'a str, token: &str) -> Vec<&'a str> {
+        let lines: Vec<&str> = source.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(token))
+            .unwrap_or_else(|| panic!("{token} is not declared"));
+        let docs = lines[..at]
+            .iter()
+            .rev()
+            .take_while(|l| l.trim_start().starts_with("//"))
+            .count();
+        lines[at - docs..=at].to_vec()
+    }
+
+    #[test]
+    fn the_header_and_the_wrappers_mark_exactly_the_sandbox_defined_codes() {
+        let read = |path: &str| {
+            std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        };
+        let header = read("include/kgen.h");
+        let cpp = read("bindings/cpp/kgen.hpp");
+        let csharp = read("bindings/unity/Runtime/KgenEnums.cs");
+        for code in crate::ApiErrorCode::ALL {
+            let c_name = format!("KGEN_API_ERROR_{}", code.as_str());
+            let value = named(Some(code)) as i32;
+            let declarations = [
+                (
+                    "kgen.h",
+                    declaration_with_docs(&header, &format!("{c_name} = {value},")),
+                ),
+                (
+                    "kgen.hpp",
+                    declaration_with_docs(&cpp, &format!("{code:?} = {c_name},")),
+                ),
+                (
+                    "KgenEnums.cs",
+                    declaration_with_docs(&csharp, &format!("{code:?} = {value},")),
+                ),
+            ];
+            for (file, lines) in declarations {
+                assert_eq!(
+                    lines.join("\n").to_lowercase().contains("sandbox-defined"),
+                    code.is_sandbox_defined(),
+                    "{file} labels {code} wrongly: {lines:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn codes_are_named_and_unknown_ones_are_other() {

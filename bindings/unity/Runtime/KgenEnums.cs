@@ -42,7 +42,12 @@ namespace Kgen
     }
 
     /// <summary>The API's error code as a named value (<c>kgen_api_error</c>).</summary>
-    /// <remarks>The code as sent is <see cref="KgenException.ApiErrorCode"/>; <see cref="Other"/> for codes this version does not name.</remarks>
+    /// <remarks>
+    /// The code as sent is <see cref="KgenException.ApiErrorCode"/>; <see cref="Other"/> for codes this version does not name.
+    /// Codes marked sandbox-defined are the sandbox's answers where the platform's published docs
+    /// name no code: production may never send them, so treat them as failures like any other and
+    /// build no game logic that needs them.
+    /// </remarks>
     public enum KgenApiError
     {
         None = 0,
@@ -55,24 +60,42 @@ namespace Kgen
         ExistingParticipationFound = 113,
         TournamentIsFull = 114,
         TournamentParticipationNotFound = 115,
+        /// <summary>Sandbox-defined.</summary>
         InvalidScore = 116,
+        /// <summary>Sandbox-defined.</summary>
         InsufficientFunds = 120,
+        /// <summary>Sandbox-defined.</summary>
         PhoneNotLinked = 121,
+        /// <summary>Sandbox-defined.</summary>
         WithdrawBelowMinimum = 122,
         RecordNotFound = 123,
+        /// <summary>Sandbox-defined.</summary>
         InvalidPhoneNumber = 130,
+        /// <summary>Sandbox-defined; also the SDK's name for the documented <c>/v3</c> login-OTP 401.</summary>
         InvalidOtp = 131,
+        /// <summary>Sandbox-defined.</summary>
         OtpExpired = 132,
+        /// <summary>Sandbox-defined.</summary>
         OtpRateLimited = 133,
+        /// <summary>Sandbox-defined.</summary>
         PhoneAlreadyLinked = 134,
+        /// <summary>Sandbox-defined.</summary>
         NoClaimableRewards = 140,
+        /// <summary>Sandbox-defined.</summary>
         RouteNotFound = 200,
+        /// <summary>Sandbox-defined.</summary>
         MethodNotAllowed = 201,
+        /// <summary>Sandbox-defined.</summary>
         PayloadTooLarge = 202,
+        /// <summary>Sandbox-defined.</summary>
         IdempotencyKeyInUse = 203,
+        /// <summary>Sandbox-defined.</summary>
         IdempotencyKeyReused = 204,
+        /// <summary>Sandbox-defined.</summary>
         RateLimited = 205,
+        /// <summary>Sandbox-defined.</summary>
         InjectedFault = 206,
+        /// <summary>Sandbox-defined.</summary>
         InternalError = 207,
         InvalidCredentials = 300,
         NotLoggedIn = 301,

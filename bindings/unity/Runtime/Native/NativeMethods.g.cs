@@ -1384,6 +1384,11 @@ namespace Kgen.Native
     ///  An API error code. Values are stable and never reused; grouped as 100-199
     ///  KGeN ESports codes, 200-299 codes any route can answer, 300-399 the
     ///  account-session (`/v3`) API's, which the SDK names per operation.
+    ///
+    ///  Codes marked *sandbox-defined* are the sandbox's answers where the
+    ///  platform's published docs name no code (insufficient funds, OTP failures,
+    ///  idempotency conflicts, ...): production may never send them. Treat them as
+    ///  failures like any other; do not build game logic that needs them.
     /// </summary>
     internal enum kgen_api_error : int
     {
@@ -1428,19 +1433,19 @@ namespace Kgen.Native
         /// </summary>
         KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND = 115,
         /// <summary>
-        ///  400 INVALID_SCORE: the score is not a non-negative integer.
+        ///  400 INVALID_SCORE (*sandbox-defined*): the score is not a non-negative integer.
         /// </summary>
         KGEN_API_ERROR_INVALID_SCORE = 116,
         /// <summary>
-        ///  400 INSUFFICIENT_FUNDS: the wallet cannot pay the buy-in.
+        ///  400 INSUFFICIENT_FUNDS (*sandbox-defined*): the wallet cannot pay the buy-in.
         /// </summary>
         KGEN_API_ERROR_INSUFFICIENT_FUNDS = 120,
         /// <summary>
-        ///  400 PHONE_NOT_LINKED: withdrawing needs a phone linked by OTP.
+        ///  400 PHONE_NOT_LINKED (*sandbox-defined*): withdrawing needs a phone linked by OTP.
         /// </summary>
         KGEN_API_ERROR_PHONE_NOT_LINKED = 121,
         /// <summary>
-        ///  400 WITHDRAW_BELOW_MINIMUM: the earned balance is below the minimum.
+        ///  400 WITHDRAW_BELOW_MINIMUM (*sandbox-defined*): the earned balance is below the minimum.
         /// </summary>
         KGEN_API_ERROR_WITHDRAW_BELOW_MINIMUM = 122,
         /// <summary>
@@ -1448,63 +1453,65 @@ namespace Kgen.Native
         /// </summary>
         KGEN_API_ERROR_RECORD_NOT_FOUND = 123,
         /// <summary>
-        ///  400 INVALID_PHONE_NUMBER: malformed phone number or country code.
+        ///  400 INVALID_PHONE_NUMBER (*sandbox-defined*): malformed phone number or country code.
         /// </summary>
         KGEN_API_ERROR_INVALID_PHONE_NUMBER = 130,
         /// <summary>
-        ///  400 INVALID_OTP (or `/v3` 401 on the OTP step): wrong one-time password.
+        ///  400 INVALID_OTP (*sandbox-defined*): wrong one-time password. Also the
+        ///  SDK's name for the documented `/v3` login-OTP 401.
         /// </summary>
         KGEN_API_ERROR_INVALID_OTP = 131,
         /// <summary>
-        ///  400 OTP_EXPIRED: the one-time password expired.
+        ///  400 OTP_EXPIRED (*sandbox-defined*): the one-time password expired.
         /// </summary>
         KGEN_API_ERROR_OTP_EXPIRED = 132,
         /// <summary>
-        ///  429 OTP_RATE_LIMITED: too many OTP requests for this phone.
+        ///  429 OTP_RATE_LIMITED (*sandbox-defined*): too many OTP requests for this phone.
         /// </summary>
         KGEN_API_ERROR_OTP_RATE_LIMITED = 133,
         /// <summary>
-        ///  409 PHONE_ALREADY_LINKED: the phone belongs to another player.
+        ///  409 PHONE_ALREADY_LINKED (*sandbox-defined*): the phone belongs to another player.
         /// </summary>
         KGEN_API_ERROR_PHONE_ALREADY_LINKED = 134,
         /// <summary>
-        ///  400 NO_CLAIMABLE_REWARDS: nothing to claim.
+        ///  400 NO_CLAIMABLE_REWARDS (*sandbox-defined*): nothing to claim.
         /// </summary>
         KGEN_API_ERROR_NO_CLAIMABLE_REWARDS = 140,
         /// <summary>
-        ///  404 ROUTE_NOT_FOUND: the server has no such route.
+        ///  404 ROUTE_NOT_FOUND (*sandbox-defined*): the server has no such route.
         /// </summary>
         KGEN_API_ERROR_ROUTE_NOT_FOUND = 200,
         /// <summary>
-        ///  405 METHOD_NOT_ALLOWED: the route exists with another method.
+        ///  405 METHOD_NOT_ALLOWED (*sandbox-defined*): the route exists with another method.
         /// </summary>
         KGEN_API_ERROR_METHOD_NOT_ALLOWED = 201,
         /// <summary>
-        ///  413 PAYLOAD_TOO_LARGE: the request body is too large.
+        ///  413 PAYLOAD_TOO_LARGE (*sandbox-defined*): the request body is too large.
         /// </summary>
         KGEN_API_ERROR_PAYLOAD_TOO_LARGE = 202,
         /// <summary>
-        ///  409 IDEMPOTENCY_KEY_IN_USE: the same request is still being processed.
+        ///  409 IDEMPOTENCY_KEY_IN_USE (*sandbox-defined*): the same request is still being processed.
         /// </summary>
         KGEN_API_ERROR_IDEMPOTENCY_KEY_IN_USE = 203,
         /// <summary>
-        ///  422 IDEMPOTENCY_KEY_REUSED: the key was used for a different request.
+        ///  422 IDEMPOTENCY_KEY_REUSED (*sandbox-defined*): the key was used for a different request.
         /// </summary>
         KGEN_API_ERROR_IDEMPOTENCY_KEY_REUSED = 204,
         /// <summary>
-        ///  429 RATE_LIMITED: slow down (the SDK already honoured Retry-After).
+        ///  429 RATE_LIMITED (*sandbox-defined*): slow down (the SDK already honoured Retry-After).
         /// </summary>
         KGEN_API_ERROR_RATE_LIMITED = 205,
         /// <summary>
-        ///  Any status forced by the sandbox's fault injection.
+        ///  Any status forced by the sandbox's fault injection (*sandbox-defined*).
         /// </summary>
         KGEN_API_ERROR_INJECTED_FAULT = 206,
         /// <summary>
-        ///  500 INTERNAL_ERROR: a server bug.
+        ///  500 INTERNAL_ERROR (*sandbox-defined*): a server bug.
         /// </summary>
         KGEN_API_ERROR_INTERNAL_ERROR = 207,
         /// <summary>
-        ///  `/v3` login 401: wrong user name or password.
+        ///  `/v3` login 401: wrong user name or password. This and the `/v3` codes
+        ///  below are the SDK's names for statuses i3D documents.
         /// </summary>
         KGEN_API_ERROR_INVALID_CREDENTIALS = 300,
         /// <summary>

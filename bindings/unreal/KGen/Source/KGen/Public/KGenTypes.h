@@ -61,6 +61,10 @@ struct KGEN_API FKGenError
 	int32 HttpStatus = 0;
 
 	// The API's error code as sent, e.g. "TOURNAMENT_IS_FULL"; empty when none.
+	// Codes kgen.h's kgen_api_error marks sandbox-defined (INSUFFICIENT_FUNDS,
+	// INVALID_OTP, IDEMPOTENCY_KEY_IN_USE, ...) are the sandbox's answers where the
+	// platform's published docs name no code: production may never send them, so
+	// treat them as failures like any other and build no game logic that needs them.
 	UPROPERTY(BlueprintReadOnly, Category = "KGen")
 	FString ApiErrorCode;
 
