@@ -81,6 +81,15 @@
  * default 1); no busy polling, no CPU when idle. All functions may be called
  * from any thread.
  *
+ * Published or sandbox-defined. Routes, fields and the error codes not marked
+ * otherwise follow the platform's published docs. Where those docs are silent,
+ * the local sandbox chose, and this header says *sandbox-defined*: the error
+ * codes so marked in kgen_api_error, which balance pays a buy-in first, the
+ * refund on leave, that the best score counts, the Idempotency-Key header the
+ * SDK sends with every write (the sandbox replays a repeat's first answer for
+ * 24 h), and the x-request-id it sends (the sandbox echoes and logs it).
+ * Production may differ: build no game logic that needs these.
+ *
  * Secrets (client secret, tokens, OTPs, passwords) never appear in logs or
  * error messages. A shipped game client must not contain a client secret: it
  * restores sessions from tokens its game server hands out (client flow).
@@ -471,7 +480,9 @@ typedef struct kgen_result {
     const char *api_error_code;
     // A human-readable description of the failure; "" on success.
     const char *message;
-    // The `x-request-id` of the call (quote it to KGeN support); "" if none.
+    // The `x-request-id` of the call; "" if none. The SDK sends it and the
+    // sandbox echoes and logs it; the platform's docs do not mention the
+    // header (*sandbox-defined*), so KGeN may not find a call by it.
     const char *request_id;
     // The raw response body (JSON, for fields the SDK does not model);
     // NUL-terminated, `raw_body_len` bytes without the NUL; "" when none.
@@ -1357,7 +1368,8 @@ const char *kgen_status_str(int32_t status);
 kgen_status kgen_last_error_message(char *buffer, size_t *length);
 
 // Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`)
-// from the player's wallet. Completion `KGEN_OP_TOURNAMENTS_JOIN`, `data.message`.
+// from the player's wallet (the sandbox takes the bonus balance first, then
+// bought, then earned: *sandbox-defined*). Completion `KGEN_OP_TOURNAMENTS_JOIN`, `data.message`.
 //
 // Strings are copied during the call. On `KGEN_OK` exactly one completion
 // follows through `callback` (NULL: pull form) on the client's dispatch
@@ -1371,7 +1383,7 @@ kgen_status kgen_tournaments_join(struct kgen_client *client,
                                   void *user_data,
                                   kgen_request_id *out_request);
 
-// Leaves a tournament (refunding the fee while it is live). Completion
+// Leaves a tournament (the sandbox refunds the fee: *sandbox-defined*). Completion
 // `KGEN_OP_TOURNAMENTS_LEAVE`, `data.message`.
 //
 // Strings are copied during the call. On `KGEN_OK` exactly one completion
@@ -1385,7 +1397,8 @@ kgen_status kgen_tournaments_leave(struct kgen_client *client,
                                    void *user_data,
                                    kgen_request_id *out_request);
 
-// Submits the player's score (an integer >= 0; the best score counts).
+// Submits the player's score (an integer >= 0; the best score counts: both
+// *sandbox-defined*).
 // Completion `KGEN_OP_TOURNAMENTS_SUBMIT_SCORE`, `data.message`.
 //
 // Strings are copied during the call. On `KGEN_OK` exactly one completion

@@ -16,7 +16,9 @@ pub struct Response<T> {
     pub data: T,
     /// The HTTP status (200, 204…).
     pub http_status: u16,
-    /// The `x-request-id` of the call.
+    /// The `x-request-id` of the call: the server's when it answered with one (the sandbox
+    /// echoes and logs it), else the id the SDK sent. The platform's docs do not mention
+    /// the header (*sandbox-defined*), so production may not know it.
     pub request_id: String,
     /// The body as received, for fields the SDK does not model.
     pub raw_body: String,

@@ -332,7 +332,8 @@ impl Error {
         &self.inner.message
     }
 
-    /// The `x-request-id` of the call (`""` when the call never got that far).
+    /// The `x-request-id` of the call (`""` when the call never got that far); see
+    /// [`crate::Response::request_id`] for what it is worth on which server.
     pub fn request_id(&self) -> &str {
         &self.inner.request_id
     }

@@ -256,7 +256,8 @@ struct Error {
     std::string api_code;
     // Human-readable; never contains a secret.
     std::string message;
-    // The call's x-request-id (quote it to KGeN support); "" when none.
+    // The call's x-request-id; "" when none. The sandbox echoes and logs it; the
+    // platform's docs do not mention the header (sandbox-defined).
     std::string request_id;
     // How long the server asked to wait (429, 503); the SDK already honoured
     // it within the request's deadline.
@@ -1294,6 +1295,9 @@ public:
     }
 
     // ---- tournaments
+    // Sandbox-defined (the published docs are silent; production may differ): a join
+    // takes the bonus balance first, then bought, then earned; leaving refunds the fee;
+    // the best score counts; scores are integers >= 0.
 
     [[nodiscard]] Result<RequestId> tournaments_join(const Session &session, const std::string &tournament_uid,
                                                      std::int64_t joining_stake, Callback<Message> done) {

@@ -16,6 +16,19 @@
 //!   read fails too — with [`crate::ErrorKind::OutcomeUnknown`].
 //!
 //! All retries honour `Retry-After` and stop at the call's deadline.
+//!
+//! **What is the platform's and what is the sandbox's.** The platform's published docs
+//! define the routes, fields and the error codes [`crate::ApiErrorCode`] does not mark
+//! *sandbox-defined*. They are silent on the rest, which the sandbox chose and these docs
+//! label *sandbox-defined*: the error codes so marked, which balance pays a buy-in first,
+//! the refund on leave, that the best score counts, how the leaderboard breaks ties, the
+//! OTP code lengths and limits, wallet paging, and the `Idempotency-Key` and
+//! `x-request-id` headers. The SDK sends both headers on every platform; only the sandbox
+//! is known to honour them — it stores a mutating call's first answer per key for 24 h and
+//! replays it to a repeat (409 `IDEMPOTENCY_KEY_IN_USE` while the first runs, 422
+//! `IDEMPOTENCY_KEY_REUSED` for another request), and echoes and logs the request id.
+//! Build no game logic that needs these; the list with sources is the sandbox README's
+//! "Published or sandbox-defined" table.
 
 pub mod account;
 pub(crate) mod decode;

@@ -151,16 +151,16 @@ pub(crate) fn score_request(uid: &str, score: i64) -> Result<HttpRequest, Error>
 }
 
 impl Session {
-    /// Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`; paid from
-    /// the bonus, then bought, then earned balance) —
+    /// Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`; which
+    /// balance pays first is *sandbox-defined*: the bonus, then bought, then earned) —
     /// `POST /fe/esports/tournaments/{uid}/join`.
     ///
     /// Retry policy: **mutating** (one `Idempotency-Key`; retried only when it provably had no effect).
     /// A lost answer is resolved by reading the participated tournaments ([`super::outcome`]).
     ///
     /// Errors: 400 `TOURNAMENT_INVALID_JOINING_STAKE`, `TOURNAMENT_IS_NOT_LIVE`,
-    /// `INSUFFICIENT_FUNDS`; 404 `TOURNAMENT_NOT_FOUND`; 409 `EXISTING_PARTICIPATION_FOUND`,
-    /// `TOURNAMENT_IS_FULL`.
+    /// `INSUFFICIENT_FUNDS` (*sandbox-defined*); 404 `TOURNAMENT_NOT_FOUND`; 409
+    /// `EXISTING_PARTICIPATION_FOUND`, `TOURNAMENT_IS_FULL`.
     pub async fn join_tournament(
         &self,
         tournament_uid: &str,
@@ -170,7 +170,9 @@ impl Session {
         self.write(request, Check::Joined(tournament_uid)).await
     }
 
-    /// Leaves a tournament (the stake is refunded) — `POST /fe/esports/tournaments/{uid}/leave`.
+    /// Leaves a tournament — `POST /fe/esports/tournaments/{uid}/leave`. The sandbox refunds
+    /// the stake to the balances it came from and drops the player's score (*sandbox-defined*:
+    /// the published docs do not say whether leaving refunds).
     ///
     /// Retry policy: **mutating**; a lost answer is resolved by reading the participated
     /// tournaments ([`super::outcome`]).
@@ -182,13 +184,15 @@ impl Session {
         self.write(request, Check::Left(tournament_uid)).await
     }
 
-    /// Submits a score (integer >= 0; the best score counts) —
+    /// Submits a score — an integer >= 0; the best score counts (both *sandbox-defined*: the
+    /// published docs say neither whether a score replaces, adds to or keeps the best, nor
+    /// whether it may be negative) —
     /// `POST /fe/esports/tournaments/{uid}/score`.
     ///
     /// Retry policy: **mutating**; a lost answer is resolved by reading the leaderboard
     /// ([`super::outcome`]).
     ///
-    /// Errors: 400 `INVALID_SCORE`, `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
+    /// Errors: 400 `INVALID_SCORE` (*sandbox-defined*), `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
     /// `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
     pub async fn submit_score(
         &self,

@@ -15,7 +15,8 @@ pub struct WalletBalance {
     /// Won in tournaments; the only withdrawable part.
     pub earned_balance: f64,
     pub bought_balance: f64,
-    /// Welcome bonus and promotions; pays entry fees first.
+    /// Welcome bonus and promotions; the sandbox pays entry fees from it first
+    /// (*sandbox-defined*).
     pub bonus_balance: f64,
     pub lazy_balance: f64,
     pub on_chain_balance: f64,
@@ -228,7 +229,8 @@ impl Session {
     /// Retry policy: **mutating**; a lost answer is resolved by reading the wallet balance
     /// ([`super::outcome`]).
     ///
-    /// Errors: 400 `PHONE_NOT_LINKED`, `WITHDRAW_BELOW_MINIMUM`.
+    /// Errors: 400 `PHONE_NOT_LINKED`, `WITHDRAW_BELOW_MINIMUM` (both *sandbox-defined*: the
+    /// published docs name no code for these).
     pub async fn withdraw(&self) -> Result<Response<Ack>, Error> {
         self.write(withdraw_request(), Check::Withdrew).await
     }

@@ -22,7 +22,8 @@ pub(crate) unsafe fn uid_in(ptr: *const c_char) -> FfiResult<String> {
 }
 
 /// Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`)
-/// from the player's wallet. Completion `KGEN_OP_TOURNAMENTS_JOIN`, `data.message`.
+/// from the player's wallet (the sandbox takes the bonus balance first, then
+/// bought, then earned: *sandbox-defined*). Completion `KGEN_OP_TOURNAMENTS_JOIN`, `data.message`.
 ///
 /// Strings are copied during the call. On `KGEN_OK` exactly one completion
 /// follows through `callback` (NULL: pull form) on the client's dispatch
@@ -57,7 +58,7 @@ pub unsafe extern "C" fn kgen_tournaments_join(
     })
 }
 
-/// Leaves a tournament (refunding the fee while it is live). Completion
+/// Leaves a tournament (the sandbox refunds the fee: *sandbox-defined*). Completion
 /// `KGEN_OP_TOURNAMENTS_LEAVE`, `data.message`.
 ///
 /// Strings are copied during the call. On `KGEN_OK` exactly one completion
@@ -91,7 +92,8 @@ pub unsafe extern "C" fn kgen_tournaments_leave(
     })
 }
 
-/// Submits the player's score (an integer >= 0; the best score counts).
+/// Submits the player's score (an integer >= 0; the best score counts: both
+/// *sandbox-defined*).
 /// Completion `KGEN_OP_TOURNAMENTS_SUBMIT_SCORE`, `data.message`.
 ///
 /// Strings are copied during the call. On `KGEN_OK` exactly one completion

@@ -95,7 +95,9 @@ pub struct kgen_result {
     pub api_error_code: *const c_char,
     /// A human-readable description of the failure; "" on success.
     pub message: *const c_char,
-    /// The `x-request-id` of the call (quote it to KGeN support); "" if none.
+    /// The `x-request-id` of the call; "" if none. The SDK sends it and the
+    /// sandbox echoes and logs it; the platform's docs do not mention the
+    /// header (*sandbox-defined*), so KGeN may not find a call by it.
     pub request_id: *const c_char,
     /// The raw response body (JSON, for fields the SDK does not model);
     /// NUL-terminated, `raw_body_len` bytes without the NUL; "" when none.

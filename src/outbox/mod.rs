@@ -12,9 +12,10 @@
 //!
 //! A call may reach the platform more than once — after a lost answer, or after a crash
 //! between the platform applying it and the journal recording its end — always with the
-//! same `Idempotency-Key`, so the platform applies it once. Keys must be kept by the
-//! platform at least as long as `max_age`: the sandbox keeps them for 24 hours (its
-//! own rule: the platform's retention is not published).
+//! same `Idempotency-Key`, so a server that honours the key applies it once. That the key
+//! is honoured, and for how long, is *sandbox-defined*: the sandbox keeps keys for 24
+//! hours; the platform's published docs do not mention the header. Keys must be kept at
+//! least as long as `max_age`.
 //!
 //! Sessions: a server-flow client (with client credentials) creates the sessions it needs
 //! to deliver; a client-flow client delivers a player's entries once the game has

@@ -55,14 +55,15 @@ namespace Kgen
         KgenSession RestoreSession(string accessToken, string refreshToken = null);
 
         /// <summary>Joins a tournament, paying <paramref name="joiningStake"/> (its <see cref="KgenTournament.BuyInPrice"/>).</summary>
+        /// <remarks>Sandbox-defined (the published docs are silent): the bonus balance pays first, then bought, then earned.</remarks>
         Task<KgenActionResult> JoinTournamentAsync(KgenSession session, string tournamentUid, long joiningStake,
             CancellationToken cancellationToken = default(CancellationToken));
 
-        /// <summary>Leaves a tournament (refunding the fee while it is live).</summary>
+        /// <summary>Leaves a tournament (the sandbox refunds the fee: sandbox-defined).</summary>
         Task<KgenActionResult> LeaveTournamentAsync(KgenSession session, string tournamentUid,
             CancellationToken cancellationToken = default(CancellationToken));
 
-        /// <summary>Submits the player's score (an integer of at least 0; the best score counts).</summary>
+        /// <summary>Submits the player's score (an integer of at least 0; the best score counts: both sandbox-defined).</summary>
         Task<KgenActionResult> SubmitScoreAsync(KgenSession session, string tournamentUid, long score,
             CancellationToken cancellationToken = default(CancellationToken));
 

@@ -36,7 +36,7 @@ namespace Kgen
         /// <summary>The API's error code as sent, e.g. "TOURNAMENT_IS_FULL"; "" when none.</summary>
         public string ApiErrorCode { get; private set; }
 
-        /// <summary>The call's <c>x-request-id</c> (quote it to KGeN support); "" if none.</summary>
+        /// <summary>The call's <c>x-request-id</c>; "" if none. The sandbox echoes and logs it; the platform's docs do not mention the header (sandbox-defined).</summary>
         public string RequestId { get; private set; }
 
         /// <summary>The raw response body; "" when none.</summary>

@@ -427,7 +427,8 @@ namespace Kgen.Native
 
         /// <summary>
         ///  Joins a tournament, paying `joining_stake` (must equal its `buy_in_price`)
-        ///  from the player's wallet. Completion `KGEN_OP_TOURNAMENTS_JOIN`, `data.message`.
+        ///  from the player's wallet (the sandbox takes the bonus balance first, then
+        ///  bought, then earned: *sandbox-defined*). Completion `KGEN_OP_TOURNAMENTS_JOIN`, `data.message`.
         ///
         ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
         ///  follows through `callback` (NULL: pull form) on the client's dispatch
@@ -438,7 +439,7 @@ namespace Kgen.Native
         internal static extern kgen_status kgen_tournaments_join(kgen_client* client, kgen_session* session, byte* tournament_uid, long joining_stake, kgen_callback callback, void* user_data, ulong* out_request);
 
         /// <summary>
-        ///  Leaves a tournament (refunding the fee while it is live). Completion
+        ///  Leaves a tournament (the sandbox refunds the fee: *sandbox-defined*). Completion
         ///  `KGEN_OP_TOURNAMENTS_LEAVE`, `data.message`.
         ///
         ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
@@ -450,7 +451,8 @@ namespace Kgen.Native
         internal static extern kgen_status kgen_tournaments_leave(kgen_client* client, kgen_session* session, byte* tournament_uid, kgen_callback callback, void* user_data, ulong* out_request);
 
         /// <summary>
-        ///  Submits the player's score (an integer &gt;= 0; the best score counts).
+        ///  Submits the player's score (an integer &gt;= 0; the best score counts: both
+        ///  *sandbox-defined*).
         ///  Completion `KGEN_OP_TOURNAMENTS_SUBMIT_SCORE`, `data.message`.
         ///
         ///  Strings are copied during the call. On `KGEN_OK` exactly one completion
@@ -1320,7 +1322,9 @@ namespace Kgen.Native
         /// </summary>
         public byte* message;
         /// <summary>
-        ///  The `x-request-id` of the call (quote it to KGeN support); "" if none.
+        ///  The `x-request-id` of the call; "" if none. The SDK sends it and the
+        ///  sandbox echoes and logs it; the platform's docs do not mention the
+        ///  header (*sandbox-defined*), so KGeN may not find a call by it.
         /// </summary>
         public byte* request_id;
         /// <summary>

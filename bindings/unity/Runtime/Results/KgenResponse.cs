@@ -12,7 +12,7 @@ namespace Kgen
     {
         public int HttpStatus { get; internal set; }
 
-        /// <summary>The call's <c>x-request-id</c>; quote it to KGeN support.</summary>
+        /// <summary>The call's <c>x-request-id</c>. The sandbox echoes and logs it; the platform's docs do not mention the header (sandbox-defined).</summary>
         public string RequestId { get; internal set; }
 
         /// <summary>The response body as sent.</summary>

@@ -72,14 +72,16 @@ public:
 	UPROPERTY(BlueprintAssignable)
 	FOnKGenMessage OnFailure;
 
-	// Joins a tournament paying JoiningStake (its BuyInPrice).
+	// Joins a tournament paying JoiningStake (its BuyInPrice); the sandbox takes the
+	// bonus balance first, then bought, then earned (sandbox-defined).
 	UFUNCTION(BlueprintCallable, Category = "KGen|Tournaments", meta = (BlueprintInternalUseOnly = "true", WorldContext = "WorldContextObject"))
 	static UKGenMessageAction* JoinTournament(UObject* WorldContextObject, UKGenSession* Session, const FString& TournamentUid, int64 JoiningStake);
 
+	// Leaves a tournament; the sandbox refunds the fee (sandbox-defined).
 	UFUNCTION(BlueprintCallable, Category = "KGen|Tournaments", meta = (BlueprintInternalUseOnly = "true", WorldContext = "WorldContextObject"))
 	static UKGenMessageAction* LeaveTournament(UObject* WorldContextObject, UKGenSession* Session, const FString& TournamentUid);
 
-	// Submits a score (an integer >= 0; the best one counts).
+	// Submits a score (an integer >= 0; the best one counts: both sandbox-defined).
 	UFUNCTION(BlueprintCallable, Category = "KGen|Tournaments", meta = (BlueprintInternalUseOnly = "true", WorldContext = "WorldContextObject"))
 	static UKGenMessageAction* SubmitScore(UObject* WorldContextObject, UKGenSession* Session, const FString& TournamentUid, int64 Score);
 

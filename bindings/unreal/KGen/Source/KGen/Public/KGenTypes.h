@@ -71,7 +71,8 @@ struct KGEN_API FKGenError
 	UPROPERTY(BlueprintReadOnly, Category = "KGen")
 	FString Message;
 
-	// The call's x-request-id, for KGeN support.
+	// The call's x-request-id. The sandbox echoes and logs it; the platform's docs do
+	// not mention the header (sandbox-defined).
 	UPROPERTY(BlueprintReadOnly, Category = "KGen")
 	FString RequestId;
 
