@@ -440,6 +440,24 @@ mod tests {
     }
 
     #[test]
+    fn the_sandbox_readme_lists_the_same_sandbox_defined_codes() {
+        let readme =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/sandbox/README.md"))
+                .unwrap();
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with("| error codes |"))
+            .expect("the README's table has an error codes row");
+        for code in ApiErrorCode::ALL {
+            assert_eq!(
+                row.contains(&format!("`{}`", code.as_str())),
+                code.is_sandbox_defined(),
+                "{code} in the README's sandbox-defined row"
+            );
+        }
+    }
+
+    #[test]
     fn every_named_code_round_trips_through_its_wire_string() {
         for code in ApiErrorCode::ALL {
             assert_eq!(&ApiErrorCode::from_wire(code.as_str()), code);
