@@ -25,7 +25,8 @@
 //! refused) before the read; after an attempt timeout the write may still be on its way
 //! to the server, so "not applied" then holds as of the read (the write keeps its
 //! `Idempotency-Key`: repeating the call cannot apply it twice on a server that honours
-//! the key, which the sandbox does and the platform's docs do not promise). The checks read the player's current state, so a concurrent write of the same
+//! the key, which the sandbox does and the platform's docs do not promise). The checks
+//! read the player's current state, so a concurrent write of the same
 //! player (another device claiming, a reward landing between) can make a check see the
 //! other write's effect; the docs of the platform define no per-write receipt to read
 //! instead (*sandbox-defined* reading of "applied").

@@ -192,8 +192,8 @@ impl Session {
     /// Retry policy: **mutating**; a lost answer is resolved by reading the leaderboard
     /// ([`super::outcome`]).
     ///
-    /// Errors: 400 `INVALID_SCORE` (*sandbox-defined*), `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
-    /// `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
+    /// Errors: 400 `INVALID_SCORE` (*sandbox-defined*), `TOURNAMENT_IS_NOT_LIVE`; 404
+    /// `TOURNAMENT_NOT_FOUND`, `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
     pub async fn submit_score(
         &self,
         tournament_uid: &str,
