@@ -11,11 +11,10 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::object;
 use crate::clock::NANOS_PER_SEC;
-use crate::errors::V3Error;
+use crate::errors::{I3dCode, V3Error};
 use crate::extract::V3Body;
 use crate::state::Shared;
 use crate::store::v3::{self, User};
@@ -50,13 +49,24 @@ impl FromRequestParts<Shared> for V3Caller {
     type Rejection = V3Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, V3Error> {
-        let key = private_token(&parts.headers)
-            .ok_or_else(|| V3Error::new(StatusCode::UNAUTHORIZED, "PRIVATE-TOKEN is required"))?;
+        let key = private_token(&parts.headers).ok_or_else(|| {
+            V3Error::new(
+                StatusCode::UNAUTHORIZED,
+                I3dCode::Unauthenticated,
+                "PRIVATE-TOKEN is required",
+            )
+        })?;
         let key_owner = Some(
             state
                 .db
                 .read(|conn| v3::user_by_api_key(conn, key))?
-                .ok_or_else(|| V3Error::new(StatusCode::UNAUTHORIZED, "Invalid PRIVATE-TOKEN"))?,
+                .ok_or_else(|| {
+                    V3Error::new(
+                        StatusCode::UNAUTHORIZED,
+                        I3dCode::Unauthenticated,
+                        "Invalid PRIVATE-TOKEN",
+                    )
+                })?,
         );
         Ok(V3Caller {
             key_owner,
@@ -75,54 +85,93 @@ pub async fn user(
         Some(token) => state.db.read(|conn| v3::session_user(conn, token, now))?,
         None => None,
     };
-    let user = session_user
-        .or(caller.key_owner)
-        .ok_or_else(|| V3Error::new(StatusCode::NOT_FOUND, "Not logged in"))?;
+    let user = session_user.or(caller.key_owner).ok_or_else(|| {
+        V3Error::new(
+            StatusCode::NOT_FOUND,
+            I3dCode::EntityNotFound,
+            "Not logged in",
+        )
+    })?;
     Ok(Json(user_json(&user, peer)))
 }
 
+/// The user in the shape of i3D.net's `SessionUser` (OpenAPI of `GET /v3/session/user`):
+/// every required property present with the published type. The sandbox keeps no
+/// profile, so texts are empty. `gender` is a string of unpublished values (sent empty:
+/// *sandbox-defined*); `trialAccountExpirationDate` a string of unspecified format (empty:
+/// no trial).
 fn user_json(user: &User, peer: SocketAddr) -> Value {
-    let mut details = address(user);
-    details.extend(object(json!({
-        "accountType": 1,
-        "language": "en",
-        "agreedToTerms": 1,
-        "agreedToPrivacyPolicy": 1,
-        "newsletter": 0,
-    })));
-    let mut billing = address(user);
-    billing.extend(object(json!({ "email": user.email, "invoiceByEmail": 1 })));
     json!({
         "userId": user.user_id,
         "userName": user.user_name,
         "email": user.email,
         "firstName": "",
         "lastName": "",
-        "gender": 0,
+        "gender": "",
         "phone": "",
         "accessLevel": 10,
         "validateEmail": 1,
         "isTrialAccount": 0,
-        "trialAccountExpirationDate": "", // a string in i3D's description; no trial here
+        "trialAccountExpirationDate": "",
         "requestIp": peer.ip().to_string(),
         "requestIpCountry": "Unknown",
-        "requestIpCountryCode": "ZZ",
-        "details": details,
-        "billingDetails": billing,
+        "requestIpCountryCode": "ZZ", // ISO 3166 user-assigned: unknown (loopback)
+        "details": account_details(user),
+        "billingDetails": billing_details(),
     })
 }
 
-/// The address block shared by the account and billing details (the sandbox knows none).
-fn address(user: &User) -> Map<String, Value> {
-    object(json!({
-        "companyName": "",
-        "name": user.user_name,
+/// `details`: the keys and types of i3D.net's `AccountDetails` (`GET /v3/account/details`).
+/// Two are not legible in the published description and are *sandbox-defined*:
+/// `unconfirmedEmail` (a reference to a schema not shown; sent as `null`, no change
+/// pending) and `emailAddressAbuse` (the key name of "email address for abuse emails").
+fn account_details(user: &User) -> Value {
+    json!({
+        "accountType": 1, // 1 consumer, 2 business
+        "companyName": null,
+        "vatNumber": null,
+        "cocNumber": null,
+        "firstName": "",
+        "lastName": "",
         "address": "",
+        "streetNumber": "",
         "zipCode": "",
         "city": "",
-        "country": "",
-        "phoneNumbers": [],
-    }))
+        "countryCode": "",
+        "emailAddress": user.email,
+        "unconfirmedEmail": null,
+        "emailAddressValidated": 1,
+        "phoneNumber": null,
+        "phoneNumberMobile": null,
+        "language": 0, // 0 English, 1 Dutch
+        "emailAddressAbuse": null,
+        "newsletter": 0,
+        "agreeToc": 1,
+        "agreeAup": 1,
+        "agreeDpa": 1,
+        "isAllowedFlexMetal": 0,
+    })
+}
+
+/// `billingDetails`: the keys and types of i3D.net's `AccountBillingDetails`
+/// (`GET /v3/account/billing`). `preferredPaymentMethod`'s values are not published; 0 is
+/// *sandbox-defined*.
+fn billing_details() -> Value {
+    json!({
+        "firstName": "",
+        "lastName": "",
+        "address": "",
+        "streetNumber": "",
+        "zipCode": "",
+        "city": "",
+        "countryCode": "",
+        "phoneNumber": null,
+        "phoneNumberMobile": null,
+        "emailAddressBilling": null,
+        "bundleInvoicesOfSameCategory": 0,
+        "receivePaymentConfirmationsViaEmail": 1,
+        "preferredPaymentMethod": 0,
+    })
 }
 
 fn required_text(
