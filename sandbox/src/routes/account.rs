@@ -174,15 +174,17 @@ fn billing_details() -> Value {
     })
 }
 
+/// A non-empty string property, as i3D.net's OpenAPI types them. A lenient sandbox also
+/// takes the code of `/login/otp` as a number, as some clients send it.
 fn required_text(
     body: &serde_json::Map<String, Value>,
     property: &str,
+    lenient: bool,
     errors: &mut Vec<(String, String)>,
 ) -> String {
     match body.get(property) {
         Some(Value::String(text)) if !text.is_empty() => text.clone(),
-        // Some clients send codes as numbers.
-        Some(Value::Number(n)) if property == "otp" && n.is_u64() => {
+        Some(Value::Number(n)) if lenient && property == "otp" && n.is_u64() => {
             format!("{:0width$}", n, width = v3::OTP_LEN)
         }
         _ => {
@@ -200,12 +202,14 @@ pub async fn login(
     caller: V3Caller,
     V3Body(body): V3Body,
 ) -> Result<Response, V3Error> {
+    let lenient = !state.config.strict;
     let mut errors = Vec::new();
-    let user_name = required_text(&body, "userName", &mut errors);
-    let password = required_text(&body, "password", &mut errors);
+    let user_name = required_text(&body, "userName", lenient, &mut errors);
+    let password = required_text(&body, "password", lenient, &mut errors);
+    // An integer 0 or 1 in i3D.net's OpenAPI; a lenient sandbox also takes a boolean.
     let remember_me = match body.get("rememberMe") {
         None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
+        Some(Value::Bool(b)) if lenient => *b,
         Some(v) if v.as_u64().is_some_and(|n| n <= 1) => v.as_u64() == Some(1),
         Some(_) => {
             errors.push(("rememberMe".into(), "rememberMe must be 0 or 1".into()));
@@ -259,7 +263,7 @@ pub async fn login_otp(
     V3Body(body): V3Body,
 ) -> Result<Response, V3Error> {
     let mut errors = Vec::new();
-    let otp = required_text(&body, "otp", &mut errors);
+    let otp = required_text(&body, "otp", !state.config.strict, &mut errors);
     if !errors.is_empty() {
         return Err(V3Error::validation(errors));
     }
