@@ -7,7 +7,8 @@
 # their schemas, invalid requests refused and valid ones accepted. Allowances, each one
 # narrow and explained, are in sandbox/schemathesis.toml.
 #
-#   scripts/test-contract.sh [max examples per operation, default 12]
+#   scripts/test-contract.sh [max examples per operation, default 50]
+#   (KGEN_CONTRACT_SEED picks another seed than the fixed one)
 #
 # Two sandboxes: the platform's operations (/s2s, /fe, /v3) run against one, the admin
 # API (/sandbox) against another, so that faults and resets the generator injects through
@@ -15,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-examples=${1:-12}
+examples=${1:-50}
 st=target/tools/schemathesis/bin/st
 out=target/contract
 mkdir -p "$out"
@@ -27,7 +28,7 @@ run_schemathesis() {
   "$st" --config-file sandbox/schemathesis.toml --no-color run sandbox/openapi.yaml \
     --url "$KGEN_BASE_URL" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection,positive_data_acceptance \
-    --max-examples "$examples" --seed 20261204 --workers 1 \
+    --max-examples "$examples" --seed "${KGEN_CONTRACT_SEED:-20261204}" --workers 1 \
     --generation-database none --request-timeout 10 \
     --report junit --report-junit-path "$out/$name.junit.xml" "$@"
 }

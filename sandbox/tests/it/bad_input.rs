@@ -9,6 +9,23 @@ use tokio::net::TcpStream;
 
 use crate::support::{uid_path, Env};
 
+/// A body is a JSON object or nothing (JSON whitespace): serde would read an array into a
+/// struct field by field, and a form feed is not JSON whitespace.
+#[tokio::test]
+async fn only_a_json_object_or_nothing_is_a_body() {
+    let env = Env::start().await;
+    for (path, body) in [
+        ("/sandbox/reset", "[]"),
+        ("/sandbox/reset", "\u{c}"),
+        ("/sandbox/settings", "[]"),
+        ("/sandbox/clients", r#"["game", "secret"]"#),
+    ] {
+        env.admin_send(Method::POST, path, Some(body))
+            .await
+            .expect_error(400, "BAD_REQUEST");
+    }
+}
+
 #[tokio::test]
 async fn malformed_and_mistyped_bodies_are_bad_requests() {
     let env = Env::demo().await;
