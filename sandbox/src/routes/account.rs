@@ -11,8 +11,9 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
+use super::object;
 use crate::clock::NANOS_PER_SEC;
 use crate::errors::{I3dCode, V3Error};
 use crate::extract::V3Body;
@@ -126,23 +127,15 @@ fn user_json(user: &User, peer: SocketAddr) -> Value {
 /// `unconfirmedEmail` (a reference to a schema not shown; sent as `null`, no change
 /// pending) and `emailAddressAbuse` (the key name of "email address for abuse emails").
 fn account_details(user: &User) -> Value {
-    json!({
+    let mut details = contact();
+    details.extend(object(json!({
         "accountType": 1, // 1 consumer, 2 business
         "companyName": null,
         "vatNumber": null,
         "cocNumber": null,
-        "firstName": "",
-        "lastName": "",
-        "address": "",
-        "streetNumber": "",
-        "zipCode": "",
-        "city": "",
-        "countryCode": "",
         "emailAddress": user.email,
         "unconfirmedEmail": null,
         "emailAddressValidated": 1,
-        "phoneNumber": null,
-        "phoneNumberMobile": null,
         "language": 0, // 0 English, 1 Dutch
         "emailAddressAbuse": null,
         "newsletter": 0,
@@ -150,14 +143,27 @@ fn account_details(user: &User) -> Value {
         "agreeAup": 1,
         "agreeDpa": 1,
         "isAllowedFlexMetal": 0,
-    })
+    })));
+    Value::Object(details)
 }
 
 /// `billingDetails`: the keys and types of i3D.net's `AccountBillingDetails`
 /// (`GET /v3/account/billing`). `preferredPaymentMethod`'s values are not published; 0 is
 /// *sandbox-defined*.
 fn billing_details() -> Value {
-    json!({
+    let mut billing = contact();
+    billing.extend(object(json!({
+        "emailAddressBilling": null,
+        "bundleInvoicesOfSameCategory": 0,
+        "receivePaymentConfirmationsViaEmail": 1,
+        "preferredPaymentMethod": 0,
+    })));
+    Value::Object(billing)
+}
+
+/// The name, address and phones both objects carry (the sandbox knows none of them).
+fn contact() -> Map<String, Value> {
+    object(json!({
         "firstName": "",
         "lastName": "",
         "address": "",
@@ -167,11 +173,7 @@ fn billing_details() -> Value {
         "countryCode": "",
         "phoneNumber": null,
         "phoneNumberMobile": null,
-        "emailAddressBilling": null,
-        "bundleInvoicesOfSameCategory": 0,
-        "receivePaymentConfirmationsViaEmail": 1,
-        "preferredPaymentMethod": 0,
-    })
+    }))
 }
 
 /// A non-empty string property, as i3D.net's OpenAPI types them. A lenient sandbox also
