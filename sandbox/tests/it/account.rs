@@ -359,6 +359,38 @@ async fn validation_and_credentials_errors() {
     );
 }
 
+/// i3D.net's OpenAPI types `rememberMe` as an integer and the 2FA `otp` as a string; only
+/// a sandbox started with `--lenient` also takes a boolean and a number.
+#[tokio::test]
+async fn strict_mode_takes_only_the_published_types() {
+    for strict in [true, false] {
+        let env = Env::with(kgen_sandbox::Options {
+            demo: true,
+            strict,
+            ..kgen_sandbox::Options::default()
+        })
+        .await;
+        let with_flag = |remember_me: Value| json!({ "userName": "demo2fa", "password": "demo-password", "rememberMe": remember_me });
+        let boolean = login_as(&env, Some(KEY), with_flag(json!(true))).await;
+        if strict {
+            expect_v3_error(&boolean, 400, FORM_ERRORS);
+            assert_eq!(boolean.body["errors"][0]["property"], "rememberMe");
+            let integer = login_as(&env, Some(KEY), with_flag(json!(1))).await;
+            assert_eq!(integer.status, 200, "{}", integer.text);
+        } else {
+            assert_eq!(boolean.status, 200, "{}", boolean.text);
+        }
+        let code: u64 = pending_code(&env).await.parse().unwrap();
+        let numeric = login_otp(&env, json!({ "otp": code })).await;
+        if strict {
+            expect_v3_error(&numeric, 400, FORM_ERRORS);
+            assert_eq!(numeric.body["errors"][0]["property"], "otp");
+        } else {
+            assert_eq!(numeric.status, 204, "{}", numeric.text);
+        }
+    }
+}
+
 #[tokio::test]
 async fn five_failures_lock_the_user_name_for_fifteen_minutes() {
     let env = Env::demo().await;
