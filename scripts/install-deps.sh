@@ -3,14 +3,15 @@
 # valgrind for the C ABI tests, cargo-fuzz for the fuzz targets, clang and CMake for the C++ layer, Mono and NUnit for
 # the C# layer, wrk for the sandbox load figures; libabigail (the ABI guard), Doxygen
 # (the API reference), zip, headless Chromium and its WebDriver (the console's browser
-# tests), actionlint from PyPI (the release workflow's lint), and zig
+# tests), actionlint from PyPI (the release workflow's lint), schemathesis from PyPI
+# (sandbox/openapi.yaml as a contract), and zig
 # with cargo-zigbuild (the glibc 2.17 build of the shipped library). Safe to run again:
 # it installs only what is missing.
 set -euo pipefail
 
 packages=(gcc g++ make clang libclang-rt-14-dev cmake pkg-config valgrind
           mono-mcs mono-runtime nunit-console libnunit-framework2.6.3-cil curl
-          abigail-tools doxygen python3 zip unzip chromium chromium-driver)
+          abigail-tools doxygen python3 python3-venv zip unzip chromium chromium-driver)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -58,4 +59,14 @@ fi
 fuzz_version=0.13.2
 if [ "$("$tools/bin/cargo-fuzz" --version 2>/dev/null)" != "cargo-fuzz $fuzz_version" ]; then
   cargo install --quiet --locked --root "$tools" cargo-fuzz --version "$fuzz_version"
+fi
+
+# schemathesis (scripts/test-contract.sh) from PyPI, pinned, in a virtualenv under
+# target/tools: the test itself needs no network.
+schemathesis_version=4.32.5
+if [ "$("$tools/schemathesis/bin/st" --version 2>/dev/null)" != "st, version $schemathesis_version" ]; then
+  rm -rf "$tools/schemathesis"
+  python3 -m venv "$tools/schemathesis"
+  "$tools/schemathesis/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: \
+    "schemathesis==$schemathesis_version"
 fi

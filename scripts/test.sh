@@ -49,6 +49,9 @@ scripts/abi.sh selftest
 section "C ABI: tests/c natively, under valgrind and ASan+UBSan; the C examples (the shipped library)"
 scripts/test-c.sh
 
+section "sandbox/openapi.yaml as a contract: schemathesis over every operation, answers checked against the schemas"
+scripts/test-contract.sh
+
 section "sandbox console in headless Chromium: login, live request log, lifecycle, faults, CSRF"
 scripts/test-console.sh
 

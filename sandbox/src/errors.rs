@@ -1,7 +1,7 @@
 //! Error responses of both API families.
 //!
 //! KGeN family: `{"error": "<CODE>", "message": "<text>"}`.
-//! `/v3` family: `{"errorCode": <status>, "errorMessage": "<text>", "errors": [{"property", "message"}]}`.
+//! `/v3` family: `{"errorCode": <i3D code>, "errorMessage": "<text>", "errors": [{"property", "message"}]}`.
 //! Every error response also carries `x-request-id` (added by the server layer).
 
 use axum::http::{header, HeaderValue, StatusCode};
@@ -161,10 +161,49 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// i3D.net's API v3 error codes, from its published table ("API v3 Error Codes"), sent as
+/// `errorCode`. i3D publishes the table but not which code each `/v3/session` answer
+/// carries, so the pairing of answer and code is *sandbox-defined*; so is 10004 on the
+/// 429 of too many logins, for which the table has no code of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum I3dCode {
+    /// 10001 "Entity not found".
+    EntityNotFound = 10001,
+    /// 10003 "No access to entity".
+    NoAccess = 10003,
+    /// 10004 "Unauthenticated / invalid credentials for API request".
+    Unauthenticated = 10004,
+    /// 10005 "You are already logged in".
+    AlreadyLoggedIn = 10005,
+    /// 10007 "Internal server error".
+    InternalServerError = 10007,
+    /// 10008 "An invalid parameter was provided".
+    InvalidParameter = 10008,
+    /// 10009 "Entity cannot be deleted due to conflict".
+    Conflict = 10009,
+    /// 11001 "Errors in form": the `errors` array names the properties.
+    FormErrors = 11001,
+}
+
+impl I3dCode {
+    /// The code of an error the sandbox raises outside a `/v3` handler, by its status.
+    fn for_status(status: StatusCode) -> I3dCode {
+        match status.as_u16() {
+            401 => I3dCode::Unauthenticated,
+            403 => I3dCode::NoAccess,
+            404 => I3dCode::EntityNotFound,
+            409 => I3dCode::Conflict,
+            500..=599 => I3dCode::InternalServerError,
+            _ => I3dCode::InvalidParameter,
+        }
+    }
+}
+
 /// A `/v3` family error response.
 #[derive(Debug)]
 pub struct V3Error {
     pub status: StatusCode,
+    pub error_code: I3dCode,
     pub message: String,
     pub errors: Vec<(String, String)>,
     pub retry_after_secs: Option<u64>,
@@ -174,9 +213,10 @@ pub struct V3Error {
 }
 
 impl V3Error {
-    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, error_code: I3dCode, message: impl Into<String>) -> Self {
         V3Error {
             status,
+            error_code,
             message: message.into(),
             errors: Vec::new(),
             retry_after_secs: None,
@@ -188,7 +228,11 @@ impl V3Error {
     pub fn validation(errors: Vec<(String, String)>) -> Self {
         V3Error {
             errors,
-            ..V3Error::new(StatusCode::BAD_REQUEST, "Validation failed")
+            ..V3Error::new(
+                StatusCode::BAD_REQUEST,
+                I3dCode::FormErrors,
+                "Validation failed",
+            )
         }
     }
 }
@@ -203,6 +247,7 @@ impl From<ApiError> for V3Error {
     fn from(e: ApiError) -> Self {
         V3Error {
             status: e.status,
+            error_code: I3dCode::for_status(e.status),
             message: e.message,
             errors: Vec::new(),
             retry_after_secs: e.retry_after_secs,
@@ -219,7 +264,7 @@ impl IntoResponse for V3Error {
             .map(|(property, message)| json!({ "property": property, "message": message }))
             .collect();
         let mut body = json!({
-            "errorCode": self.status.as_u16(),
+            "errorCode": self.error_code as u32,
             "errorMessage": self.message,
             "errors": errors,
         });

@@ -42,12 +42,17 @@ pub async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiErro
 }
 
 /// Parses a JSON body; an empty body reads as `{}` so that optional-only bodies may be
-/// omitted while required fields are still reported missing.
+/// omitted while required fields are still reported missing. Every body is an object:
+/// anything else is refused before serde, which would read an array into a struct.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let bytes = if bytes.iter().all(u8::is_ascii_whitespace) {
-        b"{}".as_slice()
-    } else {
-        bytes
+    // JSON's whitespace only (not form feed, which `is_ascii_whitespace` counts).
+    let bytes = match bytes
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        None => b"{}".as_slice(),
+        Some(b'{') => bytes,
+        Some(_) => return Err(ApiError::bad_request("the body must be a JSON object")),
     };
     serde_json::from_slice(bytes)
         .map_err(|e| ApiError::bad_request(format!("invalid JSON body: {e}")))

@@ -62,7 +62,8 @@ pub struct Options {
     pub quiet: bool,
     /// Accept only the request forms the published docs show, where the real backend is
     /// strict and the sandbox could be lenient (OTP verify's `authCode` and `otp` as JSON
-    /// integers). On by default, so an SDK that drifts from the docs fails here first.
+    /// integers; `/v3` login's `rememberMe` as 0 or 1 and the 2FA `otp` as a string). On
+    /// by default, so an SDK that drifts from the docs fails here first.
     pub strict: bool,
 }
 

@@ -38,7 +38,8 @@ struct Cli {
     #[arg(long)]
     quiet: bool,
     /// Also accept request forms the published docs do not show (OTP verify codes as
-    /// strings); by default only the documented forms are accepted.
+    /// strings, `/v3` `rememberMe` as a boolean and its 2FA code as a number); by default
+    /// only the documented forms are accepted.
     #[arg(long)]
     lenient: bool,
 }

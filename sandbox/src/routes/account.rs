@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 
 use super::object;
 use crate::clock::NANOS_PER_SEC;
-use crate::errors::V3Error;
+use crate::errors::{I3dCode, V3Error};
 use crate::extract::V3Body;
 use crate::state::Shared;
 use crate::store::v3::{self, User};
@@ -50,13 +50,24 @@ impl FromRequestParts<Shared> for V3Caller {
     type Rejection = V3Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, V3Error> {
-        let key = private_token(&parts.headers)
-            .ok_or_else(|| V3Error::new(StatusCode::UNAUTHORIZED, "PRIVATE-TOKEN is required"))?;
+        let key = private_token(&parts.headers).ok_or_else(|| {
+            V3Error::new(
+                StatusCode::UNAUTHORIZED,
+                I3dCode::Unauthenticated,
+                "PRIVATE-TOKEN is required",
+            )
+        })?;
         let key_owner = Some(
             state
                 .db
                 .read(|conn| v3::user_by_api_key(conn, key))?
-                .ok_or_else(|| V3Error::new(StatusCode::UNAUTHORIZED, "Invalid PRIVATE-TOKEN"))?,
+                .ok_or_else(|| {
+                    V3Error::new(
+                        StatusCode::UNAUTHORIZED,
+                        I3dCode::Unauthenticated,
+                        "Invalid PRIVATE-TOKEN",
+                    )
+                })?,
         );
         Ok(V3Caller {
             key_owner,
@@ -75,65 +86,107 @@ pub async fn user(
         Some(token) => state.db.read(|conn| v3::session_user(conn, token, now))?,
         None => None,
     };
-    let user = session_user
-        .or(caller.key_owner)
-        .ok_or_else(|| V3Error::new(StatusCode::NOT_FOUND, "Not logged in"))?;
+    let user = session_user.or(caller.key_owner).ok_or_else(|| {
+        V3Error::new(
+            StatusCode::NOT_FOUND,
+            I3dCode::EntityNotFound,
+            "Not logged in",
+        )
+    })?;
     Ok(Json(user_json(&user, peer)))
 }
 
+/// The user in the shape of i3D.net's `SessionUser` (OpenAPI of `GET /v3/session/user`):
+/// every required property present with the published type. The sandbox keeps no
+/// profile, so texts are empty. `gender` is a string of unpublished values (sent empty:
+/// *sandbox-defined*); `trialAccountExpirationDate` a string of unspecified format (empty:
+/// no trial).
 fn user_json(user: &User, peer: SocketAddr) -> Value {
-    let mut details = address(user);
-    details.extend(object(json!({
-        "accountType": 1,
-        "language": "en",
-        "agreedToTerms": 1,
-        "agreedToPrivacyPolicy": 1,
-        "newsletter": 0,
-    })));
-    let mut billing = address(user);
-    billing.extend(object(json!({ "email": user.email, "invoiceByEmail": 1 })));
     json!({
         "userId": user.user_id,
         "userName": user.user_name,
         "email": user.email,
         "firstName": "",
         "lastName": "",
-        "gender": 0,
+        "gender": "",
         "phone": "",
         "accessLevel": 10,
         "validateEmail": 1,
         "isTrialAccount": 0,
-        "trialAccountExpirationDate": "", // a string in i3D's description; no trial here
+        "trialAccountExpirationDate": "",
         "requestIp": peer.ip().to_string(),
         "requestIpCountry": "Unknown",
-        "requestIpCountryCode": "ZZ",
-        "details": details,
-        "billingDetails": billing,
+        "requestIpCountryCode": "ZZ", // ISO 3166 user-assigned: unknown (loopback)
+        "details": account_details(user),
+        "billingDetails": billing_details(),
     })
 }
 
-/// The address block shared by the account and billing details (the sandbox knows none).
-fn address(user: &User) -> Map<String, Value> {
+/// `details`: the keys and types of i3D.net's `AccountDetails` (`GET /v3/account/details`).
+/// Two are not legible in the published description and are *sandbox-defined*:
+/// `unconfirmedEmail` (a reference to a schema not shown; sent as `null`, no change
+/// pending) and `emailAddressAbuse` (the key name of "email address for abuse emails").
+fn account_details(user: &User) -> Value {
+    let mut details = contact();
+    details.extend(object(json!({
+        "accountType": 1, // 1 consumer, 2 business
+        "companyName": null,
+        "vatNumber": null,
+        "cocNumber": null,
+        "emailAddress": user.email,
+        "unconfirmedEmail": null,
+        "emailAddressValidated": 1,
+        "language": 0, // 0 English, 1 Dutch
+        "emailAddressAbuse": null,
+        "newsletter": 0,
+        "agreeToc": 1,
+        "agreeAup": 1,
+        "agreeDpa": 1,
+        "isAllowedFlexMetal": 0,
+    })));
+    Value::Object(details)
+}
+
+/// `billingDetails`: the keys and types of i3D.net's `AccountBillingDetails`
+/// (`GET /v3/account/billing`). `preferredPaymentMethod`'s values are not published; 0 is
+/// *sandbox-defined*.
+fn billing_details() -> Value {
+    let mut billing = contact();
+    billing.extend(object(json!({
+        "emailAddressBilling": null,
+        "bundleInvoicesOfSameCategory": 0,
+        "receivePaymentConfirmationsViaEmail": 1,
+        "preferredPaymentMethod": 0,
+    })));
+    Value::Object(billing)
+}
+
+/// The name, address and phones both objects carry (the sandbox knows none of them).
+fn contact() -> Map<String, Value> {
     object(json!({
-        "companyName": "",
-        "name": user.user_name,
+        "firstName": "",
+        "lastName": "",
         "address": "",
+        "streetNumber": "",
         "zipCode": "",
         "city": "",
-        "country": "",
-        "phoneNumbers": [],
+        "countryCode": "",
+        "phoneNumber": null,
+        "phoneNumberMobile": null,
     }))
 }
 
+/// A non-empty string property, as i3D.net's OpenAPI types them. A lenient sandbox also
+/// takes the code of `/login/otp` as a number, as some clients send it.
 fn required_text(
     body: &serde_json::Map<String, Value>,
     property: &str,
+    lenient: bool,
     errors: &mut Vec<(String, String)>,
 ) -> String {
     match body.get(property) {
         Some(Value::String(text)) if !text.is_empty() => text.clone(),
-        // Some clients send codes as numbers.
-        Some(Value::Number(n)) if property == "otp" && n.is_u64() => {
+        Some(Value::Number(n)) if lenient && property == "otp" && n.is_u64() => {
             format!("{:0width$}", n, width = v3::OTP_LEN)
         }
         _ => {
@@ -151,12 +204,14 @@ pub async fn login(
     caller: V3Caller,
     V3Body(body): V3Body,
 ) -> Result<Response, V3Error> {
+    let lenient = !state.config.strict;
     let mut errors = Vec::new();
-    let user_name = required_text(&body, "userName", &mut errors);
-    let password = required_text(&body, "password", &mut errors);
+    let user_name = required_text(&body, "userName", lenient, &mut errors);
+    let password = required_text(&body, "password", lenient, &mut errors);
+    // An integer 0 or 1 in i3D.net's OpenAPI; a lenient sandbox also takes a boolean.
     let remember_me = match body.get("rememberMe") {
         None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
+        Some(Value::Bool(b)) if lenient => *b,
         Some(v) if v.as_u64().is_some_and(|n| n <= 1) => v.as_u64() == Some(1),
         Some(_) => {
             errors.push(("rememberMe".into(), "rememberMe must be 0 or 1".into()));
@@ -210,7 +265,7 @@ pub async fn login_otp(
     V3Body(body): V3Body,
 ) -> Result<Response, V3Error> {
     let mut errors = Vec::new();
-    let otp = required_text(&body, "otp", &mut errors);
+    let otp = required_text(&body, "otp", !state.config.strict, &mut errors);
     if !errors.is_empty() {
         return Err(V3Error::validation(errors));
     }

@@ -66,14 +66,12 @@ pub async fn create(
     )))
 }
 
-/// `user_id` (older docs: `gamer_id`): a non-empty string of at most 256 characters.
+/// `user_id` (older docs: `gamer_id`): a string of 1-256 characters.
 fn user_id(body: &Map<String, Value>) -> Result<String, ApiError> {
-    let value = body
-        .get("user_id")
-        .or_else(|| body.get("gamer_id"))
-        .filter(|v| !v.is_null());
-    match value {
-        Some(Value::String(id)) if !id.is_empty() && id.len() <= 256 => Ok(id.clone()),
+    // A null field counts as absent, so a null user_id falls back to gamer_id.
+    let present = |key: &str| body.get(key).filter(|v| !v.is_null());
+    match present("user_id").or_else(|| present("gamer_id")) {
+        Some(Value::String(id)) if (1..=256).contains(&id.chars().count()) => Ok(id.clone()),
         Some(_) => Err(ApiError::bad_request(
             "user_id must be a string of 1-256 characters",
         )),

@@ -19,7 +19,7 @@ pub fn register(
     name: Option<&str>,
     now: i64,
 ) -> Result<Client, ApiError> {
-    if client_id.is_empty() || client_id.contains('#') || client_id.len() > 128 {
+    if !(1..=128).contains(&client_id.chars().count()) || client_id.contains('#') {
         return Err(ApiError::bad_request(
             "client_id must be 1-128 characters without '#'",
         ));

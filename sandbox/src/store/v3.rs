@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::clock::{secs_to_ns, NANOS_PER_SEC};
-use crate::errors::{ApiError, V3Error};
+use crate::errors::{ApiError, I3dCode, V3Error};
 use crate::ids;
 use crate::password;
 
@@ -139,7 +139,11 @@ pub fn login(
 ) -> Result<Result<Login, V3Error>, V3Error> {
     if let Some(token) = cookie {
         if session_user(conn, token, now)?.is_some() {
-            return Ok(Err(V3Error::new(StatusCode::CONFLICT, "Already logged in")));
+            return Ok(Err(V3Error::new(
+                StatusCode::CONFLICT,
+                I3dCode::AlreadyLoggedIn,
+                "Already logged in",
+            )));
         }
     }
     let window_start = now - secs_to_ns(FAILURE_WINDOW_SECS);
@@ -152,7 +156,11 @@ pub fn login(
         })?;
     if failures >= MAX_FAILURES {
         let free_at = oldest.unwrap_or(now) + secs_to_ns(FAILURE_WINDOW_SECS);
-        let mut error = V3Error::new(StatusCode::TOO_MANY_REQUESTS, "Too many login attempts");
+        let mut error = V3Error::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            I3dCode::Unauthenticated,
+            "Too many login attempts",
+        );
         error.retry_after_secs =
             Some((((free_at - now) + NANOS_PER_SEC - 1) / NANOS_PER_SEC).max(1) as u64);
         return Ok(Err(error));
@@ -170,6 +178,7 @@ pub fn login(
                 .execute(params![user_name, now])?;
             return Ok(Err(V3Error::new(
                 StatusCode::UNAUTHORIZED,
+                I3dCode::Unauthenticated,
                 "Invalid credentials",
             )));
         }
@@ -220,7 +229,13 @@ pub fn login_otp(
     otp: &str,
     now: i64,
 ) -> Result<Result<(), V3Error>, V3Error> {
-    let no_pending = || V3Error::new(StatusCode::NOT_FOUND, "No pending two-factor login");
+    let no_pending = || {
+        V3Error::new(
+            StatusCode::NOT_FOUND,
+            I3dCode::EntityNotFound,
+            "No pending two-factor login",
+        )
+    };
     let Some(token) = cookie else {
         return Ok(Err(no_pending()));
     };
@@ -245,6 +260,7 @@ pub fn login_otp(
         .execute([token])?;
         return Ok(Err(V3Error::new(
             StatusCode::UNAUTHORIZED,
+            I3dCode::Unauthenticated,
             "Invalid one-time password",
         )));
     }

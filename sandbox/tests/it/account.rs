@@ -61,10 +61,17 @@ fn other_code(code: &str) -> &'static str {
     }
 }
 
+/// i3D.net's own error codes (its "API v3 Error Codes" table), never the HTTP status.
+const NOT_FOUND: u32 = 10001;
+const UNAUTHENTICATED: u32 = 10004;
+const ALREADY_LOGGED_IN: u32 = 10005;
+const INVALID_PARAMETER: u32 = 10008;
+const FORM_ERRORS: u32 = 11001;
+
 #[track_caller]
-fn expect_v3_error(reply: &Reply, status: u16) {
+fn expect_v3_error(reply: &Reply, status: u16, error_code: u32) {
     assert_eq!(reply.status, status, "{}", reply.text);
-    assert_eq!(reply.body["errorCode"], status);
+    assert_eq!(reply.body["errorCode"], error_code, "{}", reply.text);
     assert!(
         reply.body["errorMessage"].is_string() && reply.body["errors"].is_array(),
         "{}",
@@ -93,7 +100,11 @@ async fn login_sets_a_cookie_session_that_logout_ends() {
     assert_eq!(user.body["requestIp"], "127.0.0.1");
     assert_eq!(user.body["requestIpCountryCode"].as_str().unwrap().len(), 2);
     assert!(user.body["details"].is_object() && user.body["billingDetails"].is_object());
-    expect_v3_error(&login(&env, "demo", "demo-password").await, 409);
+    expect_v3_error(
+        &login(&env, "demo", "demo-password").await,
+        409,
+        ALREADY_LOGGED_IN,
+    );
     let logout = env
         .send(
             Method::POST,
@@ -109,6 +120,126 @@ async fn login_sets_a_cookie_session_that_logout_ends() {
         200,
         "logged out, so a new login works"
     );
+}
+
+/// The property names of an object, sorted.
+fn keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+#[tokio::test]
+async fn the_user_has_the_shape_of_i3d_session_user() {
+    let env = Env::demo().await;
+    let user = current_user(&env, Some("demo-api-key")).await.body;
+    assert_eq!(
+        keys(&user),
+        [
+            "accessLevel",
+            "billingDetails",
+            "details",
+            "email",
+            "firstName",
+            "gender",
+            "isTrialAccount",
+            "lastName",
+            "phone",
+            "requestIp",
+            "requestIpCountry",
+            "requestIpCountryCode",
+            "trialAccountExpirationDate",
+            "userId",
+            "userName",
+            "validateEmail",
+        ]
+    );
+    for text in ["gender", "trialAccountExpirationDate", "phone", "firstName"] {
+        assert!(user[text].is_string(), "{text} is a string: {user}");
+    }
+    for flag in ["accessLevel", "validateEmail", "isTrialAccount"] {
+        assert!(user[flag].is_i64(), "{flag} is an integer: {user}");
+    }
+    let details = &user["details"];
+    assert_eq!(
+        keys(details),
+        [
+            "accountType",
+            "address",
+            "agreeAup",
+            "agreeDpa",
+            "agreeToc",
+            "city",
+            "cocNumber",
+            "companyName",
+            "countryCode",
+            "emailAddress",
+            "emailAddressAbuse",
+            "emailAddressValidated",
+            "firstName",
+            "isAllowedFlexMetal",
+            "language",
+            "lastName",
+            "newsletter",
+            "phoneNumber",
+            "phoneNumberMobile",
+            "streetNumber",
+            "unconfirmedEmail",
+            "vatNumber",
+            "zipCode",
+        ]
+    );
+    for integer in [
+        "accountType",
+        "language",
+        "emailAddressValidated",
+        "newsletter",
+        "agreeToc",
+        "agreeAup",
+        "agreeDpa",
+        "isAllowedFlexMetal",
+    ] {
+        assert!(
+            details[integer].is_i64(),
+            "details.{integer} is an integer: {details}"
+        );
+    }
+    assert_eq!(details["language"], 0, "0 English, 1 Dutch");
+    assert_eq!(details["emailAddress"], user["email"]);
+    let billing = &user["billingDetails"];
+    assert_eq!(
+        keys(billing),
+        [
+            "address",
+            "bundleInvoicesOfSameCategory",
+            "city",
+            "countryCode",
+            "emailAddressBilling",
+            "firstName",
+            "lastName",
+            "phoneNumber",
+            "phoneNumberMobile",
+            "preferredPaymentMethod",
+            "receivePaymentConfirmationsViaEmail",
+            "streetNumber",
+            "zipCode",
+        ]
+    );
+    for integer in [
+        "bundleInvoicesOfSameCategory",
+        "receivePaymentConfirmationsViaEmail",
+        "preferredPaymentMethod",
+    ] {
+        assert!(
+            billing[integer].is_i64(),
+            "billingDetails.{integer}: {billing}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -130,12 +261,17 @@ async fn two_factor_logins_complete_with_the_code() {
     expect_v3_error(
         &login_otp(&env, json!({ "otp": other_code(&code) })).await,
         401,
+        UNAUTHENTICATED,
     );
     let done = login_otp(&env, json!({ "otp": code })).await;
     assert_eq!(done.status, 204, "{}", done.text);
     let done_user = current_user(&env, Some("demo-api-key")).await;
     assert_eq!(done_user.body["userName"], "demo2fa", "the session's user");
-    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
+    expect_v3_error(
+        &login_otp(&env, json!({ "otp": code })).await,
+        404,
+        NOT_FOUND,
+    );
 }
 
 #[tokio::test]
@@ -144,7 +280,11 @@ async fn two_factor_codes_expire() {
     login(&env, "demo2fa", "demo-password").await;
     let code = pending_code(&env).await;
     env.advance_clock(301).await;
-    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
+    expect_v3_error(
+        &login_otp(&env, json!({ "otp": code })).await,
+        404,
+        NOT_FOUND,
+    );
     let none = env
         .admin_send(Method::GET, "/sandbox/v3/users/demo2fa/otp", None)
         .await;
@@ -160,16 +300,21 @@ async fn five_wrong_codes_end_the_pending_login() {
         expect_v3_error(
             &login_otp(&env, json!({ "otp": other_code(&code) })).await,
             401,
+            UNAUTHENTICATED,
         );
     }
-    expect_v3_error(&login_otp(&env, json!({ "otp": code })).await, 404);
+    expect_v3_error(
+        &login_otp(&env, json!({ "otp": code })).await,
+        404,
+        NOT_FOUND,
+    );
 }
 
 #[tokio::test]
 async fn validation_and_credentials_errors() {
     let env = Env::demo().await;
     let missing = login_as(&env, Some(KEY), json!({ "password": 5 })).await;
-    expect_v3_error(&missing, 400);
+    expect_v3_error(&missing, 400, FORM_ERRORS);
     let properties: Vec<&str> = missing.body["errors"]
         .as_array()
         .unwrap()
@@ -178,7 +323,7 @@ async fn validation_and_credentials_errors() {
         .collect();
     assert_eq!(properties, ["userName", "password"]);
     let no_otp = login_otp(&env, json!({})).await;
-    expect_v3_error(&no_otp, 400);
+    expect_v3_error(&no_otp, 400, FORM_ERRORS);
     assert_eq!(no_otp.body["errors"][0]["property"], "otp");
     expect_v3_error(
         &env.send(
@@ -189,6 +334,7 @@ async fn validation_and_credentials_errors() {
         )
         .await,
         400,
+        INVALID_PARAMETER,
     );
     expect_v3_error(
         &login_as(
@@ -198,20 +344,61 @@ async fn validation_and_credentials_errors() {
         )
         .await,
         400,
+        FORM_ERRORS,
     );
-    expect_v3_error(&login(&env, "demo", "wrong").await, 401);
-    expect_v3_error(&login(&env, "nobody", "demo-password").await, 401);
-    expect_v3_error(&login_otp(&env, json!({ "otp": "123456" })).await, 404);
+    expect_v3_error(&login(&env, "demo", "wrong").await, 401, UNAUTHENTICATED);
+    expect_v3_error(
+        &login(&env, "nobody", "demo-password").await,
+        401,
+        UNAUTHENTICATED,
+    );
+    expect_v3_error(
+        &login_otp(&env, json!({ "otp": "123456" })).await,
+        404,
+        NOT_FOUND,
+    );
+}
+
+/// i3D.net's OpenAPI types `rememberMe` as an integer and the 2FA `otp` as a string; only
+/// a sandbox started with `--lenient` also takes a boolean and a number.
+#[tokio::test]
+async fn strict_mode_takes_only_the_published_types() {
+    for strict in [true, false] {
+        let env = Env::with(kgen_sandbox::Options {
+            demo: true,
+            strict,
+            ..kgen_sandbox::Options::default()
+        })
+        .await;
+        let with_flag = |remember_me: Value| json!({ "userName": "demo2fa", "password": "demo-password", "rememberMe": remember_me });
+        let boolean = login_as(&env, Some(KEY), with_flag(json!(true))).await;
+        if strict {
+            expect_v3_error(&boolean, 400, FORM_ERRORS);
+            assert_eq!(boolean.body["errors"][0]["property"], "rememberMe");
+            let integer = login_as(&env, Some(KEY), with_flag(json!(1))).await;
+            assert_eq!(integer.status, 200, "{}", integer.text);
+        } else {
+            assert_eq!(boolean.status, 200, "{}", boolean.text);
+        }
+        let code: u64 = pending_code(&env).await.parse().unwrap();
+        let numeric = login_otp(&env, json!({ "otp": code })).await;
+        if strict {
+            expect_v3_error(&numeric, 400, FORM_ERRORS);
+            assert_eq!(numeric.body["errors"][0]["property"], "otp");
+        } else {
+            assert_eq!(numeric.status, 204, "{}", numeric.text);
+        }
+    }
 }
 
 #[tokio::test]
 async fn five_failures_lock_the_user_name_for_fifteen_minutes() {
     let env = Env::demo().await;
     for _ in 0..5 {
-        expect_v3_error(&login(&env, "demo", "wrong").await, 401);
+        expect_v3_error(&login(&env, "demo", "wrong").await, 401, UNAUTHENTICATED);
     }
     let locked = login(&env, "DEMO", "demo-password").await;
-    expect_v3_error(&locked, 429);
+    expect_v3_error(&locked, 429, UNAUTHENTICATED);
     let retry_after: u64 = locked.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=900).contains(&retry_after));
     env.advance_clock(901).await;
@@ -232,7 +419,11 @@ async fn every_call_needs_a_private_token() {
         ),
         (Method::POST, "/v3/session/logout", None),
     ] {
-        expect_v3_error(&env.send(method, path, &[], body).await, 401);
+        expect_v3_error(
+            &env.send(method, path, &[], body).await,
+            401,
+            UNAUTHENTICATED,
+        );
     }
 }
 
@@ -241,9 +432,17 @@ async fn private_token_answers_for_its_owner_and_bad_ones_are_refused() {
     let env = Env::demo().await;
     let by_key = current_user(&env, Some("demo-api-key")).await;
     assert_eq!(by_key.body["userName"], "demo", "{}", by_key.text);
-    expect_v3_error(&current_user(&env, Some("nope")).await, 401);
+    expect_v3_error(
+        &current_user(&env, Some("nope")).await,
+        401,
+        UNAUTHENTICATED,
+    );
     let body = json!({ "userName": "demo", "password": "demo-password" });
-    expect_v3_error(&login_as(&env, Some("nope"), body).await, 401);
+    expect_v3_error(
+        &login_as(&env, Some("nope"), body).await,
+        401,
+        UNAUTHENTICATED,
+    );
 
     let created = env
         .admin_post(

@@ -9,6 +9,23 @@ use tokio::net::TcpStream;
 
 use crate::support::{uid_path, Env};
 
+/// A body is a JSON object or nothing (JSON whitespace): serde would read an array into a
+/// struct field by field, and a form feed is not JSON whitespace.
+#[tokio::test]
+async fn only_a_json_object_or_nothing_is_a_body() {
+    let env = Env::start().await;
+    for (path, body) in [
+        ("/sandbox/reset", "[]"),
+        ("/sandbox/reset", "\u{c}"),
+        ("/sandbox/settings", "[]"),
+        ("/sandbox/clients", r#"["game", "secret"]"#),
+    ] {
+        env.admin_send(Method::POST, path, Some(body))
+            .await
+            .expect_error(400, "BAD_REQUEST");
+    }
+}
+
 #[tokio::test]
 async fn malformed_and_mistyped_bodies_are_bad_requests() {
     let env = Env::demo().await;
@@ -97,7 +114,11 @@ async fn oversized_bodies_are_refused_with_413() {
             Some(&big),
         )
         .await;
-    assert_eq!((v3.status, v3.body["errorCode"].clone()), (413, json!(413)));
+    // i3D's code 10008, "An invalid parameter was provided".
+    assert_eq!(
+        (v3.status, v3.body["errorCode"].clone()),
+        (413, json!(10008))
+    );
 
     // A chunked body without Content-Length is cut off at the limit as well.
     let mut stream = TcpStream::connect(env.sandbox.addr()).await.unwrap();
@@ -157,12 +178,12 @@ async fn unknown_paths_and_wrong_methods_are_json_errors() {
             unknown.body["errorCode"].clone(),
             unknown.code()
         ),
-        (404, json!(404), "ROUTE_NOT_FOUND")
+        (404, json!(10001), "ROUTE_NOT_FOUND")
     );
     let wrong_method = env.send(Method::GET, "/v3/session/login", &[], None).await;
     assert_eq!(
         (wrong_method.status, wrong_method.body["errorCode"].clone()),
-        (405, json!(405))
+        (405, json!(10008))
     );
 }
 

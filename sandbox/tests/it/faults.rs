@@ -122,7 +122,7 @@ async fn rate_limit_faults_carry_retry_after() {
     let v3 = env.send(Method::GET, "/v3/session/user", &[], None).await;
     assert_eq!(
         (v3.status, v3.body["errorCode"].clone(), v3.code()),
-        (500, json!(500), "INJECTED_FAULT"),
+        (500, json!(10007), "INJECTED_FAULT"),
         "the /v3 family keeps its error shape"
     );
 }
