@@ -69,14 +69,17 @@ impl HttpRequest {
     }
 
     fn new(family: Family, method: Method, segments: &[&str], retry: RetryClass) -> HttpRequest {
-        let mut path = String::new();
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let mut path = String::with_capacity(segments.iter().map(|s| s.len() + 1).sum());
         for segment in segments {
             path.push('/');
             for byte in segment.bytes() {
                 if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
                     path.push(char::from(byte));
                 } else {
-                    path.push_str(&format!("%{byte:02X}"));
+                    path.push('%');
+                    path.push(char::from(HEX[usize::from(byte >> 4)]));
+                    path.push(char::from(HEX[usize::from(byte & 15)]));
                 }
             }
         }
