@@ -8,7 +8,8 @@
 # 2. the Rust core: requests/s and CPU per request of one read and one write operation;
 # 3. the C ABI: examples/c/game_server.c, 500 players in immediate dispatch, with the
 #    process's CPU time and peak memory;
-# 4. the C ABI idle: CPU used by a client that has nothing to do.
+# 4. the C ABI idle: CPU used by a client that has nothing to do;
+# 5. the C ABI: memory per player session and per request in flight (bench/memory.sh).
 # Needs wrk, curl, jq (scripts/install-deps.sh installs all but wrk: apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,3 +40,6 @@ done
 
 section "C ABI: an idle client"
 LD_LIBRARY_PATH=target/release target/bench/idle
+
+section "C ABI: memory per player session and per request in flight"
+NO_BUILD=1 bench/memory.sh

@@ -131,8 +131,9 @@ struct SessionInner {
     client: Client,
     flow: SessionFlow,
     user_id: String,
-    /// What `POST /s2s/session` is called with to renew (server flow).
-    renewal: Option<CreateSession>,
+    /// What `POST /s2s/session` is called with to renew (server flow); boxed, so a
+    /// restored session (client flow) does not carry room for a player profile.
+    renewal: Option<Box<CreateSession>>,
     tokens: RwLock<Tokens>,
     /// Held while one call renews; the others wait on it, then use its result. It keeps
     /// the error of the last renewal, which callers that waited for it share.
@@ -145,13 +146,42 @@ struct Tokens {
     access: Secret,
     refresh: Option<Secret>,
     exp: Option<i64>,
-    info: Arc<SessionInfo>,
+    /// The session's fields; `None` while they are those of `access`'s claims (a session
+    /// restored from tokens), which are then read from the token when asked for: a
+    /// restored session keeps its tokens and little else.
+    info: Option<Arc<SessionInfo>>,
     /// Bumped by every new token, so a call that saw a 401 knows whether a newer one exists.
     generation: u64,
     /// The session-expired event was raised for this token (client flow).
     expiry_reported: bool,
     /// The server refused this token (client flow): calls fail without a request.
     refused: bool,
+}
+
+impl Tokens {
+    fn new(
+        access: Secret,
+        refresh: Option<Secret>,
+        info: Option<SessionInfo>,
+        exp: Option<i64>,
+    ) -> Tokens {
+        Tokens {
+            access,
+            refresh,
+            exp,
+            info: info.map(Arc::new),
+            generation: 0,
+            expiry_reported: false,
+            refused: false,
+        }
+    }
+
+    /// The fields of a session restored from `access` (its claims were read when it was
+    /// installed, so they read again).
+    fn claims_info(&self) -> SessionInfo {
+        let claims = JwtClaims::decode(self.access.expose()).unwrap_or_default();
+        SessionInfo::from_claims(&claims, self.access.clone(), self.refresh.clone())
+    }
 }
 
 /// A session that lives on only while someone else keeps it ([`Session::downgrade`]).
@@ -188,14 +218,13 @@ impl Session {
         } else {
             info.user_id.clone()
         };
-        Session::build(
-            client,
-            SessionFlow::Server,
-            user_id,
-            Some(request),
-            info,
+        let tokens = Tokens::new(
+            info.access_token.clone(),
+            info.refresh_token.clone(),
+            Some(info),
             exp,
-        )
+        );
+        Session::build(client, SessionFlow::Server, user_id, Some(request), tokens)
     }
 
     fn build(
@@ -203,24 +232,15 @@ impl Session {
         flow: SessionFlow,
         user_id: String,
         renewal: Option<CreateSession>,
-        info: SessionInfo,
-        exp: Option<i64>,
+        tokens: Tokens,
     ) -> Session {
         Session {
             inner: Arc::new(SessionInner {
                 client,
                 flow,
                 user_id,
-                renewal,
-                tokens: RwLock::new(Tokens {
-                    access: info.access_token.clone(),
-                    refresh: info.refresh_token.clone(),
-                    exp,
-                    info: Arc::new(info),
-                    generation: 0,
-                    expiry_reported: false,
-                    refused: false,
-                }),
+                renewal: renewal.map(Box::new),
+                tokens: RwLock::new(tokens),
                 renew_lock: tokio::sync::Mutex::new(None),
                 renewals_ended: AtomicU64::new(0),
             }),
@@ -260,7 +280,11 @@ impl Session {
 
     /// The session's fields (from `/s2s/session`, or from the token's claims in the client flow).
     pub fn info(&self) -> Arc<SessionInfo> {
-        self.tokens().info.clone()
+        let tokens = self.tokens();
+        match &tokens.info {
+            Some(info) => info.clone(),
+            None => Arc::new(tokens.claims_info()),
+        }
     }
 
     /// The current access token (changes when the session renews).
@@ -292,10 +316,16 @@ impl Session {
                 "the token belongs to another player",
             ));
         }
+        let access = Secret::new(access_token);
+        let refresh = refresh_token.map(Secret::new);
+        // The fields stay those the session had; kept apart only when the new token's
+        // claims say otherwise.
         let mut info = (*self.info()).clone();
-        info.access_token = Secret::new(access_token);
-        info.refresh_token = refresh_token.map(Secret::new);
-        self.install(info, claims.exp);
+        info.access_token = access.clone();
+        info.refresh_token = refresh.clone();
+        let derived = info == SessionInfo::from_claims(&claims, access.clone(), refresh.clone());
+        let info = (!derived).then_some(info);
+        self.install(Tokens::new(access, refresh, info, claims.exp));
         Ok(())
     }
 
@@ -303,9 +333,12 @@ impl Session {
     /// stays true without a new session response.
     pub(crate) fn set_linked_phone(&self, phone: String) {
         let mut tokens = self.tokens_mut();
-        let mut info = (*tokens.info).clone();
+        let mut info = match &tokens.info {
+            Some(info) => (**info).clone(),
+            None => tokens.claims_info(),
+        };
         info.linked_phone = phone;
-        tokens.info = Arc::new(info);
+        tokens.info = Some(Arc::new(info));
     }
 
     fn tokens(&self) -> std::sync::RwLockReadGuard<'_, Tokens> {
@@ -316,15 +349,11 @@ impl Session {
         self.inner.tokens.write().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn install(&self, info: SessionInfo, exp: Option<i64>) {
+    /// Replaces the tokens by a new generation.
+    fn install(&self, new: Tokens) {
         let mut tokens = self.tokens_mut();
-        tokens.access = info.access_token.clone();
-        tokens.refresh = info.refresh_token.clone();
-        tokens.exp = exp;
-        tokens.info = Arc::new(info);
-        tokens.generation += 1;
-        tokens.expiry_reported = false;
-        tokens.refused = false;
+        let generation = tokens.generation + 1;
+        *tokens = Tokens { generation, ..new };
     }
 
     /// The current token and its generation.
@@ -384,16 +413,14 @@ impl Session {
     ) -> Result<RawResponse, Error> {
         let (token, generation) = self.prepare(ctx).await?;
         let transport = self.inner.client.transport();
-        let refusal = match transport
-            .send(&request.clone().auth(Auth::User(token)), ctx)
-            .await
-        {
+        let request = request.auth(Auth::User(token));
+        let refusal = match transport.send(&request, ctx).await {
             Err(e) if e.http_status() == Some(401) => e,
             other => return other,
         };
         let (token, generation) = match self.inner.flow {
             SessionFlow::Server => {
-                self.renew(ctx, Some(generation)).await?;
+                Box::pin(self.renew(ctx, Some(generation))).await?;
                 self.current_token()
             }
             SessionFlow::Client => match self.current_token() {
@@ -401,7 +428,9 @@ impl Session {
                 _ => return Err(self.refused(generation, refusal)),
             },
         };
-        match transport.send(&request.auth(Auth::User(token)), ctx).await {
+        // The rare second attempt is boxed, so it does not double every call's future.
+        let request = request.auth(Auth::User(token));
+        match Box::pin(transport.send(&request, ctx)).await {
             Err(e) if e.http_status() == Some(401) && self.inner.flow == SessionFlow::Client => {
                 Err(self.refused(generation, e))
             }
@@ -416,7 +445,7 @@ impl Session {
             .is_some_and(|r| r <= self.renew_before_ms());
         match self.inner.flow {
             SessionFlow::Server if due => {
-                if let Err(e) = self.renew(ctx, None).await {
+                if let Err(e) = Box::pin(self.renew(ctx, None)).await {
                     // The old token is still good: use it and try renewing next time.
                     if self.remaining_ms().is_some_and(|r| r <= 0) {
                         return Err(e);
@@ -484,7 +513,12 @@ impl Session {
         let exp = JwtClaims::decode(info.access_token.expose())
             .ok()
             .and_then(|c| c.exp);
-        self.install(info, exp);
+        self.install(Tokens::new(
+            info.access_token.clone(),
+            info.refresh_token.clone(),
+            Some(info),
+            exp,
+        ));
         Ok(())
     }
 
@@ -537,18 +571,19 @@ impl Client {
                 "the token names no player (no user_id or sub claim)",
             ));
         }
-        let info = SessionInfo::from_claims(
-            &claims,
+        // The fields are the token's claims, read again when asked for.
+        let tokens = Tokens::new(
             Secret::new(access_token),
             refresh_token.map(Secret::new),
+            None,
+            claims.exp,
         );
         let session = Session::build(
             self.clone(),
             SessionFlow::Client,
-            claims.user_id.clone(),
+            claims.user_id,
             None,
-            info,
-            claims.exp,
+            tokens,
         );
         self.offer_session(&session);
         Ok(session)
@@ -583,6 +618,37 @@ pub(crate) mod tests {
         );
         assert!(c.is_new_user);
         assert_eq!(c.indigg_id, None);
+    }
+
+    #[test]
+    fn a_restored_session_reads_its_fields_from_its_token_and_keeps_them_across_new_tokens() {
+        let client = Client::new(crate::Config::new("http://127.0.0.1:9")).unwrap();
+        let first = token(serde_json::json!({
+            "sub": "p1", "wallet_address": "0xfirst", "linked_phone": "", "exp": 4102444800_i64
+        }));
+        let session = client.restore_session(&first, Some("r1")).unwrap();
+        let info = session.info();
+        assert_eq!(info.user_id, "p1");
+        assert_eq!(info.wallet_address, "0xfirst");
+        assert_eq!(info.access_token.expose(), first);
+        assert_eq!(info.refresh_token.as_ref().map(Secret::expose), Some("r1"));
+        assert_eq!(session.expires_at(), Some(4102444800));
+
+        // A new token of the same player: the fields stay, the tokens are the new ones.
+        let second = token(serde_json::json!({"sub": "p1", "wallet_address": "0xsecond"}));
+        session.update_tokens(&second, None).unwrap();
+        let info = session.info();
+        assert_eq!(info.wallet_address, "0xfirst");
+        assert_eq!(info.access_token.expose(), second);
+        assert_eq!(info.refresh_token, None);
+        assert_eq!(session.access_token().expose(), second);
+        assert_eq!(session.expires_at(), None);
+
+        let restored = client.restore_session(&first, None).unwrap();
+        restored.set_linked_phone("+15550100".into());
+        assert_eq!(restored.info().linked_phone, "+15550100");
+        restored.update_tokens(&first, None).unwrap();
+        assert_eq!(restored.info().linked_phone, "+15550100");
     }
 
     #[test]

@@ -1,18 +1,20 @@
 //! A string that must never be printed: client secrets, tokens, OTPs, passwords.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// A secret string. `Debug` and `Display` print `***`; read it with [`Secret::expose`].
 ///
 /// The SDK keeps every credential it holds in this type so that logging a config, a
-/// session or an error can never leak one.
+/// session or an error can never leak one. Clones share the text (a session keeps its
+/// token once however many places hold it).
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret(Arc<str>);
 
 impl Secret {
     /// Wraps a secret value.
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
+        Secret(Arc::from(value.into()))
     }
 
     /// The secret text, for the one place that must send it.
@@ -28,13 +30,13 @@ impl Secret {
 
 impl From<String> for Secret {
     fn from(value: String) -> Self {
-        Secret(value)
+        Secret(Arc::from(value))
     }
 }
 
 impl From<&str> for Secret {
     fn from(value: &str) -> Self {
-        Secret(value.to_owned())
+        Secret(Arc::from(value))
     }
 }
 

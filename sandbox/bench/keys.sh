@@ -2,7 +2,8 @@
 # Keyed-write throughput of a fresh sandbox against one that already holds 1,000,000
 # Idempotency-Keys: the score route, each POST with a fresh key. Not part of CI.
 #
-#   sandbox/bench/keys.sh [--db]      (KEYS=1000000, ROUNDS=5, DURATION=5s, CONNECTIONS=32)
+#   sandbox/bench/keys.sh [--db]      (KEYS=1000000, ROUNDS=5, DURATION=5s, CONNECTIONS=32,
+#                                      KGEN_SANDBOX_BIN=target/release/kgen-sandbox)
 #
 # Two sandboxes: one is filled with $KEYS keyed writes, then short wrk runs alternate
 # between the fresh and the filled one; prints each round and min/median/max of the ratio.
@@ -10,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
-binary="$root/target/release/kgen-sandbox"
+binary=${KGEN_SANDBOX_BIN:-$root/target/release/kgen-sandbox}
 duration=${DURATION:-5s}
 connections=${CONNECTIONS:-32}
 keys=${KEYS:-1000000}

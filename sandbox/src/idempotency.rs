@@ -3,7 +3,10 @@
 //! The first response to a (caller, key) is stored in SQLite (so it survives a restart)
 //! for 24 h (*sandbox-defined*: the platform does not publish its retention), then
 //! deleted: at most once a minute of the sandbox clock, the keys past it go, through an
-//! index, so a sandbox that served millions of writes stays as fast as a fresh one. A repeat with the same method, path, query and body gets the stored status,
+//! index. A stored key is found by 16 bytes of SHA-256 over caller and key (and the
+//! request it answered is recognised by 16 bytes of SHA-256 over it), so the lookup index
+//! stays small (why a sandbox holding a million keys writes as fast as a fresh one: `db.rs`).
+//! A repeat with the same method, path, query and body gets the stored status,
 //! headers and body back with `idempotent-replayed: true`, and has no second effect. A
 //! repeat while the first is still running gets 409 `IDEMPOTENCY_KEY_IN_USE`; the same key
 //! with a different request gets 422 `IDEMPOTENCY_KEY_REUSED`. 5xx and 429 answers are not
@@ -23,7 +26,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::clock::secs_to_ns;
 use crate::errors::{family_error, ApiError, Code};
 use crate::extract::{is_admin, s2s_client};
-use crate::ids::sha256_hex;
+use sha2::{Digest, Sha256};
+
 use crate::routes::account::{private_token, session_cookie};
 use crate::state::Shared;
 
@@ -50,8 +54,8 @@ enum Begin {
     },
 }
 
-/// Who is asking, hashed (it may contain an API key); `None` when the request is not
-/// authenticated and will be refused anyway.
+/// Who is asking (it may contain an API key: only its hash is stored); `None` when the
+/// request is not authenticated and will be refused anyway.
 fn caller(state: &Shared, parts: &Parts) -> Option<String> {
     let path = parts.uri.path();
     let identity = if path.starts_with("/fe/") {
@@ -76,7 +80,17 @@ fn caller(state: &Shared, parts: &Parts) -> Option<String> {
     } else {
         return None;
     };
-    Some(sha256_hex(identity.as_bytes()))
+    Some(identity)
+}
+
+/// The first 16 bytes of SHA-256 over `parts`: the stored form of a key or a request
+/// (a collision among a day's keys is out of reach).
+fn digest(parts: &[&[u8]]) -> Vec<u8> {
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part);
+    }
+    hash.finalize()[..16].to_vec()
 }
 
 /// Runs the request under its idempotency key (or plainly without a usable caller).
@@ -97,28 +111,26 @@ pub async fn run<F: Future<Output = axum::response::Response>>(
     let Some(caller) = caller(state, &parts) else {
         return handler(Request::from_parts(parts, Body::from(body))).await;
     };
+    let id = digest(&[caller.as_bytes(), b"\n", key.as_bytes()]);
     let target = parts
         .uri
         .path_and_query()
         .map_or(path.as_str(), |pq| pq.as_str());
-    let fingerprint = sha256_hex(
-        &[
-            parts.method.as_str().as_bytes(),
-            b" ",
-            target.as_bytes(),
-            b"\n",
-            &body,
-        ]
-        .concat(),
-    );
+    let fingerprint = digest(&[
+        parts.method.as_str().as_bytes(),
+        b" ",
+        target.as_bytes(),
+        b"\n",
+        &body,
+    ]);
     let now = state.clock.now_ns();
     let purge = purge_turn(state, now);
     let begin = state.db.write(|conn| {
         if purge {
-            conn.prepare_cached("DELETE FROM idempotency WHERE created_at < ?1")?
+            conn.prepare_cached("DELETE FROM idempotency_keys WHERE created_at < ?1")?
                 .execute(params![now - secs_to_ns(TTL_SECS)])?;
         }
-        begin(conn, &caller, key, &fingerprint, now)
+        begin(conn, &id, &fingerprint, now)
     });
     match begin {
         Err(e) => family_error(&path, e),
@@ -144,8 +156,7 @@ pub async fn run<F: Future<Output = axum::response::Response>>(
         Ok(Begin::Fresh) => {
             let guard = Pending {
                 state,
-                caller: &caller,
-                key,
+                id: &id,
                 done: false,
             };
             let response = handler(Request::from_parts(parts, Body::from(body))).await;
@@ -165,15 +176,9 @@ fn purge_turn(state: &Shared, now: i64) -> bool {
             .is_ok()
 }
 
-fn begin(
-    conn: &Connection,
-    caller: &str,
-    key: &str,
-    fingerprint: &str,
-    now: i64,
-) -> Result<Begin, ApiError> {
+fn begin(conn: &Connection, id: &[u8], fingerprint: &[u8], now: i64) -> Result<Begin, ApiError> {
     type Row = (
-        String,
+        Vec<u8>,
         String,
         Option<u16>,
         Option<String>,
@@ -182,10 +187,10 @@ fn begin(
     );
     let row: Option<Row> = conn
         .prepare_cached(
-            "SELECT fingerprint, state, status, headers, body, created_at FROM idempotency
-             WHERE caller = ?1 AND key = ?2",
+            "SELECT fingerprint, state, status, headers, body, created_at FROM idempotency_keys
+             WHERE id = ?1",
         )?
-        .query_row(params![caller, key], |r| {
+        .query_row(params![id], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -214,10 +219,10 @@ fn begin(
         }
     }
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO idempotency (caller, key, fingerprint, state, created_at)
-         VALUES (?1, ?2, ?3, 'pending', ?4)",
+        "INSERT OR REPLACE INTO idempotency_keys (id, fingerprint, state, created_at)
+         VALUES (?1, ?2, 'pending', ?3)",
     )?
-    .execute(params![caller, key, fingerprint, now])?;
+    .execute(params![id, fingerprint, now])?;
     Ok(Begin::Fresh)
 }
 
@@ -239,8 +244,7 @@ fn replay(status: u16, headers: Vec<(String, String)>, body: Vec<u8>) -> axum::r
 /// completed with the response.
 struct Pending<'a> {
     state: &'a Shared,
-    caller: &'a str,
-    key: &'a str,
+    id: &'a [u8],
     done: bool,
 }
 
@@ -259,12 +263,11 @@ impl Pending<'_> {
                 .collect();
             let stored = self.state.db.write(|conn| {
                 conn.prepare_cached(
-                    "UPDATE idempotency SET state = 'done', status = ?3, headers = ?4, body = ?5
-                     WHERE caller = ?1 AND key = ?2",
+                    "UPDATE idempotency_keys SET state = 'done', status = ?2, headers = ?3, body = ?4
+                     WHERE id = ?1",
                 )?
                 .execute(params![
-                    self.caller,
-                    self.key,
+                    self.id,
                     status.as_u16(),
                     serde_json::to_string(&headers).unwrap_or_default(),
                     body.as_ref()
@@ -281,8 +284,8 @@ impl Drop for Pending<'_> {
     fn drop(&mut self) {
         if !self.done {
             let _ = self.state.db.write(|conn| {
-                conn.prepare_cached("DELETE FROM idempotency WHERE caller = ?1 AND key = ?2")?
-                    .execute(params![self.caller, self.key])
+                conn.prepare_cached("DELETE FROM idempotency_keys WHERE id = ?1")?
+                    .execute(params![self.id])
                     .map_err(ApiError::from)
             });
         }

@@ -123,7 +123,7 @@ impl AppState {
             db::set_meta(conn, META_DEMO, "1")?;
         }
         // Requests in flight when the process stopped will never finish.
-        conn.execute("DELETE FROM idempotency WHERE state = 'pending'", [])?;
+        conn.execute("DELETE FROM idempotency_keys WHERE state = 'pending'", [])?;
         Ok(())
     }
 

@@ -8,6 +8,8 @@
 //! speak: `{"access_token": "", "token": "…"}` reads the legacy `token`); a value of an
 //! unusable type is a decode error naming the field.
 
+use std::fmt::{self, Display};
+
 use serde_json::{Map, Value};
 
 use super::Timestamp;
@@ -37,7 +39,7 @@ impl FromJson for () {
 }
 
 /// Decodes a JSON array (`null` is an empty one).
-pub(crate) fn list<T: FromJson>(value: &Value, what: &str) -> Result<Vec<T>, Error> {
+pub(crate) fn list<T: FromJson>(value: &Value, what: impl Display) -> Result<Vec<T>, Error> {
     match value {
         Value::Null => Ok(Vec::new()),
         Value::Array(items) => items.iter().map(T::from_json).collect(),
@@ -84,15 +86,20 @@ impl<'a> Obj<'a> {
             .find(|v| !v.is_null() && v.as_str() != Some(""))
     }
 
-    fn field(&self, keys: &[&str]) -> (&'a Value, String) {
-        let name = format!("{}.{}", self.what, keys.first().copied().unwrap_or("?"));
+    /// The field's value (`null` when absent) and its name for messages, written out
+    /// only when a message needs it.
+    fn field(&self, keys: &[&'a str]) -> (&'a Value, FieldName<'a>) {
+        let name = FieldName {
+            what: self.what,
+            key: keys.first().copied().unwrap_or("?"),
+        };
         (self.get(keys).unwrap_or(&Value::Null), name)
     }
 
     /// Text; numbers and booleans are written out; `null`/missing is `""`.
     pub(crate) fn string(&self, keys: &[&str]) -> Result<String, Error> {
         let (value, name) = self.field(keys);
-        text(value, &name)
+        text(value, name)
     }
 
     /// Text, `None` when missing, `null` or empty.
@@ -109,13 +116,13 @@ impl<'a> Obj<'a> {
     /// Like [`Obj::i64`], `None` when missing, `null` or `""`.
     pub(crate) fn opt_i64(&self, keys: &[&str]) -> Result<Option<i64>, Error> {
         let (value, name) = self.field(keys);
-        Ok(number(value, &name)?.map(|n| n.round() as i64))
+        Ok(number(value, name)?.map(|n| n.round() as i64))
     }
 
     /// A number from a number or a numeric string; `null`/missing/`""` is 0.
     pub(crate) fn f64(&self, keys: &[&str]) -> Result<f64, Error> {
         let (value, name) = self.field(keys);
-        Ok(number(value, &name)?.unwrap_or(0.0))
+        Ok(number(value, name)?.unwrap_or(0.0))
     }
 
     /// A flag from a boolean, 0/1, or `"true"`/`"false"`/`"1"`/`"0"`; `null`/missing is false.
@@ -128,9 +135,9 @@ impl<'a> Obj<'a> {
             Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
                 "true" | "1" | "yes" => Ok(true),
                 "false" | "0" | "no" | "" => Ok(false),
-                _ => Err(mismatch(&name, "a boolean", value)),
+                _ => Err(mismatch(name, "a boolean", value)),
             },
-            other => Err(mismatch(&name, "a boolean", other)),
+            other => Err(mismatch(name, "a boolean", other)),
         }
     }
 
@@ -139,16 +146,16 @@ impl<'a> Obj<'a> {
         let (value, name) = self.field(keys);
         match value {
             Value::Number(_) => {
-                Ok(number(value, &name)?.map(|n| Timestamp::from_unix_secs(n as i64)))
+                Ok(number(value, name)?.map(|n| Timestamp::from_unix_secs(n as i64)))
             }
-            other => Ok(Timestamp::parse(&text(other, &name)?)),
+            other => Ok(Timestamp::parse(&text(other, name)?)),
         }
     }
 
     /// A list of models (`null`/missing is empty).
     pub(crate) fn list<T: FromJson>(&self, keys: &[&str]) -> Result<Vec<T>, Error> {
         let (value, name) = self.field(keys);
-        list(value, &name)
+        list(value, name)
     }
 
     /// A nested object (`null`/missing reads as an empty one).
@@ -162,7 +169,20 @@ impl<'a> Obj<'a> {
     }
 }
 
-fn text(value: &Value, name: &str) -> Result<String, Error> {
+/// `what.key`, the name of a field in decode errors.
+#[derive(Clone, Copy)]
+struct FieldName<'a> {
+    what: &'a str,
+    key: &'a str,
+}
+
+impl Display for FieldName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.what, self.key)
+    }
+}
+
+fn text(value: &Value, name: impl Display) -> Result<String, Error> {
     match value {
         Value::Null => Ok(String::new()),
         Value::String(s) => Ok(s.clone()),
@@ -172,7 +192,7 @@ fn text(value: &Value, name: &str) -> Result<String, Error> {
     }
 }
 
-fn number(value: &Value, name: &str) -> Result<Option<f64>, Error> {
+fn number(value: &Value, name: impl Display) -> Result<Option<f64>, Error> {
     match value {
         Value::Null => Ok(None),
         Value::Number(n) => Ok(n.as_f64()),
@@ -189,7 +209,7 @@ fn number(value: &Value, name: &str) -> Result<Option<f64>, Error> {
     }
 }
 
-fn mismatch(name: &str, expected: &str, got: &Value) -> Error {
+fn mismatch(name: impl Display, expected: &str, got: &Value) -> Error {
     let got = match got {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

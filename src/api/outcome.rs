@@ -114,7 +114,14 @@ impl Session {
                 .await;
                 match sent {
                     Err(lost) if answer_lost(&lost) => {
-                        resolve(self, &ctx, &check, lost.with_request_id(&ctx.request_id)).await
+                        // Boxed: the rare path would otherwise size every write's future.
+                        Box::pin(resolve(
+                            self,
+                            &ctx,
+                            &check,
+                            lost.with_request_id(&ctx.request_id),
+                        ))
+                        .await
                     }
                     other => other,
                 }

@@ -262,6 +262,9 @@ impl ClientEntry {
         Fut: Future<Output = Result<crate::Response<T>, crate::Error>> + Send + 'static,
     {
         let accepted = |id| unsafe { write_opt(out_request, id) };
+        // On the heap at once: the task and the wrappers around it then move a pointer,
+        // not the call's whole state machine (kilobytes), each time they are built.
+        let call = Box::pin(call);
         let work = async move {
             let result = call.await;
             Box::new(move || completion(result, convert)) as Finish

@@ -69,14 +69,17 @@ impl HttpRequest {
     }
 
     fn new(family: Family, method: Method, segments: &[&str], retry: RetryClass) -> HttpRequest {
-        let mut path = String::new();
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let mut path = String::with_capacity(segments.iter().map(|s| s.len() + 1).sum());
         for segment in segments {
             path.push('/');
             for byte in segment.bytes() {
                 if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
                     path.push(char::from(byte));
                 } else {
-                    path.push_str(&format!("%{byte:02X}"));
+                    path.push('%');
+                    path.push(char::from(HEX[usize::from(byte >> 4)]));
+                    path.push(char::from(HEX[usize::from(byte & 15)]));
                 }
             }
         }
@@ -93,8 +96,9 @@ impl HttpRequest {
         }
     }
 
-    pub(crate) fn json(mut self, body: &serde_json::Value) -> HttpRequest {
-        self.body = Some(body.to_string().into_bytes());
+    pub(crate) fn json(mut self, body: &impl serde::Serialize) -> HttpRequest {
+        // Serializing plain data into a Vec cannot fail.
+        self.body = Some(serde_json::to_vec(body).unwrap_or_default());
         self
     }
 
@@ -138,17 +142,31 @@ pub(crate) struct CallContext {
 impl CallContext {
     pub(crate) fn new(timeout: Duration) -> CallContext {
         CallContext {
-            request_id: format!("kgen-{}", uuid::Uuid::new_v4()),
-            idempotency_key: uuid::Uuid::new_v4().to_string(),
+            request_id: random_uuid("kgen-"),
+            idempotency_key: random_uuid(""),
             deadline: Instant::now() + timeout,
         }
     }
 }
 
+/// `prefix` and a random (version 4) UUID. From the thread's CSPRNG (seeded once by the
+/// operating system), not a system call per id as `Uuid::new_v4` makes.
+fn random_uuid(prefix: &str) -> String {
+    let uuid = uuid::Builder::from_random_bytes(rand::random()).into_uuid();
+    let mut text = String::with_capacity(prefix.len() + uuid::fmt::Hyphenated::LENGTH);
+    text.push_str(prefix);
+    text.push_str(
+        uuid.hyphenated()
+            .encode_lower(&mut uuid::Uuid::encode_buffer()),
+    );
+    text
+}
+
 pub(crate) struct Transport {
     http: reqwest::Client,
-    kgen_base: String,
-    account_base: String,
+    /// The base URLs, parsed once: a request's URL is the base with its path set.
+    kgen_base: Url,
+    account_base: Url,
     client_id: Option<String>,
     client_secret: Option<Secret>,
     private_token: Option<Secret>,
@@ -215,6 +233,11 @@ pub(crate) fn check_base_url(
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// A base URL as checked by [`check_base_url`], parsed for building request URLs.
+fn parsed_base(text: String) -> Result<Url, Error> {
+    Url::parse(&text).map_err(|e| Error::invalid_argument(format!("base URL: {e}")))
+}
+
 /// The longest URL sent (common servers' limits are 8 KiB; query values stay well below).
 const MAX_URL_BYTES: usize = 8 * 1024;
 
@@ -244,12 +267,16 @@ impl Transport {
         for (name, value) in credentials {
             crate::api::input::header_text(name, value.unwrap_or(""))?;
         }
-        let kgen_base = check_base_url("base_url", &config.base_url, config.allow_insecure_http)?;
-        let account_base = check_base_url(
+        let kgen_base = parsed_base(check_base_url(
+            "base_url",
+            &config.base_url,
+            config.allow_insecure_http,
+        )?)?;
+        let account_base = parsed_base(check_base_url(
             "account_base_url",
             &config.account_base_url,
             config.allow_insecure_http,
-        )?;
+        )?)?;
         if config.request_timeout.is_zero() {
             return Err(Error::invalid_argument("request_timeout must be positive"));
         }
@@ -334,20 +361,19 @@ impl Transport {
     ) -> Result<RawResponse, Error> {
         let url = self.url(request);
         // Servers refuse or drop URLs this long; say so now instead of after every attempt.
-        if url.len() > MAX_URL_BYTES {
+        if url.as_str().len() > MAX_URL_BYTES {
             return Err(Error::invalid_argument(format!(
                 "the request's URL would be {} bytes; at most {MAX_URL_BYTES} are sent",
-                url.len()
+                url.as_str().len()
             )));
         }
-        let secrets = self.secrets_of(request);
         let mut attempt = 0;
         loop {
             attempt += 1;
             let started = Instant::now();
             let result = tokio::time::timeout(
                 self.retry.attempt_timeout,
-                self.attempt(request, &url, ctx, &secrets),
+                self.attempt(request, url.clone(), ctx),
             )
             .await
             .unwrap_or_else(|_| Err(Failure::TimedOut(self.attempt_timed_out(request))));
@@ -434,24 +460,24 @@ impl Transport {
         Error::new(ErrorKind::Timeout, message)
     }
 
-    fn url(&self, request: &HttpRequest) -> String {
+    fn url(&self, request: &HttpRequest) -> Url {
         let base = match request.family {
             Family::Kgen => &self.kgen_base,
             Family::Account => &self.account_base,
         };
-        let mut url = format!("{base}{}", request.path);
+        let mut url = base.clone();
+        let mut path = String::with_capacity(base.path().len() + request.path.len());
+        path.push_str(base.path().trim_end_matches('/'));
+        path.push_str(&request.path);
+        url.set_path(&path);
         if !request.query.is_empty() {
-            url.push('?');
-            url.push_str(
-                &url::form_urlencoded::Serializer::new(String::new())
-                    .extend_pairs(&request.query)
-                    .finish(),
-            );
+            url.query_pairs_mut().extend_pairs(&request.query);
         }
         url
     }
 
-    /// Every credential the request carries, to be removed from anything the caller sees.
+    /// Every credential the request carries, to be removed from anything the caller sees
+    /// (gathered only when an error needs it).
     fn secrets_of(&self, request: &HttpRequest) -> Vec<Secret> {
         let mut secrets = request.secrets.clone();
         match &request.auth {
@@ -515,9 +541,8 @@ impl Transport {
     async fn attempt(
         &self,
         request: &HttpRequest,
-        url: &str,
+        url: Url,
         ctx: &CallContext,
-        secrets: &[Secret],
     ) -> Result<RawResponse, Failure> {
         let mut builder = self
             .http
@@ -528,7 +553,7 @@ impl Transport {
         }
         let response = builder.send().await.map_err(|e| Failure::Transport {
             connect: e.is_connect(),
-            error: transport_error(&e, secrets),
+            error: transport_error(&e, &self.secrets_of(request)),
         })?;
         let status = response.status().as_u16();
         let header = |name| {
@@ -553,7 +578,7 @@ impl Transport {
                 ),
                 body::BodyError::Broken(e) => Failure::Transport {
                     connect: false,
-                    error: transport_error(&e, secrets),
+                    error: transport_error(&e, &self.secrets_of(request)),
                 },
             })?;
         if (200..300).contains(&status) {
@@ -569,7 +594,7 @@ impl Transport {
                 body,
             });
         }
-        let body = redact(&String::from_utf8_lossy(&bytes), secrets);
+        let body = redact(&String::from_utf8_lossy(&bytes), &self.secrets_of(request));
         Err(Failure::Status(
             http_error(request, status, body)
                 .with_retry_after(retry_after)

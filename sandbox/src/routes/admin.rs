@@ -405,7 +405,7 @@ pub async fn reset(
 pub async fn stats(State(state): State<Shared>, _: AdminAuth) -> Answer {
     let mut stats = state.counters.to_json();
     let keys: i64 = state.db.read(|conn| {
-        conn.query_row("SELECT count(*) FROM idempotency", [], |r| r.get(0))
+        conn.query_row("SELECT count(*) FROM idempotency_keys", [], |r| r.get(0))
             .map_err(ApiError::from)
     })?;
     stats["idempotency_keys"] = json!(keys);
