@@ -12,8 +12,8 @@ glibc=2.17
 triple=x86_64-unknown-linux-gnu
 tools=$PWD/target/tools
 export CARGO_ZIGBUILD_ZIG_PATH=$tools/ziglang/zig
-"$tools/bin/cargo-zigbuild" zigbuild --release --locked --quiet -p kgen-sdk --target "$triple.$glibc" >&2
-dir=target/$triple/release
+"$tools/bin/cargo-zigbuild" zigbuild --profile shipped --locked --quiet -p kgen-sdk --target "$triple.$glibc" >&2
+dir=target/$triple/shipped
 so=$dir/libkgen.so
 
 newest=$(objdump -T "$so" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -1)
