@@ -36,6 +36,9 @@ section "the shipped Linux library: built against glibc 2.17, exports and SONAME
 KGEN_LIB_DIR=$(scripts/build-shipped.sh)
 export KGEN_LIB_DIR
 
+section "the shipped libkgen.so is at most 3 MB stripped"
+scripts/check-size.sh "$KGEN_LIB_DIR"
+
 section "generated header and C# layer are committed as generated"
 git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMethods.g.cs
 
