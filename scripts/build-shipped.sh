@@ -14,7 +14,7 @@ tools=$PWD/target/tools
 export CARGO_ZIGBUILD_ZIG_PATH=$tools/ziglang/zig
 # The `shipped` profile (Cargo.toml): size-optimised, fat LTO. Only the two crate types
 # that ship: with `rlib` in the same compilation rustc keeps every Rust symbol external,
-# so LTO cannot drop or inline them (3.9 MB instead of 2.9 MB stripped).
+# so LTO can neither drop nor inline them (0.9 MB more, bench/README.md).
 "$tools/bin/cargo-zigbuild" rustc --profile shipped --locked --quiet -p kgen-sdk --lib \
   --crate-type cdylib,staticlib --target "$triple.$glibc" >&2
 dir=target/$triple/shipped
