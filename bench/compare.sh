@@ -2,7 +2,8 @@
 # The SDK side by side with its peers, against one sandbox. Not part of CI.
 #
 #   bench/setup.sh            (once: libcurl and cJSON headers, valgrind, wrk)
-#   bench/compare.sh          (ROUNDS=7 N=20000 INFLIGHT=64 CALLGRIND_N=1000 NO_BUILD= LIB_DIR=)
+#   bench/compare.sh          (ROUNDS=7 N=20000 INFLIGHT=64 CALLGRIND_N=1000 NO_BUILD=
+#                              SDK_LIB_DIR=target/release)
 #
 # Peers, built here: bench/peers/curl_client.c (libcurl multi + cJSON, one thread) and
 # bench/peers/reqwest-client (reqwest + tokio current-thread + serde_json). The SDK runs
@@ -21,7 +22,9 @@ out=target/bench
 mkdir -p "$out"
 
 # NO_BUILD=1: use the release build already in target/ (e.g. while tests hold cargo's lock).
-# LIB_DIR=dir: run the SDK client against the libkgen.so in dir (an older build, to compare).
+# SDK_LIB_DIR: the libkgen.so the SDK client runs with, e.g. the shipped one
+# (target/x86_64-unknown-linux-gnu/shipped from scripts/build-shipped.sh).
+sdk_lib=${SDK_LIB_DIR:-target/release}
 [ -n "${NO_BUILD:-}" ] || cargo build --release --locked --quiet -p kgen-sdk -p kgen-sandbox
 cc -O2 -Iinclude bench/peers/sdk_client.c -Ltarget/release -lkgen -lpthread -o "$out/sdk_client"
 cc -O2 bench/peers/curl_client.c -lcurl -lcjson -o "$out/curl_client"
@@ -33,7 +36,7 @@ cp target/bench-peers/release/reqwest-client "$out/"
 source scripts/sandbox.sh
 start_sandbox
 live=d1a0c0de-0000-4000-8000-000000000001
-export KGEN_TOURNAMENT=$live LD_LIBRARY_PATH=${LIB_DIR:-target/release}
+export KGEN_TOURNAMENT=$live LD_LIBRARY_PATH=$sdk_lib
 KGEN_TOKEN=$(curl -sf -XPOST "$KGEN_BASE_URL/s2s/session" -H "x-client-id: $KGEN_CLIENT_ID" \
   -H "x-client-secret: $KGEN_CLIENT_SECRET" -d '{"user_id":"compare"}' | jq -r .access_token)
 export KGEN_TOKEN

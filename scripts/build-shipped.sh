@@ -12,8 +12,12 @@ glibc=2.17
 triple=x86_64-unknown-linux-gnu
 tools=$PWD/target/tools
 export CARGO_ZIGBUILD_ZIG_PATH=$tools/ziglang/zig
-"$tools/bin/cargo-zigbuild" zigbuild --release --locked --quiet -p kgen-sdk --target "$triple.$glibc" >&2
-dir=target/$triple/release
+# The `shipped` profile (Cargo.toml): size-optimised, fat LTO. Only the two crate types
+# that ship: with `rlib` in the same compilation rustc keeps every Rust symbol external,
+# so LTO can neither drop nor inline them (0.9 MB more, bench/README.md).
+"$tools/bin/cargo-zigbuild" rustc --profile shipped --locked --quiet -p kgen-sdk --lib \
+  --crate-type cdylib,staticlib --target "$triple.$glibc" >&2
+dir=target/$triple/shipped
 so=$dir/libkgen.so
 
 newest=$(objdump -T "$so" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -1)

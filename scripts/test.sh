@@ -19,6 +19,11 @@ cargo clippy --workspace --all-targets --release --locked -- -D warnings
 section "Rust tests"
 cargo test --workspace --release --locked
 
+# The library ships without HTTP/2 (a cargo feature); the tests above build it so. This
+# keeps the feature building and the transport working with it compiled in.
+section "HTTP/2 built in (feature http2, off in the shipped library): the transport's tests"
+cargo test -p kgen-sdk --release --locked --features http2 --test sdk -- transport::
+
 # Tests build the library with their dev-dependencies' features; the layers below
 # test the library exactly as `cargo build` ships it; the C layer and the packages use
 # the Linux build that ships (the same code, linked against glibc 2.17 by zig).
@@ -35,6 +40,9 @@ section "the shipped Linux library: built against glibc 2.17, exports and SONAME
 # The C layer, the plugin staging and the packages use it (KGEN_LIB_DIR).
 KGEN_LIB_DIR=$(scripts/build-shipped.sh)
 export KGEN_LIB_DIR
+
+section "the shipped libkgen.so is at most 3 MB stripped"
+scripts/check-size.sh "$KGEN_LIB_DIR"
 
 section "generated header and C# layer are committed as generated"
 git diff --exit-code -- include/kgen.h bindings/unity/Runtime/Native/NativeMethods.g.cs
