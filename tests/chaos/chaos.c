@@ -1,14 +1,18 @@
 /*
- * The chaos soak: players join and leave a live tournament through the real libkgen.so
- * against the sandbox, with faults injected on every route they use (connections dropped
- * before and after the server applied the write, injected 503s and 429s, added latency),
- * clients in both dispatch modes, cancels, the tournament locked and reopened, the
- * server's clock jumped, and clients destroyed with requests in flight. It checks:
+ * The chaos soak: players join, leave and submit scores in a live tournament through the
+ * real libkgen.so against the sandbox, with faults injected on every route they use
+ * (connections dropped before and after the server applied the write, injected 503s and
+ * 429s, added latency, and latency past the attempt timeout on the writes), clients in
+ * both dispatch modes, cancels, the tournament locked and reopened, the server's clock
+ * jumped, and clients destroyed with requests in flight. It checks:
  *   - every request completes exactly once (none lost, none duplicated), also across
  *     destroy, and no callback runs after destroy returned;
  *   - every definite outcome matches the sandbox: a join or leave reported applied is in
- *     the participated list, one reported not applied is not (no lost or phantom effect);
- *   - the wallet paid each stake at most once (no write applied twice);
+ *     the participated list, one reported not applied is not; a score reported applied is
+ *     in the sandbox's score ledger once, one reported not applied is not in it (no lost
+ *     or phantom effect); the leaderboard holds each player's best applied score;
+ *   - the wallet paid each stake at most once and no score was recorded twice (no write
+ *     applied twice);
  *   - unknown outcomes (KGEN_ERR_OUTCOME_UNKNOWN) only where the check failed too.
  * Prints the figures; exits 1 on any violation.
  *
@@ -19,11 +23,27 @@
 
 #define LIVE "d1a0c0de-0000-4000-8000-000000000001"
 #define CLIENTS 4
+#define STR_(x) #x
+#define STR(x) STR_(x)
+/* Fault kinds, in the order of their figures. */
+enum { DROP_AFTER, DROP_BEFORE, STATUS_503, STATUS_429, LATENCY, PAST_ATTEMPT, FAULT_KINDS };
+/* A write whose attempt gets no answer within ATTEMPT_MS ends in a timeout and is resolved
+ * by a read; the long latency fault holds a write past it. */
+#define ATTEMPT_MS 1000
+#define PAST_ATTEMPT_MS 1300
+/* Scores are unique in the run and grow per player: SCORE(round, player). */
+#define SCORE_BASE 100000L
+#define SCORE(round, i) (((long)(round) + 1) * SCORE_BASE + (i))
+
+enum write_kind { JOIN, LEAVE, SUBMIT };
+/* A write's reported outcome. */
+enum outcome { NOT_SENT, APPLIED, NOT_APPLIED, UNCERTAIN };
 
 typedef struct {
     atomic_int calls;
     kgen_status status;
     kgen_api_error api;
+    int http_status;
     int listed;       /* participated read: LIVE is listed */
     double funds;     /* balance read: earned + bought + bonus */
 } slot;
@@ -34,19 +54,34 @@ typedef struct {
     int joined, known;
     double start_funds;
     int start_joined;
+    /* The leaderboard entry is known: no join or leave of uncertain outcome since the
+     * last join reported applied (round `joined_in`), which starts with no score. */
+    int board_known, joined_in;
 } player;
 
 static kgen_client *clients[CLIENTS];
 static long requests, by_status[1000], lost, duplicated, mismatched, double_applied, unknown;
+static long resolved_applied; /* answers lost, the checking read found the write applied */
+static long scores_sent, scores_applied, board_checked;
+static long *board; /* leaderboard read: best score by player, -1 when none */
+static int board_players;
 
 static void on_done(const kgen_event *e, void *ud) {
     slot *s = ud;
     s->status = e->result.status;
     s->api = e->result.api_error;
+    s->http_status = e->result.http_status;
     if (s->status == KGEN_OK && e->operation == KGEN_OP_TOURNAMENTS_PARTICIPATED) {
         s->listed = 0;
         for (size_t i = 0; i < e->data.strings->count; i++)
             if (!strcmp(e->data.strings->items[i], LIVE)) s->listed = 1;
+    }
+    if (s->status == KGEN_OK && e->operation == KGEN_OP_LEADERBOARD_GET) {
+        const kgen_leaderboard *lb = e->data.leaderboard;
+        for (size_t i = 0; i < lb->entry_count; i++) {
+            long score = (long)KGEN_ARRAY_AT(kgen_leaderboard_entry, lb->entries, lb->entry_size, i)->score;
+            if (score >= SCORE_BASE && score % SCORE_BASE < board_players) board[score % SCORE_BASE] = score;
+        }
     }
     if (s->status == KGEN_OK && e->operation == KGEN_OP_WALLET_BALANCE)
         s->funds = e->data.balance->earned_balance + e->data.balance->bought_balance +
@@ -128,6 +163,61 @@ static void destroy_in_flight(kgen_dispatch mode) {
     }
 }
 
+/* Every score against the sandbox's ledger of accepted submissions (each score is unique,
+ * so it names its round and player): reported applied, in it once; reported not applied,
+ * not in it; never in it twice. Then the leaderboard: each joined player whose entry is
+ * known shows the best score the ledger holds since the player's last join. */
+static void check_scores(player *p, int n, int rounds, const int *sent, const slot *listed) {
+    static char ledger[32 << 20];
+    if (admin_http("GET", "/sandbox/tournaments/" LIVE "/scores", NULL, ledger, sizeof ledger) != 200) {
+        fprintf(stderr, "the score ledger could not be read\n");
+        exit(2);
+    }
+    int *times = calloc((size_t)rounds * n, sizeof *times);
+    for (const char *at = ledger; (at = strstr(at, "\"score\":"));) {
+        at += strlen("\"score\":");
+        long score = atol(at), round = score / SCORE_BASE - 1, i = score % SCORE_BASE;
+        if (score >= SCORE_BASE && round < rounds && i < n) times[round * n + i]++;
+    }
+    for (int r = 0; r < rounds; r++)
+        for (int i = 0; i < n; i++) {
+            int t = times[r * n + i], outcome = sent[r * n + i];
+            scores_applied += t > 0;
+            if (t > 1) {
+                double_applied++;
+                fprintf(stderr, "score %ld recorded %d times\n", SCORE(r, i), t);
+            }
+            if ((outcome == APPLIED && t != 1) || ((outcome == NOT_APPLIED || outcome == NOT_SENT) && t)) {
+                mismatched++;
+                fprintf(stderr, "score %ld: reported %s, the ledger has it %d times\n", SCORE(r, i),
+                        outcome == APPLIED ? "applied" : "not applied", t);
+            }
+        }
+    board_players = n;
+    board = malloc(n * sizeof *board);
+    for (int i = 0; i < n; i++) board[i] = -1;
+    slot read = {0};
+    kgen_leaderboard_get(clients[0], p[0].session, LIVE, on_done, &read, NULL);
+    settle(&read, 1, 0);
+    if (read.status != KGEN_OK) {
+        fprintf(stderr, "the leaderboard could not be read: %s\n", kgen_status_str(read.status));
+        exit(2);
+    }
+    for (int i = 0; i < n; i++) {
+        if (!p[i].board_known || !p[i].known) continue;
+        long best = -1;
+        board_checked++;
+        for (int r = p[i].joined_in + 1; listed[i].listed && r < rounds; r++)
+            if (times[r * n + i]) best = SCORE(r, i);
+        if (board[i] != best) {
+            mismatched++;
+            fprintf(stderr, "player %d: leaderboard shows %ld, the ledger's best since joining is %ld\n",
+                    i, board[i], best);
+        }
+    }
+    free(times);
+}
+
 int main(int argc, char **argv) {
     int rounds = argc > 1 ? atoi(argv[1]) : 20, n = argc > 2 ? atoi(argv[2]) : 16;
     srand(12345);
@@ -136,6 +226,8 @@ int main(int argc, char **argv) {
     for (int c = 0; c < CLIENTS; c++) {
         kgen_client_options o = default_options(c % 2 ? KGEN_DISPATCH_IMMEDIATE : KGEN_DISPATCH_MANUAL);
         o.worker_threads = 2;
+        o.attempt_timeout_ms = ATTEMPT_MS;
+        o.request_timeout_ms = 5 * ATTEMPT_MS; /* the checking read has its last quarter */
         if (kgen_client_new(&o, &clients[c]) != KGEN_OK) return 2;
     }
     player *p = calloc(n, sizeof *p);
@@ -148,24 +240,34 @@ int main(int argc, char **argv) {
         if (!p[i].session) return 2;
         p[i].known = 1;
     }
+    int *sent = calloc((size_t)rounds * n, sizeof *sent); /* each score's reported outcome */
     read_ledgers(p, n, a, b);
     for (int i = 0; i < n; i++) {
         p[i].start_funds = b[i].funds;
         p[i].joined = p[i].start_joined = a[i].listed;
+        p[i].board_known = !a[i].listed; /* a score from an earlier run may stand */
+        p[i].joined_in = -1;
     }
 
     /* Faults on every route the players use, writes and their checking reads alike. */
     const char *routes[][2] = {{"POST", "/fe/esports/tournaments/*/join"},
                                {"POST", "/fe/esports/tournaments/*/leave"},
+                               {"POST", "/fe/esports/tournaments/*/score"},
                                {"GET", "/fe/esports/tournaments/participated"},
+                               {"GET", "/fe/esports/tournaments/*/leaderboard"},
                                {"GET", "/fe/wallet/balance"}};
-    for (int r = 0; r < 4; r++) {
-        fault(routes[r][0], routes[r][1], "\"drop\":\"after\",\"probability\":0.08");
-        fault(routes[r][0], routes[r][1], "\"drop\":\"before\",\"probability\":0.08");
-        fault(routes[r][0], routes[r][1], "\"status\":503,\"probability\":0.05");
-        fault(routes[r][0], routes[r][1], "\"status\":429,\"retry_after_secs\":0,\"probability\":0.04");
-        fault(routes[r][0], routes[r][1], "\"latency_ms\":30,\"probability\":0.05");
-    }
+    static const char *kinds[FAULT_KINDS] = {
+        "\"drop\":\"after\",\"probability\":0.08", "\"drop\":\"before\",\"probability\":0.08",
+        "\"status\":503,\"probability\":0.05", "\"status\":429,\"retry_after_secs\":0,\"probability\":0.04",
+        "\"latency_ms\":30,\"probability\":0.05",
+        "\"latency_ms\":" STR(PAST_ATTEMPT_MS) ",\"probability\":0.01"};
+    int fault_kind[64], faults_added = 0;
+    for (int r = 0; r < 6; r++)
+        for (int k = 0; k < FAULT_KINDS; k++) {
+            if (k == PAST_ATTEMPT && routes[r][0][0] == 'G') continue; /* writes only */
+            fault(routes[r][0], routes[r][1], kinds[k]);
+            fault_kind[faults_added++] = k;
+        }
 
     slot *slots = calloc(n, sizeof *slots);
     for (int round = 0; round < rounds; round++) {
@@ -173,40 +275,60 @@ int main(int argc, char **argv) {
         if (round % 5 == 2) state("LOCKED");
         if (round % 5 == 3) state("STARTED");
         memset(slots, 0, n * sizeof *slots);
-        int joining[n];
+        enum write_kind kind[n];
         for (int i = 0; i < n; i++) {
             kgen_request_id id = 0;
-            joining[i] = !p[i].joined || !p[i].known;
             kgen_client *c = clients[p[i].client];
+            kind[i] = !p[i].joined || !p[i].known ? JOIN : rand() % 3 == 0 ? LEAVE : SUBMIT;
             requests++;
-            if (joining[i]) kgen_tournaments_join(c, p[i].session, LIVE, 10, on_done, &slots[i], &id);
-            else kgen_tournaments_leave(c, p[i].session, LIVE, on_done, &slots[i], &id);
+            if (kind[i] == JOIN) kgen_tournaments_join(c, p[i].session, LIVE, 10, on_done, &slots[i], &id);
+            else if (kind[i] == LEAVE) kgen_tournaments_leave(c, p[i].session, LIVE, on_done, &slots[i], &id);
+            else {
+                scores_sent++;
+                kgen_tournaments_submit_score(c, p[i].session, LIVE, SCORE(round, i), on_done, &slots[i], &id);
+            }
             if (rand() % 20 == 0) kgen_request_cancel(c, id);
         }
         settle(slots, n, 1);
         for (int i = 0; i < n; i++) {
-            if (!atomic_load(&slots[i].calls)) { p[i].known = 0; continue; }
-            switch (slots[i].status) {
-            case KGEN_OK: p[i].joined = joining[i]; p[i].known = 1; break;
-            case KGEN_ERR_TRANSPORT: case KGEN_ERR_TIMEOUT: break; /* checked: not applied */
+            enum outcome outcome = UNCERTAIN; /* lost, cancelled after it may have been sent, or else */
+            if (atomic_load(&slots[i].calls)) switch (slots[i].status) {
+            case KGEN_OK:
+                outcome = APPLIED;
+                resolved_applied += slots[i].http_status == 0;
+                break;
+            case KGEN_ERR_TRANSPORT: case KGEN_ERR_TIMEOUT: outcome = NOT_APPLIED; break; /* checked */
             case KGEN_ERR_HTTP:
+                outcome = NOT_APPLIED; /* an error answer */
                 if (slots[i].api == KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND) p[i].joined = 1, p[i].known = 1;
                 else if (slots[i].api == KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND) p[i].joined = 0, p[i].known = 1;
-                break; /* an error answer: not applied */
-            case KGEN_ERR_OUTCOME_UNKNOWN: unknown++; p[i].known = 0; break;
-            default: p[i].known = 0; /* cancelled after it may have been sent, or else */
+                break;
+            case KGEN_ERR_OUTCOME_UNKNOWN: unknown++; break;
+            default: break;
+            }
+            if (kind[i] == SUBMIT) {
+                sent[round * n + i] = outcome; /* checked against the ledger at the end */
+                continue;
+            }
+            if (outcome == APPLIED) {
+                p[i].joined = kind[i] == JOIN;
+                p[i].known = 1;
+                if (kind[i] == JOIN) p[i].board_known = 1, p[i].joined_in = round;
+            } else if (outcome == UNCERTAIN) {
+                p[i].known = 0;
+                p[i].board_known = 0;
             }
         }
     }
 
-    /* The faults applied, by kind, in the order they were added (5 kinds per route). */
+    /* The faults applied, by kind (listed in the order they were added). */
     static char list[1 << 16];
-    long faults[5] = {0};
+    long faults[FAULT_KINDS] = {0};
     admin_http("GET", "/sandbox/faults", NULL, list, sizeof list);
     const char *at = list;
-    for (int k = 0; (at = strstr(at, "\"applied\":")); k++) {
+    for (int f = 0; f < faults_added && (at = strstr(at, "\"applied\":")); f++) {
         at += strlen("\"applied\":");
-        faults[k % 5] += atol(at);
+        faults[fault_kind[f]] += atol(at);
     }
     admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
     set_clock_offset(0);
@@ -226,6 +348,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "player %d: funds %.2f, started with %.2f\n", i, b[i].funds, p[i].start_funds);
         }
     }
+    check_scores(p, n, rounds, sent, a);
     fault("GET", "/fe/esports/tournaments/participated", "\"latency_ms\":300");
     fault("POST", "/fe/esports/tournaments/*/join", "\"latency_ms\":300");
     destroy_in_flight(KGEN_DISPATCH_MANUAL);
@@ -241,8 +364,13 @@ int main(int argc, char **argv) {
            requests - by_status[KGEN_OK] - by_status[KGEN_ERR_TRANSPORT] - by_status[KGEN_ERR_TIMEOUT] -
                by_status[KGEN_ERR_CANCELLED] - by_status[KGEN_ERR_HTTP] -
                by_status[KGEN_ERR_OUTCOME_UNKNOWN] - lost);
+    printf("chaos: scores: %ld submitted, %ld applied, %ld players' leaderboard entries checked; "
+           "answers lost and found applied by the checking read: %ld\n",
+           scores_sent, scores_applied, board_checked, resolved_applied);
     printf("chaos: faults applied: dropped after commit %ld, dropped before %ld, 503 %ld, 429 %ld, "
-           "latency %ld\n", faults[0], faults[1], faults[2], faults[3], faults[4]);
+           "latency %ld, latency past the attempt timeout %ld\n", faults[DROP_AFTER],
+           faults[DROP_BEFORE], faults[STATUS_503], faults[STATUS_429], faults[LATENCY],
+           faults[PAST_ATTEMPT]);
     printf("chaos: lost %ld, duplicated %ld, effect differs from the reported outcome %ld, "
            "double-applied %ld, unknown outcomes %ld\n",
            lost, duplicated, mismatched, double_applied, unknown);
