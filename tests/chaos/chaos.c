@@ -46,6 +46,7 @@ typedef struct {
     int http_status;
     int listed;       /* participated read: LIVE is listed */
     double funds;     /* balance read: earned + bought + bonus */
+    double unclaimed; /* rewards read: the amount of the rewards left unclaimed */
 } slot;
 
 typedef struct {
@@ -62,7 +63,7 @@ typedef struct {
 static kgen_client *clients[CLIENTS];
 static long requests, by_status[1000], lost, duplicated, mismatched, double_applied, unknown;
 static long resolved_applied; /* answers lost, the checking read found the write applied */
-static long scores_sent, scores_applied, board_checked;
+static long scores_sent, scores_applied, board_checked, claims_sent, claims_applied;
 static long *board; /* leaderboard read: best score by player, -1 when none */
 static int board_players;
 
@@ -81,6 +82,14 @@ static void on_done(const kgen_event *e, void *ud) {
         for (size_t i = 0; i < lb->entry_count; i++) {
             long score = (long)KGEN_ARRAY_AT(kgen_leaderboard_entry, lb->entries, lb->entry_size, i)->score;
             if (score >= SCORE_BASE && score % SCORE_BASE < board_players) board[score % SCORE_BASE] = score;
+        }
+    }
+    if (s->status == KGEN_OK && e->operation == KGEN_OP_REWARDS_CLAIMABLE) {
+        const kgen_claimable_rewards *r = e->data.rewards;
+        s->unclaimed = 0;
+        for (size_t i = 0; i < r->count; i++) {
+            const kgen_reward *reward = KGEN_ARRAY_AT(kgen_reward, r->items, r->item_size, i);
+            if (!strcmp(reward->claim_status, "UNCLAIMED")) s->unclaimed += reward->reward;
         }
     }
     if (s->status == KGEN_OK && e->operation == KGEN_OP_WALLET_BALANCE)
@@ -111,6 +120,9 @@ static void settle(slot *slots, int n, int count) {
     }
 }
 
+static long faults[FAULT_KINDS]; /* applied, by kind */
+static int fault_kind[64], faults_added;
+
 static void fault(const char *method, const char *path, const char *what) {
     char spec[256], id[64];
     snprintf(spec, sizeof spec, "{\"method\":\"%s\",\"path\":\"%s\",%s}", method, path, what);
@@ -121,6 +133,34 @@ static void state(const char *s) {
     char json[64];
     snprintf(json, sizeof json, "{\"state\":\"%s\"}", s);
     admin_http("POST", "/sandbox/tournaments/" LIVE "/state", json, NULL, 0);
+}
+
+/* Every kind of fault on each route (latency past the attempt timeout on writes only). */
+static void add_faults(const char *routes[][2], int count) {
+    static const char *kinds[FAULT_KINDS] = {
+        "\"drop\":\"after\",\"probability\":0.08", "\"drop\":\"before\",\"probability\":0.08",
+        "\"status\":503,\"probability\":0.05", "\"status\":429,\"retry_after_secs\":0,\"probability\":0.04",
+        "\"latency_ms\":30,\"probability\":0.05",
+        "\"latency_ms\":" STR(PAST_ATTEMPT_MS) ",\"probability\":0.01"};
+    for (int r = 0; r < count; r++)
+        for (int k = 0; k < FAULT_KINDS; k++) {
+            if (k == PAST_ATTEMPT && routes[r][0][0] == 'G') continue;
+            fault(routes[r][0], routes[r][1], kinds[k]);
+            fault_kind[faults_added++] = k;
+        }
+}
+
+/* Counts the faults applied, by kind (listed in the order they were added), and removes them. */
+static void clear_faults(void) {
+    static char list[1 << 16];
+    admin_http("GET", "/sandbox/faults", NULL, list, sizeof list);
+    const char *at = list;
+    for (int f = 0; f < faults_added && (at = strstr(at, "\"applied\":")); f++) {
+        at += strlen("\"applied\":");
+        faults[fault_kind[f]] += atol(at);
+    }
+    faults_added = 0;
+    admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
 }
 
 /* Reads every player's participation and funds with no faults in place. */
@@ -218,6 +258,120 @@ static void check_scores(player *p, int n, int rounds, const int *sent, const sl
     free(times);
 }
 
+/* The outcome a completion reports; counts the resolved and the unknown ones. */
+static enum outcome outcome_of(const slot *s) {
+    if (!atomic_load(&s->calls)) return UNCERTAIN;
+    switch (s->status) {
+    case KGEN_OK:
+        resolved_applied += s->http_status == 0;
+        return APPLIED;
+    case KGEN_ERR_TRANSPORT: case KGEN_ERR_TIMEOUT: return NOT_APPLIED; /* checked by a read */
+    case KGEN_ERR_HTTP: return NOT_APPLIED;                              /* an error answer */
+    case KGEN_ERR_OUTCOME_UNKNOWN: unknown++; return UNCERTAIN;
+    default: return UNCERTAIN; /* cancelled after it may have been sent, or else */
+    }
+}
+
+/* Reads every player's rewards and funds with no faults in place. */
+static void read_rewards(player *p, int n, slot *rewards, slot *funds) {
+    memset(rewards, 0, n * sizeof *rewards);
+    memset(funds, 0, n * sizeof *funds);
+    for (int i = 0; i < n; i++) {
+        kgen_rewards_claimable(clients[p[i].client], p[i].session, on_done, &rewards[i], NULL);
+        kgen_wallet_balance(clients[p[i].client], p[i].session, on_done, &funds[i], NULL);
+    }
+    settle(rewards, n, 0);
+    settle(funds, n, 0);
+}
+
+/* Claims: a second tournament is played to its end without faults; then every player
+ * claims under faults on the claim routes, again until the claim's outcome is known
+ * (applied, or nothing left to claim). Each reported outcome is checked: a claim reported
+ * applied left nothing unclaimed, one reported not applied left the rewards there (the
+ * next claim finds them), and the funds grew by the rewards exactly once. */
+#define PRIZE_FEE 5
+static void claims(player *p, int n) {
+    char body[256], created[4096], uid[64], path[128];
+    snprintf(body, sizeof body,
+             "{\"title\":\"chaos prizes\",\"buy_in_price\":%d,\"tournament_size\":%d,\"state\":\"STARTED\"}",
+             PRIZE_FEE, n);
+    if (admin_http("POST", "/sandbox/tournaments", body, created, sizeof created) != 200 ||
+        !json_string(created, "tournament_uid", uid, sizeof uid)) {
+        fprintf(stderr, "the prize tournament could not be made: %s\n", created);
+        exit(2);
+    }
+    slot *s = calloc(n, sizeof *s), *before = calloc(n, sizeof *s), *funds = calloc(n, sizeof *s);
+    for (int i = 0; i < n; i++)
+        kgen_tournaments_join(clients[p[i].client], p[i].session, uid, PRIZE_FEE, on_done, &s[i], NULL);
+    settle(s, n, 0);
+    memset(s, 0, n * sizeof *s);
+    for (int i = 0; i < n; i++)
+        kgen_tournaments_submit_score(clients[p[i].client], p[i].session, uid, i + 1, on_done, &s[i], NULL);
+    settle(s, n, 0);
+    snprintf(path, sizeof path, "/sandbox/tournaments/%s/complete", uid);
+    if (admin_http("POST", path, NULL, NULL, 0) != 200) exit(2);
+    read_rewards(p, n, before, funds);
+    double *start_funds = malloc(n * sizeof *start_funds);
+    for (int i = 0; i < n; i++) start_funds[i] = funds[i].funds;
+
+    const char *routes[][2] = {{"POST", "/fe/esports/rewards/claim"}, {"GET", "/fe/esports/rewards/claim"}};
+    add_faults(routes, 2);
+    int *done = calloc(n, sizeof *done), *claimed = calloc(n, sizeof *claimed),
+        *known = calloc(n, sizeof *known), *who = calloc(n, sizeof *who);
+    for (int i = 0; i < n; i++) known[i] = 1;
+    for (int round = 0; round < 12; round++) {
+        int k = 0;
+        memset(s, 0, n * sizeof *s);
+        for (int i = 0; i < n; i++) {
+            if (done[i]) continue;
+            kgen_request_id id = 0;
+            requests++, claims_sent++;
+            kgen_rewards_claim(clients[p[i].client], p[i].session, on_done, &s[k], &id);
+            if (rand() % 20 == 0) kgen_request_cancel(clients[p[i].client], id);
+            who[k++] = i;
+        }
+        if (!k) break;
+        settle(s, k, 1);
+        for (int j = 0; j < k; j++) {
+            int i = who[j];
+            enum outcome outcome = outcome_of(&s[j]);
+            if (outcome == APPLIED) {
+                claimed[i] = known[i] = done[i] = 1;
+                claims_applied++;
+            } else if (outcome == UNCERTAIN) {
+                known[i] = 0;
+            } else if (s[j].status == KGEN_ERR_HTTP && s[j].api == KGEN_API_ERROR_NO_CLAIMABLE_REWARDS) {
+                if (known[i] && !claimed[i] && before[i].unclaimed > 0) {
+                    mismatched++; /* reported not applied earlier, yet nothing was left */
+                    fprintf(stderr, "player %d: a claim reported not applied was applied\n", i);
+                }
+                done[i] = known[i] = 1;
+                claimed[i] = before[i].unclaimed > 0;
+            } else if (s[j].status != KGEN_ERR_HTTP) {
+                known[i] = 1; /* the checking read saw rewards left unclaimed */
+                claimed[i] = 0;
+            }
+        }
+    }
+    clear_faults();
+    slot *after = calloc(n, sizeof *after);
+    read_rewards(p, n, after, funds);
+    for (int i = 0; i < n; i++) {
+        if (known[i] && (after[i].unclaimed > 0) != (before[i].unclaimed > 0 && !claimed[i])) {
+            mismatched++;
+            fprintf(stderr, "player %d: claim reported %s, %.2f left unclaimed of %.2f\n", i,
+                    claimed[i] ? "applied" : "not applied", after[i].unclaimed, before[i].unclaimed);
+        }
+        if (funds[i].funds != start_funds[i] + before[i].unclaimed - after[i].unclaimed) {
+            double_applied++;
+            fprintf(stderr, "player %d: funds %.2f after claiming %.2f from %.2f\n", i, funds[i].funds,
+                    before[i].unclaimed - after[i].unclaimed, start_funds[i]);
+        }
+    }
+    free(s), free(before), free(after), free(funds), free(start_funds);
+    free(done), free(claimed), free(known), free(who);
+}
+
 int main(int argc, char **argv) {
     int rounds = argc > 1 ? atoi(argv[1]) : 20, n = argc > 2 ? atoi(argv[2]) : 16;
     srand(12345);
@@ -256,18 +410,7 @@ int main(int argc, char **argv) {
                                {"GET", "/fe/esports/tournaments/participated"},
                                {"GET", "/fe/esports/tournaments/*/leaderboard"},
                                {"GET", "/fe/wallet/balance"}};
-    static const char *kinds[FAULT_KINDS] = {
-        "\"drop\":\"after\",\"probability\":0.08", "\"drop\":\"before\",\"probability\":0.08",
-        "\"status\":503,\"probability\":0.05", "\"status\":429,\"retry_after_secs\":0,\"probability\":0.04",
-        "\"latency_ms\":30,\"probability\":0.05",
-        "\"latency_ms\":" STR(PAST_ATTEMPT_MS) ",\"probability\":0.01"};
-    int fault_kind[64], faults_added = 0;
-    for (int r = 0; r < 6; r++)
-        for (int k = 0; k < FAULT_KINDS; k++) {
-            if (k == PAST_ATTEMPT && routes[r][0][0] == 'G') continue; /* writes only */
-            fault(routes[r][0], routes[r][1], kinds[k]);
-            fault_kind[faults_added++] = k;
-        }
+    add_faults(routes, 6);
 
     slot *slots = calloc(n, sizeof *slots);
     for (int round = 0; round < rounds; round++) {
@@ -291,20 +434,10 @@ int main(int argc, char **argv) {
         }
         settle(slots, n, 1);
         for (int i = 0; i < n; i++) {
-            enum outcome outcome = UNCERTAIN; /* lost, cancelled after it may have been sent, or else */
-            if (atomic_load(&slots[i].calls)) switch (slots[i].status) {
-            case KGEN_OK:
-                outcome = APPLIED;
-                resolved_applied += slots[i].http_status == 0;
-                break;
-            case KGEN_ERR_TRANSPORT: case KGEN_ERR_TIMEOUT: outcome = NOT_APPLIED; break; /* checked */
-            case KGEN_ERR_HTTP:
-                outcome = NOT_APPLIED; /* an error answer */
+            enum outcome outcome = outcome_of(&slots[i]);
+            if (outcome == NOT_APPLIED && slots[i].status == KGEN_ERR_HTTP) {
                 if (slots[i].api == KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND) p[i].joined = 1, p[i].known = 1;
                 else if (slots[i].api == KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND) p[i].joined = 0, p[i].known = 1;
-                break;
-            case KGEN_ERR_OUTCOME_UNKNOWN: unknown++; break;
-            default: break;
             }
             if (kind[i] == SUBMIT) {
                 sent[round * n + i] = outcome; /* checked against the ledger at the end */
@@ -321,16 +454,7 @@ int main(int argc, char **argv) {
         }
     }
 
-    /* The faults applied, by kind (listed in the order they were added). */
-    static char list[1 << 16];
-    long faults[FAULT_KINDS] = {0};
-    admin_http("GET", "/sandbox/faults", NULL, list, sizeof list);
-    const char *at = list;
-    for (int f = 0; f < faults_added && (at = strstr(at, "\"applied\":")); f++) {
-        at += strlen("\"applied\":");
-        faults[fault_kind[f]] += atol(at);
-    }
-    admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
+    clear_faults();
     set_clock_offset(0);
     state("STARTED");
     memset(a, 0, n * sizeof *a);
@@ -349,6 +473,7 @@ int main(int argc, char **argv) {
         }
     }
     check_scores(p, n, rounds, sent, a);
+    claims(p, n);
     fault("GET", "/fe/esports/tournaments/participated", "\"latency_ms\":300");
     fault("POST", "/fe/esports/tournaments/*/join", "\"latency_ms\":300");
     destroy_in_flight(KGEN_DISPATCH_MANUAL);
@@ -365,8 +490,8 @@ int main(int argc, char **argv) {
                by_status[KGEN_ERR_CANCELLED] - by_status[KGEN_ERR_HTTP] -
                by_status[KGEN_ERR_OUTCOME_UNKNOWN] - lost);
     printf("chaos: scores: %ld submitted, %ld applied, %ld players' leaderboard entries checked; "
-           "answers lost and found applied by the checking read: %ld\n",
-           scores_sent, scores_applied, board_checked, resolved_applied);
+           "claims: %ld sent, %ld applied; answers lost and found applied by the checking read: %ld\n",
+           scores_sent, scores_applied, board_checked, claims_sent, claims_applied, resolved_applied);
     printf("chaos: faults applied: dropped after commit %ld, dropped before %ld, 503 %ld, 429 %ld, "
            "latency %ld, latency past the attempt timeout %ld\n", faults[DROP_AFTER],
            faults[DROP_BEFORE], faults[STATUS_503], faults[STATUS_429], faults[LATENCY],
