@@ -4,15 +4,17 @@
  * (connections dropped before and after the server applied the write, injected 503s and
  * 429s, added latency, and latency past the attempt timeout on the writes), clients in
  * both dispatch modes, cancels, the tournament locked and reopened, the server's clock
- * jumped, and clients destroyed with requests in flight. It checks:
+ * jumped, and clients destroyed with requests in flight; then the rewards of a
+ * played-out tournament are claimed under faults. It checks:
  *   - every request completes exactly once (none lost, none duplicated), also across
  *     destroy, and no callback runs after destroy returned;
  *   - every definite outcome matches the sandbox: a join or leave reported applied is in
  *     the participated list, one reported not applied is not; a score reported applied is
  *     in the sandbox's score ledger once, one reported not applied is not in it (no lost
- *     or phantom effect); the leaderboard holds each player's best applied score;
- *   - the wallet paid each stake at most once and no score was recorded twice (no write
- *     applied twice);
+ *     or phantom effect); the leaderboard holds each player's best applied score; a claim
+ *     reported applied left nothing unclaimed, one reported not applied left the rewards;
+ *   - the wallet paid each stake at most once, no score was recorded twice and each
+ *     reward was credited once (no write applied twice);
  *   - unknown outcomes (KGEN_ERR_OUTCOME_UNKNOWN) only where the check failed too.
  * Prints the figures; exits 1 on any violation.
  *
