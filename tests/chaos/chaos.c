@@ -66,6 +66,7 @@ static kgen_client *clients[CLIENTS];
 static long requests, by_status[1000], lost, duplicated, mismatched, double_applied, unknown;
 static long resolved_applied; /* answers lost, the checking read found the write applied */
 static long scores_sent, scores_applied, board_checked, claims_sent, claims_applied;
+static long landed_late; /* timed-out writes checked "not applied" that the server applied after */
 static long *board; /* leaderboard read: best score by player, -1 when none */
 static int board_players;
 
@@ -209,7 +210,8 @@ static void destroy_in_flight(kgen_dispatch mode) {
  * so it names its round and player): reported applied, in it once; reported not applied,
  * not in it; never in it twice. Then the leaderboard: each joined player whose entry is
  * known shows the best score the ledger holds since the player's last join. */
-static void check_scores(player *p, int n, int rounds, const int *sent, const slot *listed) {
+static void check_scores(player *p, int n, int rounds, const int *sent, const kgen_status *status,
+                         const slot *listed) {
     static char ledger[32 << 20];
     if (admin_http("GET", "/sandbox/tournaments/" LIVE "/scores", NULL, ledger, sizeof ledger) != 200) {
         fprintf(stderr, "the score ledger could not be read\n");
@@ -229,10 +231,15 @@ static void check_scores(player *p, int n, int rounds, const int *sent, const sl
                 double_applied++;
                 fprintf(stderr, "score %ld recorded %d times\n", SCORE(r, i), t);
             }
-            if ((outcome == APPLIED && t != 1) || ((outcome == NOT_APPLIED || outcome == NOT_SENT) && t)) {
+            if (outcome == NOT_APPLIED && t == 1 && status[r * n + i] == KGEN_ERR_TIMEOUT) {
+                /* The attempt timed out while the write was still on its way or queued at the
+                 * server; the checking read came first ("not applied" as of the read). */
+                landed_late++;
+                fprintf(stderr, "score %ld: timed out, checked not applied, then applied\n", SCORE(r, i));
+            } else if ((outcome == APPLIED && t != 1) || ((outcome == NOT_APPLIED || outcome == NOT_SENT) && t)) {
                 mismatched++;
-                fprintf(stderr, "score %ld: reported %s, the ledger has it %d times\n", SCORE(r, i),
-                        outcome == APPLIED ? "applied" : "not applied", t);
+                fprintf(stderr, "score %ld: reported %s (%s), the ledger has it %d times\n", SCORE(r, i),
+                        outcome == APPLIED ? "applied" : "not applied", kgen_status_str(status[r * n + i]), t);
             }
         }
     board_players = n;
@@ -396,7 +403,9 @@ int main(int argc, char **argv) {
         if (!p[i].session) return 2;
         p[i].known = 1;
     }
-    int *sent = calloc((size_t)rounds * n, sizeof *sent); /* each score's reported outcome */
+    /* Each score's reported outcome and status. */
+    int *sent = calloc((size_t)rounds * n, sizeof *sent);
+    kgen_status *sent_status = calloc((size_t)rounds * n, sizeof *sent_status);
     read_ledgers(p, n, a, b);
     for (int i = 0; i < n; i++) {
         p[i].start_funds = b[i].funds;
@@ -443,6 +452,7 @@ int main(int argc, char **argv) {
             }
             if (kind[i] == SUBMIT) {
                 sent[round * n + i] = outcome; /* checked against the ledger at the end */
+                sent_status[round * n + i] = slots[i].status;
                 continue;
             }
             if (outcome == APPLIED) {
@@ -474,7 +484,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "player %d: funds %.2f, started with %.2f\n", i, b[i].funds, p[i].start_funds);
         }
     }
-    check_scores(p, n, rounds, sent, a);
+    check_scores(p, n, rounds, sent, sent_status, a);
     claims(p, n);
     fault("GET", "/fe/esports/tournaments/participated", "\"latency_ms\":300");
     fault("POST", "/fe/esports/tournaments/*/join", "\"latency_ms\":300");
@@ -499,7 +509,7 @@ int main(int argc, char **argv) {
            faults[DROP_BEFORE], faults[STATUS_503], faults[STATUS_429], faults[LATENCY],
            faults[PAST_ATTEMPT]);
     printf("chaos: lost %ld, duplicated %ld, effect differs from the reported outcome %ld, "
-           "double-applied %ld, unknown outcomes %ld\n",
-           lost, duplicated, mismatched, double_applied, unknown);
+           "double-applied %ld, unknown outcomes %ld; timed out, checked not applied and applied "
+           "after the check %ld\n", lost, duplicated, mismatched, double_applied, unknown, landed_late);
     return lost || duplicated || mismatched || double_applied ? 1 : 0;
 }
