@@ -493,7 +493,7 @@ int main(int argc, char **argv) {
     admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
     for (int c = 0; c < CLIENTS; c++) kgen_client_destroy(clients[c]);
 
-    printf("chaos: %d rounds x %d players; %ld writes and destroy-time requests\n", rounds, n, requests);
+    printf("chaos: %d rounds x %d players; %ld requests (writes, claims, destroy-time)\n", rounds, n, requests);
     printf("chaos: completions: ok %ld, transport %ld, timeout %ld, cancelled %ld, http %ld, "
            "outcome_unknown %ld, other %ld\n",
            by_status[KGEN_OK], by_status[KGEN_ERR_TRANSPORT], by_status[KGEN_ERR_TIMEOUT],
