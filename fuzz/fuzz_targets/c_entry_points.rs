@@ -7,6 +7,7 @@
 use std::ffi::{c_char, CStr};
 use std::mem::size_of;
 use std::ptr;
+use std::time::{Duration, Instant};
 
 use kgen::ffi::client::{kgen_client, kgen_client_destroy, kgen_client_new, kgen_client_options};
 use kgen::ffi::status::{kgen_last_error_message, kgen_status_str};
@@ -52,6 +53,25 @@ impl Bytes<'_> {
     }
 }
 
+/// The threads of this process.
+fn threads() -> usize {
+    std::fs::read_dir("/proc/self/task").map_or(0, |tasks| tasks.count())
+}
+
+/// Destroy waits a bounded time for the client's runtime threads (an idle one on a busy
+/// machine may still be ending when it returns); they must all end soon after. Waiting
+/// for them also keeps the leak check from seeing an exiting thread's own memory.
+fn await_threads(before: usize) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while threads() > before {
+        assert!(
+            Instant::now() < deadline,
+            "the client's threads outlived destroy by 10 s"
+        );
+        std::thread::sleep(Duration::from_micros(100));
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let mut input = Bytes(data);
     let mut strings = Vec::new();
@@ -93,12 +113,14 @@ fuzz_target!(|data: &[u8]| {
     } else {
         &mut client
     };
+    let threads_before = threads();
     unsafe {
         kgen_client_new(options, out);
         if !client.is_null() {
             kgen_client_destroy(client);
             // A destroyed handle, and one never made, are refused, not used.
             kgen_client_destroy(client);
+            await_threads(threads_before);
         }
         kgen_client_destroy(input.u32() as usize as *mut kgen_client);
 

@@ -1,14 +1,20 @@
 /*
- * The chaos soak: players join and leave a live tournament through the real libkgen.so
- * against the sandbox, with faults injected on every route they use (connections dropped
- * before and after the server applied the write, injected 503s and 429s, added latency),
- * clients in both dispatch modes, cancels, the tournament locked and reopened, the
- * server's clock jumped, and clients destroyed with requests in flight. It checks:
+ * The chaos soak: players join, leave and submit scores in a live tournament through the
+ * real libkgen.so against the sandbox, with faults injected on every route they use
+ * (connections dropped before and after the server applied the write, injected 503s and
+ * 429s, added latency, and latency past the attempt timeout on the writes), clients in
+ * both dispatch modes, cancels, the tournament locked and reopened, the server's clock
+ * jumped, and clients destroyed with requests in flight; then the rewards of a
+ * played-out tournament are claimed under faults. It checks:
  *   - every request completes exactly once (none lost, none duplicated), also across
  *     destroy, and no callback runs after destroy returned;
  *   - every definite outcome matches the sandbox: a join or leave reported applied is in
- *     the participated list, one reported not applied is not (no lost or phantom effect);
- *   - the wallet paid each stake at most once (no write applied twice);
+ *     the participated list, one reported not applied is not; a score reported applied is
+ *     in the sandbox's score ledger once, one reported not applied is not in it (no lost
+ *     or phantom effect); the leaderboard holds each player's best applied score; a claim
+ *     reported applied left nothing unclaimed, one reported not applied left the rewards;
+ *   - the wallet paid each stake at most once, no score was recorded twice and each
+ *     reward was credited once (no write applied twice);
  *   - unknown outcomes (KGEN_ERR_OUTCOME_UNKNOWN) only where the check failed too.
  * Prints the figures; exits 1 on any violation.
  *
@@ -19,13 +25,30 @@
 
 #define LIVE "d1a0c0de-0000-4000-8000-000000000001"
 #define CLIENTS 4
+#define STR_(x) #x
+#define STR(x) STR_(x)
+/* Fault kinds, in the order of their figures. */
+enum { DROP_AFTER, DROP_BEFORE, STATUS_503, STATUS_429, LATENCY, PAST_ATTEMPT, FAULT_KINDS };
+/* A write whose attempt gets no answer within ATTEMPT_MS ends in a timeout and is resolved
+ * by a read; the long latency fault holds a write past it. */
+#define ATTEMPT_MS 1000
+#define PAST_ATTEMPT_MS 1300
+/* Scores are unique in the run and grow per player: SCORE(round, player). */
+#define SCORE_BASE 100000L
+#define SCORE(round, i) (((long)(round) + 1) * SCORE_BASE + (i))
+
+enum write_kind { JOIN, LEAVE, SUBMIT };
+/* A write's reported outcome. */
+enum outcome { NOT_SENT, APPLIED, NOT_APPLIED, UNCERTAIN };
 
 typedef struct {
     atomic_int calls;
     kgen_status status;
     kgen_api_error api;
+    int http_status;
     int listed;       /* participated read: LIVE is listed */
     double funds;     /* balance read: earned + bought + bonus */
+    double unclaimed; /* rewards read: the amount of the rewards left unclaimed */
 } slot;
 
 typedef struct {
@@ -34,19 +57,43 @@ typedef struct {
     int joined, known;
     double start_funds;
     int start_joined;
+    /* The leaderboard entry is known: no join or leave of uncertain outcome since the
+     * last join reported applied (round `joined_in`), which starts with no score. */
+    int board_known, joined_in;
 } player;
 
 static kgen_client *clients[CLIENTS];
 static long requests, by_status[1000], lost, duplicated, mismatched, double_applied, unknown;
+static long resolved_applied; /* answers lost, the checking read found the write applied */
+static long scores_sent, scores_applied, board_checked, claims_sent, claims_applied;
+static long landed_late; /* timed-out writes checked "not applied" that the server applied after */
+static long *board; /* leaderboard read: best score by player, -1 when none */
+static int board_players;
 
 static void on_done(const kgen_event *e, void *ud) {
     slot *s = ud;
     s->status = e->result.status;
     s->api = e->result.api_error;
+    s->http_status = e->result.http_status;
     if (s->status == KGEN_OK && e->operation == KGEN_OP_TOURNAMENTS_PARTICIPATED) {
         s->listed = 0;
         for (size_t i = 0; i < e->data.strings->count; i++)
             if (!strcmp(e->data.strings->items[i], LIVE)) s->listed = 1;
+    }
+    if (s->status == KGEN_OK && e->operation == KGEN_OP_LEADERBOARD_GET) {
+        const kgen_leaderboard *lb = e->data.leaderboard;
+        for (size_t i = 0; i < lb->entry_count; i++) {
+            long score = (long)KGEN_ARRAY_AT(kgen_leaderboard_entry, lb->entries, lb->entry_size, i)->score;
+            if (score >= SCORE_BASE && score % SCORE_BASE < board_players) board[score % SCORE_BASE] = score;
+        }
+    }
+    if (s->status == KGEN_OK && e->operation == KGEN_OP_REWARDS_CLAIMABLE) {
+        const kgen_claimable_rewards *r = e->data.rewards;
+        s->unclaimed = 0;
+        for (size_t i = 0; i < r->count; i++) {
+            const kgen_reward *reward = KGEN_ARRAY_AT(kgen_reward, r->items, r->item_size, i);
+            if (!strcmp(reward->claim_status, "UNCLAIMED")) s->unclaimed += reward->reward;
+        }
     }
     if (s->status == KGEN_OK && e->operation == KGEN_OP_WALLET_BALANCE)
         s->funds = e->data.balance->earned_balance + e->data.balance->bought_balance +
@@ -76,6 +123,9 @@ static void settle(slot *slots, int n, int count) {
     }
 }
 
+static long faults[FAULT_KINDS]; /* applied, by kind */
+static int fault_kind[64], faults_added;
+
 static void fault(const char *method, const char *path, const char *what) {
     char spec[256], id[64];
     snprintf(spec, sizeof spec, "{\"method\":\"%s\",\"path\":\"%s\",%s}", method, path, what);
@@ -86,6 +136,34 @@ static void state(const char *s) {
     char json[64];
     snprintf(json, sizeof json, "{\"state\":\"%s\"}", s);
     admin_http("POST", "/sandbox/tournaments/" LIVE "/state", json, NULL, 0);
+}
+
+/* Every kind of fault on each route (latency past the attempt timeout on writes only). */
+static void add_faults(const char *routes[][2], int count) {
+    static const char *kinds[FAULT_KINDS] = {
+        "\"drop\":\"after\",\"probability\":0.08", "\"drop\":\"before\",\"probability\":0.08",
+        "\"status\":503,\"probability\":0.05", "\"status\":429,\"retry_after_secs\":0,\"probability\":0.04",
+        "\"latency_ms\":30,\"probability\":0.05",
+        "\"latency_ms\":" STR(PAST_ATTEMPT_MS) ",\"probability\":0.01"};
+    for (int r = 0; r < count; r++)
+        for (int k = 0; k < FAULT_KINDS; k++) {
+            if (k == PAST_ATTEMPT && routes[r][0][0] == 'G') continue;
+            fault(routes[r][0], routes[r][1], kinds[k]);
+            fault_kind[faults_added++] = k;
+        }
+}
+
+/* Counts the faults applied, by kind (listed in the order they were added), and removes them. */
+static void clear_faults(void) {
+    static char list[1 << 16];
+    admin_http("GET", "/sandbox/faults", NULL, list, sizeof list);
+    const char *at = list;
+    for (int f = 0; f < faults_added && (at = strstr(at, "\"applied\":")); f++) {
+        at += strlen("\"applied\":");
+        faults[fault_kind[f]] += atol(at);
+    }
+    faults_added = 0;
+    admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
 }
 
 /* Reads every player's participation and funds with no faults in place. */
@@ -128,6 +206,181 @@ static void destroy_in_flight(kgen_dispatch mode) {
     }
 }
 
+/* Every score against the sandbox's ledger of accepted submissions (each score is unique,
+ * so it names its round and player): reported applied, in it once; reported not applied,
+ * not in it; never in it twice. Then the leaderboard: each joined player whose entry is
+ * known shows the best score the ledger holds since the player's last join. */
+static void check_scores(player *p, int n, int rounds, const int *sent, const kgen_status *status,
+                         const slot *listed) {
+    static char ledger[32 << 20];
+    if (admin_http("GET", "/sandbox/tournaments/" LIVE "/scores", NULL, ledger, sizeof ledger) != 200) {
+        fprintf(stderr, "the score ledger could not be read\n");
+        exit(2);
+    }
+    int *times = calloc((size_t)rounds * n, sizeof *times);
+    for (const char *at = ledger; (at = strstr(at, "\"score\":"));) {
+        at += strlen("\"score\":");
+        long score = atol(at), round = score / SCORE_BASE - 1, i = score % SCORE_BASE;
+        if (score >= SCORE_BASE && round < rounds && i < n) times[round * n + i]++;
+    }
+    for (int r = 0; r < rounds; r++)
+        for (int i = 0; i < n; i++) {
+            int t = times[r * n + i], outcome = sent[r * n + i];
+            scores_applied += t > 0;
+            if (t > 1) {
+                double_applied++;
+                fprintf(stderr, "score %ld recorded %d times\n", SCORE(r, i), t);
+            }
+            if (outcome == NOT_APPLIED && t == 1 && status[r * n + i] == KGEN_ERR_TIMEOUT) {
+                /* The attempt timed out while the write was still on its way or queued at the
+                 * server; the checking read came first ("not applied" as of the read). */
+                landed_late++;
+                fprintf(stderr, "score %ld: timed out, checked not applied, then applied\n", SCORE(r, i));
+            } else if ((outcome == APPLIED && t != 1) || ((outcome == NOT_APPLIED || outcome == NOT_SENT) && t)) {
+                mismatched++;
+                fprintf(stderr, "score %ld: reported %s (%s), the ledger has it %d times\n", SCORE(r, i),
+                        outcome == APPLIED ? "applied" : "not applied", kgen_status_str(status[r * n + i]), t);
+            }
+        }
+    board_players = n;
+    board = malloc(n * sizeof *board);
+    for (int i = 0; i < n; i++) board[i] = -1;
+    slot read = {0};
+    kgen_leaderboard_get(clients[0], p[0].session, LIVE, on_done, &read, NULL);
+    settle(&read, 1, 0);
+    if (read.status != KGEN_OK) {
+        fprintf(stderr, "the leaderboard could not be read: %s\n", kgen_status_str(read.status));
+        exit(2);
+    }
+    for (int i = 0; i < n; i++) {
+        if (!p[i].board_known || !p[i].known) continue;
+        long best = -1;
+        board_checked++;
+        for (int r = p[i].joined_in + 1; listed[i].listed && r < rounds; r++)
+            if (times[r * n + i]) best = SCORE(r, i);
+        if (board[i] != best) {
+            mismatched++;
+            fprintf(stderr, "player %d: leaderboard shows %ld, the ledger's best since joining is %ld\n",
+                    i, board[i], best);
+        }
+    }
+    free(times);
+}
+
+/* The outcome a completion reports; counts the resolved and the unknown ones. */
+static enum outcome outcome_of(const slot *s) {
+    if (!atomic_load(&s->calls)) return UNCERTAIN;
+    switch (s->status) {
+    case KGEN_OK:
+        resolved_applied += s->http_status == 0;
+        return APPLIED;
+    case KGEN_ERR_TRANSPORT: case KGEN_ERR_TIMEOUT: return NOT_APPLIED; /* checked by a read */
+    case KGEN_ERR_HTTP: return NOT_APPLIED;                              /* an error answer */
+    case KGEN_ERR_OUTCOME_UNKNOWN: unknown++; return UNCERTAIN;
+    default: return UNCERTAIN; /* cancelled after it may have been sent, or else */
+    }
+}
+
+/* Reads every player's rewards and funds with no faults in place. */
+static void read_rewards(player *p, int n, slot *rewards, slot *funds) {
+    memset(rewards, 0, n * sizeof *rewards);
+    memset(funds, 0, n * sizeof *funds);
+    for (int i = 0; i < n; i++) {
+        kgen_rewards_claimable(clients[p[i].client], p[i].session, on_done, &rewards[i], NULL);
+        kgen_wallet_balance(clients[p[i].client], p[i].session, on_done, &funds[i], NULL);
+    }
+    settle(rewards, n, 0);
+    settle(funds, n, 0);
+}
+
+/* Claims: a second tournament is played to its end without faults; then every player
+ * claims under faults on the claim routes, again until the claim's outcome is known
+ * (applied, or nothing left to claim). Each reported outcome is checked: a claim reported
+ * applied left nothing unclaimed, one reported not applied left the rewards there (the
+ * next claim finds them), and the funds grew by the rewards exactly once. */
+#define PRIZE_FEE 5
+static void claims(player *p, int n) {
+    char body[256], created[4096], uid[64], path[128];
+    snprintf(body, sizeof body,
+             "{\"title\":\"chaos prizes\",\"buy_in_price\":%d,\"tournament_size\":%d,\"state\":\"STARTED\"}",
+             PRIZE_FEE, n);
+    if (admin_http("POST", "/sandbox/tournaments", body, created, sizeof created) != 200 ||
+        !json_string(created, "tournament_uid", uid, sizeof uid)) {
+        fprintf(stderr, "the prize tournament could not be made: %s\n", created);
+        exit(2);
+    }
+    slot *s = calloc(n, sizeof *s), *before = calloc(n, sizeof *s), *funds = calloc(n, sizeof *s);
+    for (int i = 0; i < n; i++)
+        kgen_tournaments_join(clients[p[i].client], p[i].session, uid, PRIZE_FEE, on_done, &s[i], NULL);
+    settle(s, n, 0);
+    memset(s, 0, n * sizeof *s);
+    for (int i = 0; i < n; i++)
+        kgen_tournaments_submit_score(clients[p[i].client], p[i].session, uid, i + 1, on_done, &s[i], NULL);
+    settle(s, n, 0);
+    snprintf(path, sizeof path, "/sandbox/tournaments/%s/complete", uid);
+    if (admin_http("POST", path, NULL, NULL, 0) != 200) exit(2);
+    read_rewards(p, n, before, funds);
+    double *start_funds = malloc(n * sizeof *start_funds);
+    for (int i = 0; i < n; i++) start_funds[i] = funds[i].funds;
+
+    const char *routes[][2] = {{"POST", "/fe/esports/rewards/claim"}, {"GET", "/fe/esports/rewards/claim"}};
+    add_faults(routes, 2);
+    int *done = calloc(n, sizeof *done), *claimed = calloc(n, sizeof *claimed),
+        *known = calloc(n, sizeof *known), *who = calloc(n, sizeof *who);
+    for (int i = 0; i < n; i++) known[i] = 1;
+    for (int round = 0; round < 12; round++) {
+        int k = 0;
+        memset(s, 0, n * sizeof *s);
+        for (int i = 0; i < n; i++) {
+            if (done[i]) continue;
+            kgen_request_id id = 0;
+            requests++, claims_sent++;
+            kgen_rewards_claim(clients[p[i].client], p[i].session, on_done, &s[k], &id);
+            if (rand() % 20 == 0) kgen_request_cancel(clients[p[i].client], id);
+            who[k++] = i;
+        }
+        if (!k) break;
+        settle(s, k, 1);
+        for (int j = 0; j < k; j++) {
+            int i = who[j];
+            enum outcome outcome = outcome_of(&s[j]);
+            if (outcome == APPLIED) {
+                claimed[i] = known[i] = done[i] = 1;
+                claims_applied++;
+            } else if (outcome == UNCERTAIN) {
+                known[i] = 0;
+            } else if (s[j].status == KGEN_ERR_HTTP && s[j].api == KGEN_API_ERROR_NO_CLAIMABLE_REWARDS) {
+                if (known[i] && !claimed[i] && before[i].unclaimed > 0) {
+                    mismatched++; /* reported not applied earlier, yet nothing was left */
+                    fprintf(stderr, "player %d: a claim reported not applied was applied\n", i);
+                }
+                done[i] = known[i] = 1;
+                claimed[i] = before[i].unclaimed > 0;
+            } else if (s[j].status != KGEN_ERR_HTTP) {
+                known[i] = 1; /* the checking read saw rewards left unclaimed */
+                claimed[i] = 0;
+            }
+        }
+    }
+    clear_faults();
+    slot *after = calloc(n, sizeof *after);
+    read_rewards(p, n, after, funds);
+    for (int i = 0; i < n; i++) {
+        if (known[i] && (after[i].unclaimed > 0) != (before[i].unclaimed > 0 && !claimed[i])) {
+            mismatched++;
+            fprintf(stderr, "player %d: claim reported %s, %.2f left unclaimed of %.2f\n", i,
+                    claimed[i] ? "applied" : "not applied", after[i].unclaimed, before[i].unclaimed);
+        }
+        if (funds[i].funds != start_funds[i] + before[i].unclaimed - after[i].unclaimed) {
+            double_applied++;
+            fprintf(stderr, "player %d: funds %.2f after claiming %.2f from %.2f\n", i, funds[i].funds,
+                    before[i].unclaimed - after[i].unclaimed, start_funds[i]);
+        }
+    }
+    free(s), free(before), free(after), free(funds), free(start_funds);
+    free(done), free(claimed), free(known), free(who);
+}
+
 int main(int argc, char **argv) {
     int rounds = argc > 1 ? atoi(argv[1]) : 20, n = argc > 2 ? atoi(argv[2]) : 16;
     srand(12345);
@@ -136,6 +389,8 @@ int main(int argc, char **argv) {
     for (int c = 0; c < CLIENTS; c++) {
         kgen_client_options o = default_options(c % 2 ? KGEN_DISPATCH_IMMEDIATE : KGEN_DISPATCH_MANUAL);
         o.worker_threads = 2;
+        o.attempt_timeout_ms = ATTEMPT_MS;
+        o.request_timeout_ms = 5 * ATTEMPT_MS; /* the checking read has its last quarter */
         if (kgen_client_new(&o, &clients[c]) != KGEN_OK) return 2;
     }
     player *p = calloc(n, sizeof *p);
@@ -148,24 +403,25 @@ int main(int argc, char **argv) {
         if (!p[i].session) return 2;
         p[i].known = 1;
     }
+    /* Each score's reported outcome and status. */
+    int *sent = calloc((size_t)rounds * n, sizeof *sent);
+    kgen_status *sent_status = calloc((size_t)rounds * n, sizeof *sent_status);
     read_ledgers(p, n, a, b);
     for (int i = 0; i < n; i++) {
         p[i].start_funds = b[i].funds;
         p[i].joined = p[i].start_joined = a[i].listed;
+        p[i].board_known = !a[i].listed; /* a score from an earlier run may stand */
+        p[i].joined_in = -1;
     }
 
     /* Faults on every route the players use, writes and their checking reads alike. */
     const char *routes[][2] = {{"POST", "/fe/esports/tournaments/*/join"},
                                {"POST", "/fe/esports/tournaments/*/leave"},
+                               {"POST", "/fe/esports/tournaments/*/score"},
                                {"GET", "/fe/esports/tournaments/participated"},
+                               {"GET", "/fe/esports/tournaments/*/leaderboard"},
                                {"GET", "/fe/wallet/balance"}};
-    for (int r = 0; r < 4; r++) {
-        fault(routes[r][0], routes[r][1], "\"drop\":\"after\",\"probability\":0.08");
-        fault(routes[r][0], routes[r][1], "\"drop\":\"before\",\"probability\":0.08");
-        fault(routes[r][0], routes[r][1], "\"status\":503,\"probability\":0.05");
-        fault(routes[r][0], routes[r][1], "\"status\":429,\"retry_after_secs\":0,\"probability\":0.04");
-        fault(routes[r][0], routes[r][1], "\"latency_ms\":30,\"probability\":0.05");
-    }
+    add_faults(routes, 6);
 
     slot *slots = calloc(n, sizeof *slots);
     for (int round = 0; round < rounds; round++) {
@@ -173,42 +429,44 @@ int main(int argc, char **argv) {
         if (round % 5 == 2) state("LOCKED");
         if (round % 5 == 3) state("STARTED");
         memset(slots, 0, n * sizeof *slots);
-        int joining[n];
+        enum write_kind kind[n];
         for (int i = 0; i < n; i++) {
             kgen_request_id id = 0;
-            joining[i] = !p[i].joined || !p[i].known;
             kgen_client *c = clients[p[i].client];
+            kind[i] = !p[i].joined || !p[i].known ? JOIN : rand() % 3 == 0 ? LEAVE : SUBMIT;
             requests++;
-            if (joining[i]) kgen_tournaments_join(c, p[i].session, LIVE, 10, on_done, &slots[i], &id);
-            else kgen_tournaments_leave(c, p[i].session, LIVE, on_done, &slots[i], &id);
+            if (kind[i] == JOIN) kgen_tournaments_join(c, p[i].session, LIVE, 10, on_done, &slots[i], &id);
+            else if (kind[i] == LEAVE) kgen_tournaments_leave(c, p[i].session, LIVE, on_done, &slots[i], &id);
+            else {
+                scores_sent++;
+                kgen_tournaments_submit_score(c, p[i].session, LIVE, SCORE(round, i), on_done, &slots[i], &id);
+            }
             if (rand() % 20 == 0) kgen_request_cancel(c, id);
         }
         settle(slots, n, 1);
         for (int i = 0; i < n; i++) {
-            if (!atomic_load(&slots[i].calls)) { p[i].known = 0; continue; }
-            switch (slots[i].status) {
-            case KGEN_OK: p[i].joined = joining[i]; p[i].known = 1; break;
-            case KGEN_ERR_TRANSPORT: case KGEN_ERR_TIMEOUT: break; /* checked: not applied */
-            case KGEN_ERR_HTTP:
+            enum outcome outcome = outcome_of(&slots[i]);
+            if (outcome == NOT_APPLIED && slots[i].status == KGEN_ERR_HTTP) {
                 if (slots[i].api == KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND) p[i].joined = 1, p[i].known = 1;
                 else if (slots[i].api == KGEN_API_ERROR_TOURNAMENT_PARTICIPATION_NOT_FOUND) p[i].joined = 0, p[i].known = 1;
-                break; /* an error answer: not applied */
-            case KGEN_ERR_OUTCOME_UNKNOWN: unknown++; p[i].known = 0; break;
-            default: p[i].known = 0; /* cancelled after it may have been sent, or else */
+            }
+            if (kind[i] == SUBMIT) {
+                sent[round * n + i] = outcome; /* checked against the ledger at the end */
+                sent_status[round * n + i] = slots[i].status;
+                continue;
+            }
+            if (outcome == APPLIED) {
+                p[i].joined = kind[i] == JOIN;
+                p[i].known = 1;
+                if (kind[i] == JOIN) p[i].board_known = 1, p[i].joined_in = round;
+            } else if (outcome == UNCERTAIN) {
+                p[i].known = 0;
+                p[i].board_known = 0;
             }
         }
     }
 
-    /* The faults applied, by kind, in the order they were added (5 kinds per route). */
-    static char list[1 << 16];
-    long faults[5] = {0};
-    admin_http("GET", "/sandbox/faults", NULL, list, sizeof list);
-    const char *at = list;
-    for (int k = 0; (at = strstr(at, "\"applied\":")); k++) {
-        at += strlen("\"applied\":");
-        faults[k % 5] += atol(at);
-    }
-    admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
+    clear_faults();
     set_clock_offset(0);
     state("STARTED");
     memset(a, 0, n * sizeof *a);
@@ -226,6 +484,8 @@ int main(int argc, char **argv) {
             fprintf(stderr, "player %d: funds %.2f, started with %.2f\n", i, b[i].funds, p[i].start_funds);
         }
     }
+    check_scores(p, n, rounds, sent, sent_status, a);
+    claims(p, n);
     fault("GET", "/fe/esports/tournaments/participated", "\"latency_ms\":300");
     fault("POST", "/fe/esports/tournaments/*/join", "\"latency_ms\":300");
     destroy_in_flight(KGEN_DISPATCH_MANUAL);
@@ -233,7 +493,7 @@ int main(int argc, char **argv) {
     admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
     for (int c = 0; c < CLIENTS; c++) kgen_client_destroy(clients[c]);
 
-    printf("chaos: %d rounds x %d players; %ld writes and destroy-time requests\n", rounds, n, requests);
+    printf("chaos: %d rounds x %d players; %ld requests (writes, claims, destroy-time)\n", rounds, n, requests);
     printf("chaos: completions: ok %ld, transport %ld, timeout %ld, cancelled %ld, http %ld, "
            "outcome_unknown %ld, other %ld\n",
            by_status[KGEN_OK], by_status[KGEN_ERR_TRANSPORT], by_status[KGEN_ERR_TIMEOUT],
@@ -241,10 +501,15 @@ int main(int argc, char **argv) {
            requests - by_status[KGEN_OK] - by_status[KGEN_ERR_TRANSPORT] - by_status[KGEN_ERR_TIMEOUT] -
                by_status[KGEN_ERR_CANCELLED] - by_status[KGEN_ERR_HTTP] -
                by_status[KGEN_ERR_OUTCOME_UNKNOWN] - lost);
+    printf("chaos: scores: %ld submitted, %ld applied, %ld players' leaderboard entries checked; "
+           "claims: %ld sent, %ld applied; answers lost and found applied by the checking read: %ld\n",
+           scores_sent, scores_applied, board_checked, claims_sent, claims_applied, resolved_applied);
     printf("chaos: faults applied: dropped after commit %ld, dropped before %ld, 503 %ld, 429 %ld, "
-           "latency %ld\n", faults[0], faults[1], faults[2], faults[3], faults[4]);
+           "latency %ld, latency past the attempt timeout %ld\n", faults[DROP_AFTER],
+           faults[DROP_BEFORE], faults[STATUS_503], faults[STATUS_429], faults[LATENCY],
+           faults[PAST_ATTEMPT]);
     printf("chaos: lost %ld, duplicated %ld, effect differs from the reported outcome %ld, "
-           "double-applied %ld, unknown outcomes %ld\n",
-           lost, duplicated, mismatched, double_applied, unknown);
+           "double-applied %ld, unknown outcomes %ld; timed out, checked not applied and applied "
+           "after the check %ld\n", lost, duplicated, mismatched, double_applied, unknown, landed_late);
     return lost || duplicated || mismatched || double_applied ? 1 : 0;
 }
