@@ -7,8 +7,11 @@
 #
 # Peers, built here: bench/peers/curl_client.c (libcurl multi + cJSON, one thread) and
 # bench/peers/reqwest-client (reqwest + tokio current-thread + serde_json). The SDK runs
-# bench/peers/sdk_client.c through the C ABI with one worker thread, in immediate and
-# manual dispatch. Each round runs every client on GET /fe/wallet/balance and on a score
+# bench/peers/sdk_client.c through the C ABI with one worker thread, in immediate
+# dispatch, in manual dispatch polled at every wake (the worst case: each event crosses
+# threads) and in manual dispatch polled once a frame (FRAME_US, default 16667 µs) as the
+# Unity and Unreal bindings poll; the last is frame-bound, so only its CPU is compared.
+# Each round runs every client on GET /fe/wallet/balance and on a score
 # POST with a fresh Idempotency-Key, in one interleaved order; ratios are taken within a
 # round, then min/median/max over rounds are printed:
 #   cpu  = SDK CPU per request / libcurl's       (goal <= 1.0)
@@ -52,9 +55,10 @@ client() { # name op count -> "requests/s cpu_us failures"
     reqwest) "${wrap[@]}" "$out/reqwest-client" "$2" "$3" "$inflight" ;;
     sdk-immediate) "${wrap[@]}" "$out/sdk_client" immediate "$2" "$3" "$inflight" ;;
     sdk-manual) "${wrap[@]}" "$out/sdk_client" manual "$2" "$3" "$inflight" ;;
+    sdk-frame) "${wrap[@]}" "$out/sdk_client" frame "$2" "$3" "$inflight" ;;
   esac
 }
-clients=(curl reqwest sdk-immediate sdk-manual)
+clients=(curl reqwest sdk-immediate sdk-manual sdk-frame)
 results=$out/compare.txt
 : >"$results"
 for round in $(seq "$rounds"); do
@@ -79,12 +83,13 @@ for r, op, c, rps, cpu in rows:
 def mmm(xs): return f"{min(xs):.2f} / {st.median(xs):.2f} / {max(xs):.2f}"
 for op in ("get", "post"):
     rounds = [v for (r, o), v in sorted(by.items()) if o == op]
-    for c in ("curl", "reqwest", "sdk-immediate", "sdk-manual"):
+    for c in ("curl", "reqwest", "sdk-immediate", "sdk-manual", "sdk-frame"):
         print(f"  {op:4} {c:14} rps {mmm([v[c][0] for v in rounds])}   cpu {mmm([v[c][1] for v in rounds])}")
-    for c in ("sdk-immediate", "sdk-manual"):
+    for c in ("sdk-immediate", "sdk-manual", "sdk-frame"):
         cpu = [v[c][1] / v["curl"][1] for v in rounds]
         tput = [v[c][0] / v["reqwest"][0] for v in rounds]
-        print(f"  {op:4} {c:14} cpu vs libcurl {mmm(cpu)}   throughput vs reqwest {mmm(tput)}")
+        line = f"  {op:4} {c:14} cpu vs libcurl {mmm(cpu)}"
+        print(line if c == "sdk-frame" else f"{line}   throughput vs reqwest {mmm(tput)}")
 PY
 
 if command -v valgrind >/dev/null; then

@@ -162,26 +162,31 @@ enum kgen_status
     // completed, or never existed). Its completion is unaffected.
     KGEN_ERR_UNKNOWN_REQUEST = 108,
     // The network failed: connection refused or reset, DNS, TLS, a dropped response.
-    // For a write the SDK checks (join, leave, score, claim, withdraw; see
+    // For a write the SDK resolves (join, leave, score, claim, withdraw; see
     // `KGEN_ERR_OUTCOME_UNKNOWN`) it also means: checked, not applied.
     KGEN_ERR_TRANSPORT = 200,
     // The request's deadline (`request_timeout_ms`, retries included) passed,
     // or an attempt of a call that changes state got no answer within
-    // `attempt_timeout_ms` (it may have been applied, so it was not repeated).
+    // `attempt_timeout_ms` (it may have been applied; the writes the SDK resolves
+    // never end this way, see `KGEN_ERR_OUTCOME_UNKNOWN`).
     KGEN_ERR_TIMEOUT = 201,
     // The request was cancelled by `kgen_request_cancel` or `kgen_client_destroy`.
     KGEN_ERR_CANCELLED = 202,
-    // A write's answer was lost and the read that checks it failed too: it may or
-    // may not have been applied. After a lost answer (`KGEN_ERR_TRANSPORT` or
-    // `KGEN_ERR_TIMEOUT` of the write) the SDK reads, within the request's
-    // deadline, the state the write changes, and completes with the definite
-    // result: `KGEN_OK` when it was applied, the write's own `KGEN_ERR_TRANSPORT`
-    // or `KGEN_ERR_TIMEOUT` (message ending "not applied") when it was not.
-    // Checked writes and their reads: join - participated tournaments list the
-    // uid; leave - they do not; score - the leaderboard holds the player's score
-    // at least as high; claim - no reward is left unclaimed; withdraw - the
-    // earned balance is 0. Other writes (OTP, account login) are not checked:
-    // their TRANSPORT or TIMEOUT still means "may have been applied".
+    // A write whose answer was lost could not be settled: it may or may not have
+    // been applied. After a lost answer (the connection broke after the request
+    // was sent, or an attempt timed out) the SDK sends the write again under the
+    // same Idempotency-Key while the first three quarters of the request's
+    // deadline last; a server that honours the key (the sandbox does) answers the
+    // repeat with the first attempt's answer, or applies it once. When no repeat
+    // gets a verdict it reads the state the write changes, in the last quarter:
+    // join - participated tournaments list the uid; leave - they do not; score -
+    // the leaderboard holds the player's score at least as high; claim - no
+    // reward is left unclaimed; withdraw - the earned balance is 0. Applied:
+    // `KGEN_OK` with `http_status` 0. Not applied: `KGEN_ERR_TRANSPORT` (message
+    // ending "not applied"), or the refusal that a repeat got. This status when
+    // the read failed, or found it not applied while an attempt that timed out
+    // may still reach the server. Other writes (OTP, account login) are not
+    // resolved: their TRANSPORT or TIMEOUT still means "may have been applied".
     KGEN_ERR_OUTCOME_UNKNOWN = 203,
     // The server answered with an error status; see `http_status`, `api_error`
     // and `api_error_code` in the result.

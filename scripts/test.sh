@@ -20,9 +20,11 @@ section "Rust tests"
 cargo test --workspace --release --locked
 
 # The library ships without HTTP/2 (a cargo feature); the tests above build it so. This
-# keeps the feature building and the transport working with it compiled in.
-section "HTTP/2 built in (feature http2, off in the shipped library): the transport's tests"
-cargo test -p kgen-sdk --release --locked --features http2 --test sdk -- transport::
+# keeps the feature compiling and lint-clean, reusing the lints' checked dependencies (a
+# test run with it needs a second build of the HTTP stack: the release workflow runs the
+# transport's tests with it).
+section "HTTP/2 built in (feature http2, off in the shipped library): compiles, lints clean"
+cargo clippy -p kgen-sdk --release --locked --features http2 --lib -- -D warnings
 
 # Tests build the library with their dev-dependencies' features; the layers below
 # test the library exactly as `cargo build` ships it; the C layer and the packages use

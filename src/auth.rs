@@ -394,11 +394,11 @@ impl Session {
     async fn call_in<T: FromJson>(
         &self,
         ctx: CallContext,
-        request: HttpRequest,
+        mut request: HttpRequest,
     ) -> Result<Response<T>, Error> {
         let client = &self.inner.client;
         client
-            .run(&ctx, async { decode(self.send(&ctx, request).await?) })
+            .run(&ctx, async { decode(self.send(&ctx, &mut request).await?) })
             .await
     }
 
@@ -409,12 +409,12 @@ impl Session {
     pub(crate) async fn send(
         &self,
         ctx: &CallContext,
-        request: HttpRequest,
+        request: &mut HttpRequest,
     ) -> Result<RawResponse, Error> {
         let (token, generation) = self.prepare(ctx).await?;
         let transport = self.inner.client.transport();
-        let request = request.auth(Auth::User(token));
-        let refusal = match transport.send(&request, ctx).await {
+        request.set_auth(Auth::User(token));
+        let refusal = match transport.send(request, ctx).await {
             Err(e) if e.http_status() == Some(401) => e,
             other => return other,
         };
@@ -429,8 +429,8 @@ impl Session {
             },
         };
         // The rare second attempt is boxed, so it does not double every call's future.
-        let request = request.auth(Auth::User(token));
-        match Box::pin(transport.send(&request, ctx)).await {
+        request.set_auth(Auth::User(token));
+        match Box::pin(transport.send(request, ctx)).await {
             Err(e) if e.http_status() == Some(401) && self.inner.flow == SessionFlow::Client => {
                 Err(self.refused(generation, e))
             }

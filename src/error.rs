@@ -12,8 +12,8 @@ pub enum ErrorKind {
     /// DNS, connect, TLS, or the connection broke before a complete response arrived.
     Transport,
     /// The call's deadline (`Config::request_timeout`) passed, or an attempt of a mutating
-    /// call got no answer within `RetryPolicy::attempt_timeout` (it may have been applied,
-    /// so it was not repeated).
+    /// call got no answer within `RetryPolicy::attempt_timeout` (it may have been applied;
+    /// for the writes the SDK resolves, see [`crate::api::outcome`]).
     Timeout,
     /// The call was cancelled by its owner.
     Cancelled,
@@ -33,9 +33,10 @@ pub enum ErrorKind {
     /// The outbox's journal could not be written or read back whole.
     OutboxStorage,
     /// A write's answer was lost (the connection broke after it was sent, or the attempt
-    /// timed out) and the read that should tell whether it was applied failed too: it may
-    /// or may not have been applied. Writes the SDK can check end this way only when the
-    /// check fails; see [`crate::api::outcome`].
+    /// timed out), no repeat under its `Idempotency-Key` got a verdict within the deadline,
+    /// and the read that should tell whether it was applied either failed or found it not
+    /// applied while an attempt may still reach the server: it may or may not have been
+    /// applied. See [`crate::api::outcome`].
     OutcomeUnknown,
 }
 
@@ -237,6 +238,8 @@ struct Inner {
     raw_body: String,
     retry_after: Option<Duration>,
     field_errors: Vec<FieldError>,
+    /// The request never left: no connection could be made.
+    unsent: bool,
 }
 
 impl Error {
@@ -252,6 +255,7 @@ impl Error {
                 raw_body: String::new(),
                 retry_after: None,
                 field_errors: Vec::new(),
+                unsent: false,
             }),
         }
     }
@@ -305,6 +309,17 @@ impl Error {
     pub(crate) fn with_retry_after(mut self, retry_after: Option<Duration>) -> Error {
         self.inner.retry_after = retry_after;
         self
+    }
+
+    /// Marks a transport error whose request never left (no connection was made).
+    pub(crate) fn unsent(mut self) -> Error {
+        self.inner.unsent = true;
+        self
+    }
+
+    /// Whether the request never left, so it cannot have been applied.
+    pub(crate) fn was_unsent(&self) -> bool {
+        self.inner.unsent
     }
 
     pub(crate) fn with_field_errors(mut self, errors: Vec<FieldError>) -> Error {

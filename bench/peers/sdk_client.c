@@ -1,6 +1,10 @@
 /* The SDK's side of bench/compare.sh: N requests, INFLIGHT at once, through the C ABI.
- *   sdk_client immediate|manual get|post N INFLIGHT
- * Env: KGEN_BASE_URL, KGEN_TOKEN (a player's access token), KGEN_TOURNAMENT.
+ *   sdk_client immediate|manual|frame get|post N INFLIGHT
+ * immediate: callbacks on the SDK's worker thread. manual: manual dispatch with a wake
+ * hook, and the main thread polls at every wake (each event crosses threads: the worst
+ * case). frame: manual dispatch as a game engine uses it, no wake hook, one poll per
+ * frame of FRAME_US microseconds (default 16667: 60 frames a second).
+ * Env: KGEN_BASE_URL, KGEN_TOKEN (a player's access token), KGEN_TOURNAMENT, FRAME_US.
  * Prints "requests/s cpu_us_per_request failures" (CPU: getrusage of the process). */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -54,8 +58,9 @@ static void wake(void *user_data) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual get|post N INFLIGHT\n"); return 2; }
-    int manual = strcmp(argv[1], "manual") == 0;
+    if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual|frame get|post N INFLIGHT\n"); return 2; }
+    int frame = strcmp(argv[1], "frame") == 0, manual = frame || strcmp(argv[1], "manual") == 0;
+    long frame_us = getenv("FRAME_US") ? atol(getenv("FRAME_US")) : 16667;
     post = strcmp(argv[2], "post") == 0;
     total = atoi(argv[3]);
     int inflight = atoi(argv[4]);
@@ -65,7 +70,7 @@ int main(int argc, char **argv) {
     o.base_url = getenv("KGEN_BASE_URL");
     o.dispatch = manual ? KGEN_DISPATCH_MANUAL : KGEN_DISPATCH_IMMEDIATE;
     o.worker_threads = 1;
-    if (manual) o.wake = wake;
+    if (manual && !frame) o.wake = wake;
     if (kgen_client_new(&o, &client) != KGEN_OK ||
         kgen_session_restore(client, getenv("KGEN_TOKEN"), NULL, &session) != KGEN_OK) {
         char why[256];
@@ -76,6 +81,15 @@ int main(int argc, char **argv) {
     }
     double t0 = now(), c0 = cpu();
     for (int i = 0; i < inflight; i++) start_one();
+    struct timespec tick;
+    clock_gettime(CLOCK_MONOTONIC, &tick);
+    while (frame && atomic_load(&done_n) < total) {
+        tick.tv_nsec += frame_us * 1000;
+        tick.tv_sec += tick.tv_nsec / 1000000000;
+        tick.tv_nsec %= 1000000000;
+        clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &tick, NULL);
+        kgen_client_poll(client, 0, NULL);
+    }
     while (atomic_load(&done_n) < total) {
         pthread_mutex_lock(&lock);
         while (!pending_wake) pthread_cond_wait(&woken, &lock);

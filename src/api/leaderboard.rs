@@ -117,9 +117,9 @@ impl Session {
                 } else {
                     usize::from(known - 1)
                 };
-                let raw = match self.send(&ctx, route(first, tournament_uid)).await {
+                let raw = match self.send(&ctx, &mut route(first, tournament_uid)).await {
                     Err(e) if known == 0 && is_missing_route(&e) => {
-                        let raw = self.send(&ctx, route(1, tournament_uid)).await?;
+                        let raw = self.send(&ctx, &mut route(1, tournament_uid)).await?;
                         memory.store(2, Ordering::Relaxed);
                         raw
                     }

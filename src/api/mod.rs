@@ -11,9 +11,10 @@
 //!   the server answered 429, or 409 `IDEMPOTENCY_KEY_IN_USE`). A connection that breaks
 //!   after the request was sent ([`crate::ErrorKind::Transport`]) or an attempt that runs
 //!   out of its attempt timeout ([`crate::ErrorKind::Timeout`]) is not retried: the request
-//!   may have been applied. Joins, leaves, scores, claims and withdrawals are then checked
-//!   by a read ([`outcome`]) and complete as applied, as not applied, or — only when the
-//!   read fails too — with [`crate::ErrorKind::OutcomeUnknown`].
+//!   may have been applied. Joins, leaves, scores, claims and withdrawals are then sent
+//!   again under the same key, and read back when no repeat gets a verdict ([`outcome`]);
+//!   they complete as applied, as not applied, or — only when neither settles it — with
+//!   [`crate::ErrorKind::OutcomeUnknown`].
 //!
 //! All retries honour `Retry-After` and stop at the call's deadline.
 //!

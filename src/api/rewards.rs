@@ -68,8 +68,9 @@ impl Session {
 
     /// Claims every unclaimed reward into the earned balance — `POST /fe/esports/rewards/claim`.
     ///
-    /// Retry policy: **mutating**; a lost answer is resolved by reading the claimable rewards
-    /// ([`super::outcome`]). Errors: 400 `NO_CLAIMABLE_REWARDS`.
+    /// Retry policy: **mutating**; a lost answer is resolved by sending it again under its
+    /// key, else by reading the claimable rewards ([`super::outcome`]). Errors: 400
+    /// `NO_CLAIMABLE_REWARDS`.
     pub async fn claim_rewards(&self) -> Result<Response<Ack>, Error> {
         self.write(claim_request(), Check::Claimed).await
     }

@@ -180,7 +180,8 @@ impl Session {
     /// `POST /fe/esports/tournaments/{uid}/join`.
     ///
     /// Retry policy: **mutating** (one `Idempotency-Key`; retried only when it provably had no effect).
-    /// A lost answer is resolved by reading the participated tournaments ([`super::outcome`]).
+    /// A lost answer is resolved by sending it again under its key, else by reading the
+    /// participated tournaments ([`super::outcome`]).
     ///
     /// Errors: 400 `TOURNAMENT_INVALID_JOINING_STAKE`, `TOURNAMENT_IS_NOT_LIVE`,
     /// `INSUFFICIENT_FUNDS` (*sandbox-defined*); 404 `TOURNAMENT_NOT_FOUND`; 409
@@ -198,8 +199,8 @@ impl Session {
     /// the stake to the balances it came from and drops the player's score (*sandbox-defined*:
     /// the published docs do not say whether leaving refunds).
     ///
-    /// Retry policy: **mutating**; a lost answer is resolved by reading the participated
-    /// tournaments ([`super::outcome`]).
+    /// Retry policy: **mutating**; a lost answer is resolved by sending it again under its
+    /// key, else by reading the participated tournaments ([`super::outcome`]).
     ///
     /// Errors: 400 `TOURNAMENT_IS_NOT_LIVE`; 404 `TOURNAMENT_NOT_FOUND`,
     /// `TOURNAMENT_PARTICIPATION_NOT_FOUND`.
@@ -213,8 +214,8 @@ impl Session {
     /// whether it may be negative) —
     /// `POST /fe/esports/tournaments/{uid}/score`.
     ///
-    /// Retry policy: **mutating**; a lost answer is resolved by reading the leaderboard
-    /// ([`super::outcome`]).
+    /// Retry policy: **mutating**; a lost answer is resolved by sending it again under its
+    /// key, else by reading the leaderboard ([`super::outcome`]).
     ///
     /// Errors: 400 `INVALID_SCORE` (*sandbox-defined*), `TOURNAMENT_IS_NOT_LIVE`; 404
     /// `TOURNAMENT_NOT_FOUND`, `TOURNAMENT_PARTICIPATION_NOT_FOUND`.

@@ -226,8 +226,8 @@ impl Session {
     /// Moves the whole earned balance to the player's KGeN wallet — `POST /fe/wallet/withdraw`.
     /// Needs a phone linked by OTP and an earned balance of at least `minWalletBalToWithdraw`.
     ///
-    /// Retry policy: **mutating**; a lost answer is resolved by reading the wallet balance
-    /// ([`super::outcome`]).
+    /// Retry policy: **mutating**; a lost answer is resolved by sending it again under its
+    /// key, else by reading the wallet balance ([`super::outcome`]).
     ///
     /// Errors: 400 `PHONE_NOT_LINKED`, `WITHDRAW_BELOW_MINIMUM` (both *sandbox-defined*: the
     /// published docs name no code for these).

@@ -108,8 +108,12 @@ impl HttpRequest {
     }
 
     pub(crate) fn auth(mut self, auth: Auth) -> HttpRequest {
-        self.auth = auth;
+        self.set_auth(auth);
         self
+    }
+
+    pub(crate) fn set_auth(&mut self, auth: Auth) {
+        self.auth = auth;
     }
 
     /// A value in the body that must never appear in an error or log (OTP, password).
@@ -401,10 +405,8 @@ impl Transport {
                 }
                 Err(Failure::Transport { error, connect }) => {
                     log_attempt(&format_args!("no response ({})", error.message()));
-                    (
-                        error,
-                        should_retry(request.retry, Outcome::Transport { connect }),
-                    )
+                    let retryable = should_retry(request.retry, Outcome::Transport { connect });
+                    (if connect { error.unsent() } else { error }, retryable)
                 }
                 Err(Failure::TimedOut(error)) => {
                     log_attempt(&"no complete answer");
@@ -455,7 +457,7 @@ impl Transport {
             self.retry.attempt_timeout.as_millis()
         );
         if request.retry.is_mutating() {
-            message.push_str("; the request may have been applied, so it was not repeated");
+            message.push_str("; the request may have been applied");
         }
         Error::new(ErrorKind::Timeout, message)
     }

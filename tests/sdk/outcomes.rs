@@ -1,40 +1,58 @@
-//! A write whose answer is lost completes with what the server did — applied or not —
-//! checked by a read; only when that read fails too does it end "outcome unknown".
+//! A write whose answer is lost completes with what the server did — applied or not: the
+//! SDK sends it again under its Idempotency-Key (the repeat's answer is the write's), and
+//! reads the state it changes when no repeat gets a verdict. Only when that read cannot
+//! settle it does the call end "outcome unknown".
 
-use kgen::ErrorKind;
+use std::time::Duration;
+
+use kgen::{Client, CreateSession, ErrorKind, Session};
 use serde_json::json;
 
 use crate::support::{Env, LIVE_UID};
 
 const JOIN: &str = "/fe/esports/tournaments/*/join";
+const JOIN_ROUTE: &str = "POST /fe/esports/tournaments/{uid}/join";
 
 #[tokio::test]
-async fn a_join_applied_whose_answer_is_lost_completes_as_applied() {
+async fn a_join_applied_whose_answer_is_lost_is_answered_by_its_repeat_and_paid_once() {
     let env = Env::demo().await;
     let p = env.player("r1").await;
     env.admin
         .fault(json!({"method": "POST", "path": JOIN, "drop": "after", "times": 1}))
         .await;
     let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
-    assert!(joined.data.message.contains("applied"), "{joined:?}");
-    assert_eq!(joined.http_status, 0, "the write's own answer never came");
+    assert_eq!(joined.http_status, 200, "the repeat's answer: {joined:?}");
     assert!(joined.request_id.starts_with("kgen-"));
+    assert_eq!(env.admin.hits(JOIN_ROUTE).await, 2, "sent once more");
     assert_eq!(
-        env.admin
-            .hits("POST /fe/esports/tournaments/{uid}/join")
-            .await,
-        1,
-        "not repeated"
+        p.wallet_balance().await.unwrap().data.bonus_balance,
+        40.0,
+        "paid once: the repeat got the first attempt's stored answer"
+    );
+}
+
+#[tokio::test]
+async fn a_join_dropped_before_it_reached_the_server_is_applied_by_its_repeat() {
+    let env = Env::demo().await;
+    let p = env.player("r1").await;
+    env.admin
+        .fault(json!({"method": "POST", "path": JOIN, "drop": "before", "times": 1}))
+        .await;
+    let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
+    assert_eq!(joined.http_status, 200, "{joined:?}");
+    assert_eq!(
+        p.participated_tournaments().await.unwrap().data,
+        vec![LIVE_UID.to_owned()]
     );
     assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 40.0);
 }
 
 #[tokio::test]
-async fn a_join_dropped_before_it_was_applied_completes_as_not_applied() {
+async fn a_join_whose_every_attempt_is_dropped_before_it_is_applied_completes_as_not_applied() {
     let env = Env::demo().await;
     let p = env.player("r1").await;
     env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "before", "times": 1}))
+        .fault(json!({"method": "POST", "path": JOIN, "drop": "before"}))
         .await;
     let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Transport, "{e:?}");
@@ -43,6 +61,11 @@ async fn a_join_dropped_before_it_was_applied_completes_as_not_applied() {
             .ends_with("not applied (checked by reading participated tournaments)"),
         "{e}"
     );
+    assert!(
+        env.admin.hits(JOIN_ROUTE).await > 2,
+        "sent again while the deadline allowed"
+    );
+    env.admin.clear_faults().await;
     assert!(p.participated_tournaments().await.unwrap().data.is_empty());
     assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 50.0);
     // Not applied, so repeating it is safe.
@@ -50,11 +73,53 @@ async fn a_join_dropped_before_it_was_applied_completes_as_not_applied() {
 }
 
 #[tokio::test]
+async fn a_join_that_could_not_connect_was_not_sent_and_needs_no_check() {
+    let env = Env::demo().await;
+    let tokens = env.player("r1").await;
+    let port = crate::support::unused_port();
+    let client = Client::new(kgen::Config {
+        base_url: format!("http://127.0.0.1:{port}"),
+        ..env.config()
+    })
+    .unwrap();
+    let p = client
+        .restore_session(tokens.access_token().expose(), None)
+        .unwrap();
+    let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Transport, "{e:?}");
+    assert!(!e.message().contains("applied"), "no repeat, no read: {e}");
+}
+
+#[tokio::test]
+async fn a_lost_join_is_not_sent_again_under_a_policy_of_one_attempt() {
+    let env = Env::demo().await;
+    let client = Client::new(env.config().with_retry(kgen::RetryPolicy::none())).unwrap();
+    let p = client
+        .create_session(CreateSession::new("r1"))
+        .await
+        .unwrap()
+        .data;
+    env.admin
+        .fault(json!({"method": "POST", "path": JOIN, "drop": "after", "times": 1}))
+        .await;
+    let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
+    assert_eq!(joined.http_status, 0, "confirmed by the read: {joined:?}");
+    assert!(
+        joined
+            .data
+            .message
+            .contains("confirmed by reading participated tournaments"),
+        "{joined:?}"
+    );
+    assert_eq!(env.admin.hits(JOIN_ROUTE).await, 1, "not repeated");
+}
+
+#[tokio::test]
 async fn a_lost_join_whose_check_fails_too_completes_outcome_unknown() {
     let env = Env::demo().await;
     let p = env.player("r1").await;
     env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "after", "times": 1}))
+        .fault(json!({"method": "POST", "path": JOIN, "drop": "after"}))
         .await;
     env.admin
         .fault(
@@ -77,7 +142,97 @@ async fn a_lost_join_whose_check_fails_too_completes_outcome_unknown() {
 }
 
 #[tokio::test]
-async fn a_lost_leave_and_a_lost_score_are_checked_too() {
+async fn a_repeat_refused_after_the_first_attempt_took_effect_is_read_as_applied() {
+    // As a server that ignores the Idempotency-Key would: the first join is applied, its
+    // answer lost, and the repeat refused.
+    let env = Env::demo().await;
+    let p = env.player("r1").await;
+    env.admin
+        .fault(json!({"method": "POST", "path": JOIN, "drop": "after", "times": 1}))
+        .await;
+    env.admin
+        .fault(json!({"method": "POST", "path": JOIN, "status": 400, "times": 1}))
+        .await;
+    let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
+    assert_eq!(joined.http_status, 0, "{joined:?}");
+    assert!(
+        joined
+            .data
+            .message
+            .contains("confirmed by reading participated tournaments"),
+        "{joined:?}"
+    );
+    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 40.0);
+}
+
+#[tokio::test]
+async fn a_repeat_refused_when_nothing_took_effect_completes_with_the_refusal() {
+    let env = Env::demo().await;
+    let p = env.player("r1").await;
+    env.admin
+        .fault(json!({"method": "POST", "path": JOIN, "drop": "before", "times": 1}))
+        .await;
+    env.admin
+        .fault(json!({"method": "POST", "path": JOIN, "status": 404, "times": 1}))
+        .await;
+    let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Http, "{e:?}");
+    assert_eq!(e.http_status(), Some(404));
+    assert!(e.message().contains("not applied"), "{e}");
+    assert!(p.participated_tournaments().await.unwrap().data.is_empty());
+}
+
+/// A player whose client gives each attempt one second, and each call five.
+async fn impatient_player(env: &Env, user_id: &str) -> Session {
+    let mut config = env.config();
+    config.retry.attempt_timeout = Duration::from_secs(1);
+    Client::new(config)
+        .unwrap()
+        .create_session(CreateSession::new(user_id))
+        .await
+        .unwrap()
+        .data
+}
+
+#[tokio::test]
+async fn a_join_still_running_when_its_attempt_timed_out_is_answered_once_it_lands() {
+    let env = Env::demo().await;
+    let p = impatient_player(&env, "r1").await;
+    env.admin
+        .fault(json!({"method": "POST", "path": JOIN, "latency_ms": 1800, "times": 1}))
+        .await;
+    let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
+    assert_eq!(joined.http_status, 200, "{joined:?}");
+    assert!(env.admin.hits(JOIN_ROUTE).await >= 2);
+    // Past the stalled attempt: it was applied once, as reported.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(
+        p.participated_tournaments().await.unwrap().data,
+        vec![LIVE_UID.to_owned()]
+    );
+    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 40.0);
+}
+
+#[tokio::test]
+async fn a_join_that_never_answers_in_time_is_not_reported_not_applied() {
+    // Every attempt stalls past the call's deadline: the read finds it not applied, yet
+    // an attempt may still land, so the outcome is unknown.
+    let env = Env::demo().await;
+    let p = impatient_player(&env, "r1").await;
+    env.admin
+        .fault(json!({"method": "POST", "path": JOIN, "latency_ms": 6000}))
+        .await;
+    let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::OutcomeUnknown, "{e:?}");
+    assert!(
+        e.message()
+            .contains("found it not applied, but an attempt that got no answer in time may still reach the server"),
+        "{e}"
+    );
+}
+
+#[tokio::test]
+async fn a_lost_score_is_answered_by_its_repeat_and_recorded_once() {
     let env = Env::demo().await;
     let uid = env.admin.tournament("STARTED", 10, 10).await;
     let p = env.player("r1").await;
@@ -85,22 +240,42 @@ async fn a_lost_leave_and_a_lost_score_are_checked_too() {
     env.admin
         .fault(json!({"method": "POST", "path": "/fe/esports/tournaments/*/score", "drop": "after", "times": 1}))
         .await;
-    let scored = p.submit_score(&uid, 77).await.unwrap();
-    assert!(scored.data.message.contains("leaderboard"), "{scored:?}");
+    p.submit_score(&uid, 77).await.unwrap();
     env.admin
-        .fault(json!({"method": "POST", "path": "/fe/esports/tournaments/*/score", "drop": "before", "times": 1}))
+        .fault(
+            json!({"method": "POST", "path": "/fe/esports/tournaments/*/score", "drop": "before"}),
+        )
         .await;
     let e = p.submit_score(&uid, 99).await.unwrap_err();
-    assert!(e.message().contains("not applied"), "{e}");
+    assert!(
+        e.message()
+            .ends_with("not applied (checked by reading the leaderboard)"),
+        "{e}"
+    );
+    env.admin.clear_faults().await;
+    let ledger = env.admin.scores(&uid).await;
+    assert_eq!(ledger, vec![77], "77 once, 99 never");
+}
+
+#[tokio::test]
+async fn a_leave_whose_every_answer_is_lost_is_read_as_applied() {
+    let env = Env::demo().await;
+    let uid = env.admin.tournament("STARTED", 10, 10).await;
+    let p = env.player("r1").await;
+    p.join_tournament(&uid, 10).await.unwrap();
     env.admin
-        .fault(json!({"method": "POST", "path": "/fe/esports/tournaments/*/leave", "drop": "after", "times": 1}))
+        .fault(
+            json!({"method": "POST", "path": "/fe/esports/tournaments/*/leave", "drop": "after"}),
+        )
         .await;
-    p.leave_tournament(&uid).await.unwrap();
+    let left = p.leave_tournament(&uid).await.unwrap();
+    assert_eq!(left.http_status, 0, "{left:?}");
+    env.admin.clear_faults().await;
     assert!(p.participated_tournaments().await.unwrap().data.is_empty());
 }
 
 #[tokio::test]
-async fn a_lost_claim_is_checked_by_the_rewards() {
+async fn a_lost_claim_is_resolved_by_its_repeat_or_the_rewards() {
     let env = Env::demo().await;
     let uid = env.admin.tournament("STARTED", 10, 10).await;
     let winner = env.player("r1").await;
@@ -108,25 +283,29 @@ async fn a_lost_claim_is_checked_by_the_rewards() {
     winner.submit_score(&uid, 100).await.unwrap();
     env.admin.complete(&uid).await;
     env.admin
-        .fault(json!({"method": "POST", "path": "/fe/esports/rewards/claim", "drop": "before", "times": 1}))
+        .fault(json!({"method": "POST", "path": "/fe/esports/rewards/claim", "drop": "before"}))
         .await;
     let e = winner.claim_rewards().await.unwrap_err();
-    assert!(e.message().contains("not applied"), "{e}");
+    assert!(
+        e.message()
+            .ends_with("not applied (checked by reading claimable rewards)"),
+        "{e}"
+    );
+    env.admin.clear_faults().await;
+    let unclaimed = winner
+        .claimable_rewards()
+        .await
+        .unwrap()
+        .data
+        .total_claimable_rewards;
+    assert!(unclaimed > 0.0, "still there after a claim not applied");
     env.admin
         .fault(json!({"method": "POST", "path": "/fe/esports/rewards/claim", "drop": "after", "times": 1}))
         .await;
     let claimed = winner.claim_rewards().await.unwrap();
-    assert!(
-        claimed.data.message.contains("claimable rewards"),
-        "{claimed:?}"
-    );
-    assert_eq!(
-        winner
-            .claimable_rewards()
-            .await
-            .unwrap()
-            .data
-            .total_claimable_rewards,
-        0.0
-    );
+    assert_eq!(claimed.http_status, 200, "{claimed:?}");
+    let rewards = winner.claimable_rewards().await.unwrap().data;
+    assert_eq!(rewards.total_claimable_rewards, 0.0);
+    let earned = winner.wallet_balance().await.unwrap().data.earned_balance;
+    assert_eq!(earned, unclaimed, "credited once");
 }

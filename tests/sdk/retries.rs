@@ -181,40 +181,6 @@ async fn a_stalled_session_creation_is_retried() {
 }
 
 #[tokio::test]
-async fn a_stalled_join_times_out_unrepeated_and_is_applied_at_most_once() {
-    let env = Env::demo().await;
-    let p = impatient_player(&env, "r3").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": "/fe/esports/tournaments/*/join", "latency_ms": 2000, "times": 1}))
-        .await;
-    let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Timeout, "{e:?}");
-    assert!(e.message().contains("may have been applied"), "{e:?}");
-    assert!(e.request_id().starts_with("kgen-"));
-    assert_eq!(
-        env.admin
-            .hits("POST /fe/esports/tournaments/{uid}/join")
-            .await,
-        1,
-        "not repeated"
-    );
-
-    // Whatever became of the stalled attempt, the player paid at most once, and only if joined.
-    tokio::time::sleep(Duration::from_millis(1500)).await; // past the stalled handler
-    let bonus = p.wallet_balance().await.unwrap().data.bonus_balance;
-    let joined = p
-        .participated_tournaments()
-        .await
-        .unwrap()
-        .data
-        .contains(&LIVE_UID.to_owned());
-    assert!(
-        (bonus == 40.0 && joined) || (bonus == 50.0 && !joined),
-        "{bonus} {joined}"
-    );
-}
-
-#[tokio::test]
 async fn an_attempt_timeout_of_zero_is_refused() {
     let mut config = Config::new("http://127.0.0.1:1");
     config.retry.attempt_timeout = Duration::ZERO;

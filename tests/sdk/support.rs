@@ -119,6 +119,17 @@ impl Admin {
             .unwrap_or(0)
     }
 
+    /// Every score the sandbox accepted for tournament `uid`, in order (its ledger).
+    pub async fn scores(&self, uid: &str) -> Vec<i64> {
+        self.get(&format!("/sandbox/tournaments/{uid}/scores"))
+            .await["submissions"]
+            .as_array()
+            .expect("submissions")
+            .iter()
+            .map(|s| s["score"].as_i64().expect("score"))
+            .collect()
+    }
+
     /// A tournament in `state` with this buy-in and size; returns its uid.
     pub async fn tournament(&self, state: &str, buy_in: i64, size: i64) -> String {
         let t = self
