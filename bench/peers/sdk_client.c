@@ -2,8 +2,9 @@
  *   sdk_client immediate|manual|frame get|post N INFLIGHT
  * immediate: callbacks on the SDK's worker thread. manual: manual dispatch with a wake
  * hook, and the main thread polls at every wake (each event crosses threads: the worst
- * case). frame: manual dispatch as a game engine uses it, no wake hook, one poll per
- * frame of FRAME_US microseconds (default 16667: 60 frames a second).
+ * case). frame: manual dispatch as a game loop uses it, no wake hook, one poll per
+ * frame of FRAME_US microseconds (default 1000, a 1 kHz tick; at 16667, 60 frames a
+ * second, INFLIGHT requests per frame bound the rate).
  * Env: KGEN_BASE_URL, KGEN_TOKEN (a player's access token), KGEN_TOURNAMENT, FRAME_US.
  * Prints "requests/s cpu_us_per_request failures" (CPU: getrusage of the process). */
 #include <pthread.h>
@@ -60,7 +61,7 @@ static void wake(void *user_data) {
 int main(int argc, char **argv) {
     if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual|frame get|post N INFLIGHT\n"); return 2; }
     int frame = strcmp(argv[1], "frame") == 0, manual = frame || strcmp(argv[1], "manual") == 0;
-    long frame_us = getenv("FRAME_US") ? atol(getenv("FRAME_US")) : 16667;
+    long frame_us = getenv("FRAME_US") ? atol(getenv("FRAME_US")) : 1000;
     post = strcmp(argv[2], "post") == 0;
     total = atoi(argv[3]);
     int inflight = atoi(argv[4]);

@@ -8,6 +8,7 @@ mod resolve;
 pub(crate) mod retry;
 
 use std::net::IpAddr;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, DATE, RETRY_AFTER};
@@ -167,7 +168,13 @@ fn random_uuid(prefix: &str) -> String {
 }
 
 pub(crate) struct Transport {
-    http: reqwest::Client,
+    /// The KGeN API's HTTP client. It has no cookie jar: the KGeN API authenticates by
+    /// header, and a jar costs every request a pass through reqwest's cookie layer.
+    kgen_http: reqwest::Client,
+    /// The `/v3` account API's client, with the jar that keeps its login cookie; made on
+    /// the first account request, so a client that never logs in never builds it.
+    account_http: OnceLock<reqwest::Client>,
+    http_setup: HttpSetup,
     /// The base URLs, parsed once: a request's URL is the base with its path set.
     kgen_base: Url,
     account_base: Url,
@@ -255,6 +262,37 @@ fn without_user_info(text: &str) -> String {
     format!("{}***{}", &text[..scheme_end], &text[at..])
 }
 
+/// What both HTTP clients are built from.
+struct HttpSetup {
+    agent: HeaderValue,
+    connect_timeout: Duration,
+    proxy: Option<reqwest::Proxy>,
+}
+
+impl HttpSetup {
+    fn client(&self, cookies: bool) -> Result<reqwest::Client, Error> {
+        let builder = reqwest::Client::builder()
+            .use_rustls_tls()
+            .user_agent(self.agent.clone())
+            .connect_timeout(self.connect_timeout)
+            .cookie_store(cookies)
+            // Lookups the runtime never waits for: destroy cannot hang on a stalled DNS.
+            .dns_resolver(std::sync::Arc::new(resolve::DetachedResolver))
+            // A redirect could carry credentials to another host; surface 3xx instead.
+            .redirect(reqwest::redirect::Policy::none());
+        let builder = match &self.proxy {
+            Some(proxy) => builder.proxy(proxy.clone()),
+            None => builder.no_proxy(),
+        };
+        builder.build().map_err(|e| {
+            Error::new(
+                ErrorKind::Internal,
+                format!("HTTP client setup failed: {e}"),
+            )
+        })
+    }
+}
+
 impl Transport {
     pub(crate) fn new(config: &Config) -> Result<Transport, Error> {
         let credentials = [
@@ -300,36 +338,27 @@ impl Transport {
                     "user_agent_suffix contains characters not allowed in a header",
                 )
             })?;
-        let mut builder = reqwest::Client::builder()
-            .use_rustls_tls()
-            .user_agent(agent)
-            .connect_timeout(config.connect_timeout)
-            // Keeps the /v3 login cookie; one jar per client.
-            .cookie_store(true)
-            // Lookups the runtime never waits for: destroy cannot hang on a stalled DNS.
-            .dns_resolver(std::sync::Arc::new(resolve::DetachedResolver))
-            // A redirect could carry credentials to another host; surface 3xx instead.
-            .redirect(reqwest::redirect::Policy::none());
-        builder = match config
+        let proxy = match config
             .proxy
             .as_deref()
             .map(str::trim)
             .filter(|p| !p.is_empty())
         {
-            Some(proxy) => builder.proxy(
+            Some(proxy) => Some(
                 reqwest::Proxy::all(proxy)
                     .map_err(|e| Error::invalid_argument(format!("proxy is not usable: {e}")))?,
             ),
-            None => builder.no_proxy(),
+            None => None,
         };
-        let http = builder.build().map_err(|e| {
-            Error::new(
-                ErrorKind::Internal,
-                format!("HTTP client setup failed: {e}"),
-            )
-        })?;
+        let http_setup = HttpSetup {
+            agent,
+            connect_timeout: config.connect_timeout,
+            proxy,
+        };
         Ok(Transport {
-            http,
+            kgen_http: http_setup.client(false)?,
+            account_http: OnceLock::new(),
+            http_setup,
             kgen_base,
             account_base,
             client_id: config.client_id.clone(),
@@ -462,6 +491,14 @@ impl Transport {
         Error::new(ErrorKind::Timeout, message)
     }
 
+    fn account_http(&self) -> Result<&reqwest::Client, Error> {
+        if let Some(http) = self.account_http.get() {
+            return Ok(http);
+        }
+        let http = self.http_setup.client(true)?;
+        Ok(self.account_http.get_or_init(|| http))
+    }
+
     fn url(&self, request: &HttpRequest) -> Url {
         let base = match request.family {
             Family::Kgen => &self.kgen_base,
@@ -546,8 +583,11 @@ impl Transport {
         url: Url,
         ctx: &CallContext,
     ) -> Result<RawResponse, Failure> {
-        let mut builder = self
-            .http
+        let http = match request.family {
+            Family::Kgen => &self.kgen_http,
+            Family::Account => self.account_http().map_err(Failure::Final)?,
+        };
+        let mut builder = http
             .request(request.method.clone(), url)
             .headers(self.headers(request, ctx).map_err(Failure::Final)?);
         if let Some(body) = &request.body {
