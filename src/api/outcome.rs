@@ -19,7 +19,8 @@
 //!    the five writes are still safe to repeat: a second join is refused as existing
 //!    participation, a second leave as no participation, a second claim finds nothing, a
 //!    second withdrawal finds no balance, and a score sent twice counts once where the
-//!    best score counts (*sandbox-defined*).
+//!    best score counts (*sandbox-defined*; on a server that ignored the key and added
+//!    scores up, a repeated score would count twice).
 //!    - a success: that answer, as the write's own (`http_status` 200);
 //!    - a refusal (4xx other than `IDEMPOTENCY_KEY_IN_USE`, 408 and 429): the read below
 //!      decides — applied (a repeat refused because the first took effect) or the refusal,

@@ -5,21 +5,26 @@
 
 use std::time::Duration;
 
-use kgen::{Client, CreateSession, ErrorKind, Session};
-use serde_json::json;
+use kgen::{Client, CreateSession, ErrorKind};
+use serde_json::{json, Value};
 
 use crate::support::{Env, LIVE_UID};
 
 const JOIN: &str = "/fe/esports/tournaments/*/join";
 const JOIN_ROUTE: &str = "POST /fe/esports/tournaments/{uid}/join";
 
+/// Injects `fault` (the sandbox's fault fields but method and path) on the join route.
+async fn on_join(env: &Env, mut fault: Value) {
+    fault["method"] = json!("POST");
+    fault["path"] = json!(JOIN);
+    env.admin.fault(fault).await;
+}
+
 #[tokio::test]
 async fn a_join_applied_whose_answer_is_lost_is_answered_by_its_repeat_and_paid_once() {
     let env = Env::demo().await;
     let p = env.player("r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "after", "times": 1}))
-        .await;
+    on_join(&env, json!({"drop": "after", "times": 1})).await;
     let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
     assert_eq!(joined.http_status, 200, "the repeat's answer: {joined:?}");
     assert!(joined.request_id.starts_with("kgen-"));
@@ -35,9 +40,7 @@ async fn a_join_applied_whose_answer_is_lost_is_answered_by_its_repeat_and_paid_
 async fn a_join_dropped_before_it_reached_the_server_is_applied_by_its_repeat() {
     let env = Env::demo().await;
     let p = env.player("r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "before", "times": 1}))
-        .await;
+    on_join(&env, json!({"drop": "before", "times": 1})).await;
     let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
     assert_eq!(joined.http_status, 200, "{joined:?}");
     assert_eq!(
@@ -51,9 +54,7 @@ async fn a_join_dropped_before_it_reached_the_server_is_applied_by_its_repeat() 
 async fn a_join_whose_every_attempt_is_dropped_before_it_is_applied_completes_as_not_applied() {
     let env = Env::demo().await;
     let p = env.player("r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "before"}))
-        .await;
+    on_join(&env, json!({"drop": "before"})).await;
     let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Transport, "{e:?}");
     assert!(
@@ -99,9 +100,7 @@ async fn a_lost_join_is_not_sent_again_under_a_policy_of_one_attempt() {
         .await
         .unwrap()
         .data;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "after", "times": 1}))
-        .await;
+    on_join(&env, json!({"drop": "after", "times": 1})).await;
     let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
     assert_eq!(joined.http_status, 0, "confirmed by the read: {joined:?}");
     assert!(
@@ -118,9 +117,7 @@ async fn a_lost_join_is_not_sent_again_under_a_policy_of_one_attempt() {
 async fn a_lost_join_whose_check_fails_too_completes_outcome_unknown() {
     let env = Env::demo().await;
     let p = env.player("r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "after"}))
-        .await;
+    on_join(&env, json!({"drop": "after"})).await;
     env.admin
         .fault(
             json!({"method": "GET", "path": "/fe/esports/tournaments/participated", "status": 503}),
@@ -147,12 +144,8 @@ async fn a_repeat_refused_after_the_first_attempt_took_effect_is_read_as_applied
     // answer lost, and the repeat refused.
     let env = Env::demo().await;
     let p = env.player("r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "after", "times": 1}))
-        .await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "status": 400, "times": 1}))
-        .await;
+    on_join(&env, json!({"drop": "after", "times": 1})).await;
+    on_join(&env, json!({"status": 400, "times": 1})).await;
     let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
     assert_eq!(joined.http_status, 0, "{joined:?}");
     assert!(
@@ -169,12 +162,8 @@ async fn a_repeat_refused_after_the_first_attempt_took_effect_is_read_as_applied
 async fn a_repeat_refused_when_nothing_took_effect_completes_with_the_refusal() {
     let env = Env::demo().await;
     let p = env.player("r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "drop": "before", "times": 1}))
-        .await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "status": 404, "times": 1}))
-        .await;
+    on_join(&env, json!({"drop": "before", "times": 1})).await;
+    on_join(&env, json!({"status": 404, "times": 1})).await;
     let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Http, "{e:?}");
     assert_eq!(e.http_status(), Some(404));
@@ -182,25 +171,11 @@ async fn a_repeat_refused_when_nothing_took_effect_completes_with_the_refusal() 
     assert!(p.participated_tournaments().await.unwrap().data.is_empty());
 }
 
-/// A player whose client gives each attempt one second, and each call five.
-async fn impatient_player(env: &Env, user_id: &str) -> Session {
-    let mut config = env.config();
-    config.retry.attempt_timeout = Duration::from_secs(1);
-    Client::new(config)
-        .unwrap()
-        .create_session(CreateSession::new(user_id))
-        .await
-        .unwrap()
-        .data
-}
-
 #[tokio::test]
 async fn a_join_still_running_when_its_attempt_timed_out_is_answered_once_it_lands() {
     let env = Env::demo().await;
-    let p = impatient_player(&env, "r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "latency_ms": 1800, "times": 1}))
-        .await;
+    let p = env.impatient_player("r1").await;
+    on_join(&env, json!({"latency_ms": 1800, "times": 1})).await;
     let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
     assert_eq!(joined.http_status, 200, "{joined:?}");
     assert!(env.admin.hits(JOIN_ROUTE).await >= 2);
@@ -218,10 +193,8 @@ async fn a_join_that_never_answers_in_time_is_not_reported_not_applied() {
     // Every attempt stalls past the call's deadline: the read finds it not applied, yet
     // an attempt may still land, so the outcome is unknown.
     let env = Env::demo().await;
-    let p = impatient_player(&env, "r1").await;
-    env.admin
-        .fault(json!({"method": "POST", "path": JOIN, "latency_ms": 6000}))
-        .await;
+    let p = env.impatient_player("r1").await;
+    on_join(&env, json!({"latency_ms": 6000})).await;
     let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::OutcomeUnknown, "{e:?}");
     assert!(

@@ -1,6 +1,6 @@
 use std::time::{Duration, Instant};
 
-use kgen::{Client, Config, CreateSession, ErrorKind, LoginRequest, RetryPolicy, Secret, Session};
+use kgen::{Client, Config, CreateSession, ErrorKind, LoginRequest, RetryPolicy, Secret};
 use kgen_sandbox::{Options, Sandbox};
 use serde_json::json;
 
@@ -131,27 +131,10 @@ async fn the_deadline_covers_slow_answers_and_long_retry_afters() {
     );
 }
 
-/// A client of `env` whose attempts give up after one second.
-fn impatient(env: &Env) -> Client {
-    let mut config = env.config();
-    config.retry.attempt_timeout = Duration::from_secs(1);
-    Client::new(config).unwrap()
-}
-
-/// A player on an `impatient` client.
-async fn impatient_player(env: &Env, user_id: &str) -> Session {
-    let client = impatient(env);
-    client
-        .create_session(CreateSession::new(user_id))
-        .await
-        .unwrap()
-        .data
-}
-
 #[tokio::test]
 async fn a_stalled_read_is_abandoned_after_the_attempt_timeout_and_retried() {
     let env = Env::demo().await;
-    let p = impatient_player(&env, "r1").await;
+    let p = env.impatient_player("r1").await;
     env.admin
         .fault(
             json!({"method": "GET", "path": "/fe/wallet/balance", "latency_ms": 4000, "times": 1}),
@@ -171,7 +154,8 @@ async fn a_stalled_session_creation_is_retried() {
     env.admin
         .fault(json!({"method": "POST", "path": "/s2s/session", "latency_ms": 4000, "times": 1}))
         .await;
-    let session = impatient(&env)
+    let session = env
+        .impatient_client()
         .create_session(CreateSession::new("r2"))
         .await
         .unwrap()

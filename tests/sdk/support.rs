@@ -58,6 +58,22 @@ impl Env {
         Client::new(self.config()).expect("client")
     }
 
+    /// A client whose attempts give up after one second (each call still has five).
+    pub fn impatient_client(&self) -> Client {
+        let mut config = self.config();
+        config.retry.attempt_timeout = Duration::from_secs(1);
+        Client::new(config).expect("client")
+    }
+
+    /// A server-flow session for `user_id` on an `impatient_client`.
+    pub async fn impatient_player(&self, user_id: &str) -> Session {
+        self.impatient_client()
+            .create_session(CreateSession::new(user_id))
+            .await
+            .expect("session")
+            .data
+    }
+
     /// A server-flow session for `user_id` on a fresh client.
     pub async fn player(&self, user_id: &str) -> Session {
         self.client()

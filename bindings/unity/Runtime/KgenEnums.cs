@@ -25,7 +25,7 @@ namespace Kgen
         Transport = 200,
         Timeout = 201,
         Cancelled = 202,
-        /// <summary>A write's answer was lost and the read that checks it failed too: it may or may not have been applied.</summary>
+        /// <summary>A write's answer was lost and neither repeating it under its Idempotency-Key nor reading the state it changes settled it: it may or may not have been applied.</summary>
         OutcomeUnknown = 203,
         Http = 300,
         Decode = 301,

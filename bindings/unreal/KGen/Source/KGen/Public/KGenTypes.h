@@ -21,7 +21,7 @@ enum class EKGenStatus : uint8
 	Transport UMETA(ToolTip = "No answer: the network, TLS or the connection failed"),
 	Timeout,
 	Cancelled,
-	OutcomeUnknown UMETA(ToolTip = "A write whose answer was lost, and whose check by a read failed too: it may or may not have been applied"),
+	OutcomeUnknown UMETA(ToolTip = "A write whose answer was lost, and that neither a repeat under its Idempotency-Key nor a read of the state it changes could settle: it may or may not have been applied"),
 	Http UMETA(ToolTip = "The service answered with an error: see HttpStatus and ApiErrorCode"),
 	Decode,
 	SessionExpired,
