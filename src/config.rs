@@ -26,7 +26,8 @@ pub struct RetryPolicy {
     /// that one stalled response does not use up the call's whole deadline. An attempt
     /// that runs out of time is retried when the request is safe to repeat (GETs,
     /// `POST /s2s/session`); a mutating call's is not — it may have been applied — and the
-    /// call ends with [`crate::ErrorKind::Timeout`]. The call's deadline
+    /// call ends with [`crate::ErrorKind::Timeout`], except the writes the SDK resolves
+    /// (join, leave, score, claim, withdraw: [`crate::api::outcome`]). The call's deadline
     /// ([`Config::request_timeout`]) still bounds every attempt. A connection that cannot
     /// be made within [`Config::connect_timeout`] is a connection failure instead, retried
     /// for every request; the defaults (15 s here, 10 s there) keep it so for a mutating

@@ -17,7 +17,8 @@ pub(crate) enum RetryClass {
     /// never established, the server rejected it with 429, or it answered 409
     /// `IDEMPOTENCY_KEY_IN_USE` (the first attempt is still running; the repeat returns
     /// its stored result). A broken connection or an attempt timeout leaves the outcome
-    /// unknown: never retried.
+    /// unknown: never retried here (the writes [`crate::api::outcome`] resolves are sent
+    /// again there, under the same key, and checked).
     Mutating,
     /// A login step (`/v3/session/login`, `.../login/otp`): as `Mutating`, but a 429 (too
     /// many login attempts) is reported with its `Retry-After`, not waited out — repeating

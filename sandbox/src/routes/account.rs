@@ -187,7 +187,10 @@ fn required_text(
     match body.get(property) {
         Some(Value::String(text)) if !text.is_empty() => text.clone(),
         Some(Value::Number(n)) if lenient && property == "otp" && n.is_u64() => {
-            format!("{:0width$}", n, width = v3::OTP_LEN)
+            // Padded back to the code's length: a number drops leading zeros (and
+            // `serde_json::Number` formats without the width).
+            let n = n.as_u64().unwrap_or_default();
+            format!("{n:0width$}", width = v3::OTP_LEN)
         }
         _ => {
             errors.push((
@@ -292,5 +295,26 @@ pub async fn logout(State(state): State<Shared>, caller: V3Caller) -> Result<Res
 fn set_cookie(response: &mut Response, cookie: &str) {
     if let Ok(value) = HeaderValue::from_str(cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_lenient_sandbox_reads_a_numeric_code_with_its_leading_zeros() {
+        let body = json!({ "otp": 12345 });
+        let mut errors = Vec::new();
+        let code = required_text(body.as_object().unwrap(), "otp", true, &mut errors);
+        assert_eq!(code, format!("{:0>width$}", "12345", width = v3::OTP_LEN));
+        assert!(errors.is_empty());
+        assert_eq!(
+            required_text(body.as_object().unwrap(), "otp", false, &mut errors),
+            ""
+        );
+        assert_eq!(errors.len(), 1, "a strict sandbox takes only a string");
     }
 }
