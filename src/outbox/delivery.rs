@@ -229,10 +229,21 @@ impl OutboxState {
             inner.live.remove(&entry.id);
         }
         inner.backoff.remove(&entry.player);
+        // Reported before flush() returns for it: flush waits while `reporting` counts it.
+        inner.reporting += 1;
         drop(inner);
-        // Reported before flush() returns for it.
+        let _reported = Reported(self);
         self.emit(event);
-        self.ended.notify_all();
+    }
+}
+
+/// Ends the count of an event being reported, also if the game's handler panics.
+struct Reported<'a>(&'a OutboxState);
+
+impl Drop for Reported<'_> {
+    fn drop(&mut self) {
+        self.0.lock().reporting -= 1;
+        self.0.ended.notify_all();
     }
 }
 

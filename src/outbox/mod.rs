@@ -199,6 +199,8 @@ struct Inner {
     backoff: HashMap<String, (Instant, u32)>,
     /// Found when opening; reported when delivery starts.
     reports: Vec<OutboxEvent>,
+    /// Entries ended whose event is being reported: `flush` waits for them too.
+    reporting: usize,
 }
 
 impl Inner {
@@ -253,6 +255,7 @@ impl OutboxState {
                 in_flight: HashSet::new(),
                 backoff: HashMap::new(),
                 reports,
+                reporting: 0,
             }),
             ended: Condvar::new(),
             wake: tokio::sync::Notify::new(),
@@ -362,9 +365,9 @@ impl Outbox {
         let (inner, _) = self
             .state
             .ended
-            .wait_timeout_while(inner, timeout, |i| !i.live.is_empty())
+            .wait_timeout_while(inner, timeout, |i| !i.live.is_empty() || i.reporting > 0)
             .unwrap_or_else(|e| e.into_inner());
-        inner.live.is_empty()
+        inner.live.is_empty() && inner.reporting == 0
     }
 
     /// Drops every pending entry of `user_id` (e.g. the account was deleted) without

@@ -78,6 +78,51 @@ async fn queued_calls_are_delivered_in_order_and_reported_once() {
     delivery.abort();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn flush_returns_only_after_the_last_delivery_was_reported() {
+    let env = Env::demo().await;
+    let uid = env.admin.tournament("STARTED", 0, 10).await;
+    let client = kgen::Client::new(env.config().with_outbox(dir("flush"))).unwrap();
+    let outbox = client.outbox().expect("configured");
+    let reported = Arc::new(Mutex::new(0));
+    let count = reported.clone();
+    // A slow handler: the entry has left the journal well before its event is out.
+    outbox.set_event_handler(Some(Arc::new(move |_| {
+        std::thread::sleep(Duration::from_millis(300));
+        *count.lock().unwrap() += 1;
+    })));
+    let player = client
+        .create_session(CreateSession::new("rs-flush"))
+        .await
+        .unwrap()
+        .data;
+    let call = OutboxCall::JoinTournament {
+        tournament_uid: uid,
+        joining_stake: 0,
+    };
+    outbox.enqueue(&player, call).unwrap();
+    let delivery = tokio::spawn(outbox.clone().deliver());
+    let flushed = tokio::task::spawn_blocking({
+        let outbox = outbox.clone();
+        move || {
+            // Starts while the handler is busy with the event.
+            while outbox.status().pending > 0 {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            outbox.flush(Duration::from_secs(20))
+        }
+    })
+    .await
+    .unwrap();
+    assert!(flushed);
+    assert_eq!(
+        *reported.lock().unwrap(),
+        1,
+        "reported before flush returned"
+    );
+    delivery.abort();
+}
+
 #[tokio::test]
 async fn one_client_owns_an_outbox_and_arguments_are_checked_before_storing() {
     let env = Env::demo().await;
