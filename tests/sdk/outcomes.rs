@@ -5,13 +5,22 @@
 
 use std::time::Duration;
 
-use kgen::{Client, CreateSession, ErrorKind};
+use kgen::{Client, CreateSession, ErrorKind, Session};
 use serde_json::{json, Value};
 
 use crate::support::{Env, LIVE_UID};
 
 const JOIN: &str = "/fe/esports/tournaments/*/join";
 const JOIN_ROUTE: &str = "POST /fe/esports/tournaments/{uid}/join";
+
+/// The player is in the live tournament and paid its buy-in once.
+async fn assert_joined_once(p: &Session) {
+    assert_eq!(
+        p.participated_tournaments().await.unwrap().data,
+        vec![LIVE_UID.to_owned()]
+    );
+    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 40.0);
+}
 
 /// Injects `fault` (the sandbox's fault fields but method and path) on the join route.
 async fn on_join(env: &Env, mut fault: Value) {
@@ -43,11 +52,7 @@ async fn a_join_dropped_before_it_reached_the_server_is_applied_by_its_repeat() 
     on_join(&env, json!({"drop": "before", "times": 1})).await;
     let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
     assert_eq!(joined.http_status, 200, "{joined:?}");
-    assert_eq!(
-        p.participated_tournaments().await.unwrap().data,
-        vec![LIVE_UID.to_owned()]
-    );
-    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 40.0);
+    assert_joined_once(&p).await;
 }
 
 #[tokio::test]
@@ -181,11 +186,7 @@ async fn a_join_still_running_when_its_attempt_timed_out_is_answered_once_it_lan
     assert!(env.admin.hits(JOIN_ROUTE).await >= 2);
     // Past the stalled attempt: it was applied once, as reported.
     tokio::time::sleep(Duration::from_millis(1000)).await;
-    assert_eq!(
-        p.participated_tournaments().await.unwrap().data,
-        vec![LIVE_UID.to_owned()]
-    );
-    assert_eq!(p.wallet_balance().await.unwrap().data.bonus_balance, 40.0);
+    assert_joined_once(&p).await;
 }
 
 #[tokio::test]

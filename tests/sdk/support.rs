@@ -67,21 +67,22 @@ impl Env {
 
     /// A server-flow session for `user_id` on an `impatient_client`.
     pub async fn impatient_player(&self, user_id: &str) -> Session {
-        self.impatient_client()
-            .create_session(CreateSession::new(user_id))
-            .await
-            .expect("session")
-            .data
+        session_on(&self.impatient_client(), user_id).await
     }
 
     /// A server-flow session for `user_id` on a fresh client.
     pub async fn player(&self, user_id: &str) -> Session {
-        self.client()
-            .create_session(CreateSession::new(user_id))
-            .await
-            .expect("session")
-            .data
+        session_on(&self.client(), user_id).await
     }
+}
+
+/// A server-flow session for `user_id` on `client`.
+async fn session_on(client: &Client, user_id: &str) -> Session {
+    client
+        .create_session(CreateSession::new(user_id))
+        .await
+        .expect("session")
+        .data
 }
 
 /// The sandbox's admin API.
