@@ -66,20 +66,27 @@
  *   thread). An optional wake hook tells an event loop that something is queued.
  * - KGEN_DISPATCH_IMMEDIATE: callbacks run on the SDK's worker threads as soon
  *   as a request ends (servers with their own locking).
+ * - KGEN_DISPATCH_DRIVEN: manual, without worker threads. The client's network
+ *   work happens on the thread that calls kgen_client_poll(),
+ *   kgen_client_next_event() or kgen_client_wait(), and nowhere else (libcurl
+ *   multi's model): the least CPU per request, as no event crosses threads,
+ *   but requests, retries and timeouts advance only while those are called.
+ * - kgen_client_wait() blocks until an event is queued, for a loop without a
+ *   wake hook.
  * - Pull form: kgen_client_next_event() hands out the next queued event instead
  *   of calling its callback. Requests started with a NULL callback are always
- *   queued, in both modes.
+ *   queued, in every mode.
  *
  * Shutdown. kgen_request_cancel() ends a request with KGEN_ERR_CANCELLED.
  * kgen_client_destroy() refuses new work, cancels what is in flight, delivers
- * every outstanding completion (manual mode: on the destroying thread), stops
+ * every outstanding completion (manual, driven: on the destroying thread), stops
  * the SDK's threads and returns; afterwards no callback runs and user data may
- * be freed. Destroy, poll and next_event from inside a callback return
+ * be freed. Destroy, poll, wait and next_event from inside a callback return
  * KGEN_ERR_REENTRANT. Creating clients again later is always possible.
  *
  * Threads and cost. Each client owns a small private runtime (worker_threads,
- * default 1); no busy polling, no CPU when idle. All functions may be called
- * from any thread.
+ * default 1; none in driven dispatch); no busy polling, no CPU when idle. All
+ * functions may be called from any thread.
  *
  * Published or sandbox-defined. Routes, fields and the error codes not marked
  * otherwise follow the platform's published docs. Where those docs are silent,
@@ -897,14 +904,17 @@ typedef struct kgen_client_options {
     uint32_t renew_before_secs;
     // 1 allows plain `http://` to hosts other than loopback (never in production).
     int32_t allow_insecure_http;
-    // `KGEN_DISPATCH_MANUAL` (default) or `KGEN_DISPATCH_IMMEDIATE`.
+    // `KGEN_DISPATCH_MANUAL` (default), `KGEN_DISPATCH_IMMEDIATE` or
+    // `KGEN_DISPATCH_DRIVEN`.
     kgen_dispatch dispatch;
     // Worker threads of the client's runtime; default 1, at most 64. With
     // `KGEN_DISPATCH_IMMEDIATE` and more than one worker, callbacks of one
-    // client can run on several threads at once: guard shared state.
+    // client can run on several threads at once: guard shared state. Not
+    // used by `KGEN_DISPATCH_DRIVEN`, which has none.
     uint32_t worker_threads;
     // Called from any thread whenever an event is queued. Optional. In manual
-    // mode that is every completion and notification; in immediate mode only
+    // mode that is every completion and notification (in driven mode too,
+    // always from inside a poll or wait); in immediate mode only
     // events without a callback (pull form, and session-expired notices when
     // `session_expired` is NULL) are queued, so only those wake.
     kgen_wake_fn wake;
@@ -1006,6 +1016,10 @@ typedef int32_t kgen_session_field;
 
 // Completions run on the SDK's worker threads as soon as requests end.
 #define KGEN_DISPATCH_IMMEDIATE 1
+
+// Like manual, and the client has no worker thread: requests advance only
+// inside `kgen_client_poll`, `kgen_client_wait` and `kgen_client_next_event`.
+#define KGEN_DISPATCH_DRIVEN 2
 
 // Nothing is logged.
 #define KGEN_LOG_OFF 0
@@ -1123,9 +1137,9 @@ kgen_status kgen_client_new(const struct kgen_client_options *options,
                             struct kgen_client **out_client);
 
 // Destroys a client: refuses new requests, cancels those in flight, delivers
-// every outstanding completion (manual dispatch: on the calling thread, before
-// this returns; immediate: on the workers), stops the client's threads and
-// destroys its sessions. After it returns no callback of this client runs
+// every outstanding completion (manual and driven dispatch: on the calling
+// thread, before this returns; immediate: on the workers), stops the client's
+// threads and destroys its sessions. After it returns no callback of this client runs
 // (also none started by a `kgen_client_poll` on another thread), user data
 // may be freed, and the handle, its sessions and any event taken with
 // `kgen_client_next_event` are invalid. Returns
@@ -1139,7 +1153,9 @@ kgen_status kgen_client_destroy(struct kgen_client *client);
 // `kgen_client_next_event` instead). `*out_delivered` (may be NULL) receives
 // how many events left the queue. Returns `KGEN_ERR_REENTRANT` inside a
 // callback. Callbacks may start new requests; their completions wait for the
-// next poll.
+// next poll. Driven dispatch: the call also does the client's network work
+// that is ready, without blocking — sends what was started, reads what
+// arrived — before the callbacks, and sends what they started after them.
 kgen_status kgen_client_poll(struct kgen_client *client,
                              uint32_t max_events,
                              uint32_t *out_delivered);
@@ -1148,8 +1164,22 @@ kgen_status kgen_client_poll(struct kgen_client *client,
 // Returns `KGEN_OK` with `*out_event` set, or `KGEN_NO_EVENT` with NULL. The
 // event stays valid until the next `kgen_client_next_event` on this client or
 // its destruction; the SDK frees it. Pull from one thread at a time per
-// client. Returns `KGEN_ERR_REENTRANT` inside a callback.
+// client. Returns `KGEN_ERR_REENTRANT` inside a callback. Driven dispatch:
+// when nothing is queued the call first does the network work that is ready,
+// without blocking.
 kgen_status kgen_client_next_event(struct kgen_client *client, const struct kgen_event **out_event);
+
+// Blocks the calling thread until an event is queued or `timeout_ms` passed
+// (0: only checks): `KGEN_OK` when one is queued (deliver it with
+// `kgen_client_poll` or take it with `kgen_client_next_event`), `KGEN_NO_EVENT`
+// when none is. For a server's loop without a wake hook:
+//     while (running) { kgen_client_wait(c, 100); kgen_client_poll(c, 0, NULL); }
+// Driven dispatch: the waiting thread does the client's network work
+// meanwhile, so this is how such a client makes progress between polls. A
+// client being destroyed on another thread ends the wait. In immediate
+// dispatch only events without a callback are queued. Returns
+// `KGEN_ERR_REENTRANT` inside a callback.
+kgen_status kgen_client_wait(struct kgen_client *client, uint32_t timeout_ms);
 
 // Cancels a request in flight. Returns `KGEN_OK` when the request will
 // complete with `KGEN_ERR_CANCELLED` (through the normal delivery), or
@@ -1238,8 +1268,9 @@ kgen_status kgen_outbox_status(struct kgen_client *client,
 // Blocks the calling thread until the outbox is empty or `timeout_ms` passed;
 // `*out_empty` gets 1 when it is empty. Entries waiting for a session wait on.
 // In manual dispatch the events of the entries that ended meanwhile are
-// delivered by the next `kgen_client_poll`. Refused with `KGEN_ERR_REENTRANT`
-// inside a kgen callback (it would wait on itself).
+// delivered by the next `kgen_client_poll`; in driven dispatch the calling
+// thread does the client's network work while it waits. Refused with
+// `KGEN_ERR_REENTRANT` inside a kgen callback (it would wait on itself).
 kgen_status kgen_outbox_flush(struct kgen_client *client, uint32_t timeout_ms, int32_t *out_empty);
 
 // Drops every pending entry of `user_id` (e.g. the account was deleted)

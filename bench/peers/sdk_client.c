@@ -1,10 +1,12 @@
 /* The SDK's side of bench/compare.sh: N requests, INFLIGHT at once, through the C ABI.
- *   sdk_client immediate|manual|frame get|post N INFLIGHT
+ *   sdk_client immediate|manual|frame|driven get|post N INFLIGHT
  * immediate: callbacks on the SDK's worker thread. manual: manual dispatch with a wake
  * hook, and the main thread polls at every wake (each event crosses threads: the worst
  * case). frame: manual dispatch as a game loop uses it, no wake hook, one poll per
  * frame of FRAME_US microseconds (default 1000, a 1 kHz tick; at 16667, 60 frames a
- * second, INFLIGHT requests per frame bound the rate).
+ * second, INFLIGHT requests per frame bound the rate). driven: driven dispatch (no
+ * worker thread), the main thread loops on kgen_client_wait + kgen_client_poll, as a
+ * server's loop would.
  * Env: KGEN_BASE_URL, KGEN_TOKEN (a player's access token), KGEN_TOURNAMENT, FRAME_US.
  * Prints "requests/s cpu_us_per_request failures" (CPU: getrusage of the process). */
 #include <pthread.h>
@@ -59,8 +61,9 @@ static void wake(void *user_data) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual|frame get|post N INFLIGHT\n"); return 2; }
+    if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual|frame|driven get|post N INFLIGHT\n"); return 2; }
     int frame = strcmp(argv[1], "frame") == 0, manual = frame || strcmp(argv[1], "manual") == 0;
+    int driven = strcmp(argv[1], "driven") == 0;
     long frame_us = getenv("FRAME_US") ? atol(getenv("FRAME_US")) : 1000;
     post = strcmp(argv[2], "post") == 0;
     total = atoi(argv[3]);
@@ -69,7 +72,7 @@ int main(int argc, char **argv) {
     kgen_client_options o;
     KGEN_CLIENT_OPTIONS_INIT(o);
     o.base_url = getenv("KGEN_BASE_URL");
-    o.dispatch = manual ? KGEN_DISPATCH_MANUAL : KGEN_DISPATCH_IMMEDIATE;
+    o.dispatch = driven ? KGEN_DISPATCH_DRIVEN : manual ? KGEN_DISPATCH_MANUAL : KGEN_DISPATCH_IMMEDIATE;
     o.worker_threads = 1;
     if (manual && !frame) o.wake = wake;
     if (kgen_client_new(&o, &client) != KGEN_OK ||
@@ -89,6 +92,10 @@ int main(int argc, char **argv) {
         tick.tv_sec += tick.tv_nsec / 1000000000;
         tick.tv_nsec %= 1000000000;
         clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &tick, NULL);
+        kgen_client_poll(client, 0, NULL);
+    }
+    while (driven && atomic_load(&done_n) < total) {
+        kgen_client_wait(client, 1000);
         kgen_client_poll(client, 0, NULL);
     }
     while (atomic_load(&done_n) < total) {

@@ -58,6 +58,7 @@
 #define KGEN_HPP
 
 #include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -229,6 +230,8 @@ enum class OutboxOutcome : std::int32_t {
 enum class Dispatch : std::int32_t {
     Manual = KGEN_DISPATCH_MANUAL,        // callbacks run inside Client::poll()
     Immediate = KGEN_DISPATCH_IMMEDIATE,  // callbacks run on the SDK's worker threads
+    Driven = KGEN_DISPATCH_DRIVEN,        // like Manual, and the client's network work runs
+                                          // only inside poll() and wait(): no worker thread
 };
 
 enum class LogLevel : std::int32_t {
@@ -1167,7 +1170,7 @@ public:
         return detail::check_call(s);
     }
 
-    // Manual dispatch: runs the callbacks of up to `max_events` queued
+    // Manual and driven dispatch: runs the callbacks of up to `max_events` queued
     // completions (0: all queued now) on this thread; returns how many left the queue.
     Result<std::uint32_t> poll(std::uint32_t max_events = 0) {
         std::uint32_t delivered = 0;
@@ -1177,6 +1180,16 @@ public:
         if (--detail::poll_depth() == 0) detail::destroy_orphans();
         if (s != KGEN_OK) return detail::call_error(s);
         return delivered;
+    }
+
+    // Blocks until an event is queued (true) or `timeout` passed (false); a
+    // driven client does its network work meanwhile. Then poll() delivers.
+    Result<bool> wait(std::chrono::milliseconds timeout) {
+        auto ms = std::clamp<std::chrono::milliseconds::rep>(timeout.count(), 0, UINT32_MAX);
+        kgen_status s = kgen_client_wait(handle_, static_cast<std::uint32_t>(ms));
+        if (s == KGEN_NO_EVENT) return false;
+        if (s != KGEN_OK) return detail::call_error(s);
+        return true;
     }
 
     // Ends a request with Status::Cancelled through its callback; fails with

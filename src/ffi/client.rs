@@ -33,6 +33,9 @@ pub type kgen_dispatch = i32;
 pub const KGEN_DISPATCH_MANUAL: kgen_dispatch = 0;
 /// Completions run on the SDK's worker threads as soon as requests end.
 pub const KGEN_DISPATCH_IMMEDIATE: kgen_dispatch = 1;
+/// Like manual, and the client has no worker thread: requests advance only
+/// inside `kgen_client_poll`, `kgen_client_wait` and `kgen_client_next_event`.
+pub const KGEN_DISPATCH_DRIVEN: kgen_dispatch = 2;
 
 /// Options of `kgen_client_new`. Set `struct_size = sizeof(kgen_client_options)`;
 /// zero (or NULL) in any other field means its default. Strings are copied
@@ -80,14 +83,17 @@ pub struct kgen_client_options {
     pub renew_before_secs: u32,
     /// 1 allows plain `http://` to hosts other than loopback (never in production).
     pub allow_insecure_http: i32,
-    /// `KGEN_DISPATCH_MANUAL` (default) or `KGEN_DISPATCH_IMMEDIATE`.
+    /// `KGEN_DISPATCH_MANUAL` (default), `KGEN_DISPATCH_IMMEDIATE` or
+    /// `KGEN_DISPATCH_DRIVEN`.
     pub dispatch: kgen_dispatch,
     /// Worker threads of the client's runtime; default 1, at most 64. With
     /// `KGEN_DISPATCH_IMMEDIATE` and more than one worker, callbacks of one
-    /// client can run on several threads at once: guard shared state.
+    /// client can run on several threads at once: guard shared state. Not
+    /// used by `KGEN_DISPATCH_DRIVEN`, which has none.
     pub worker_threads: u32,
     /// Called from any thread whenever an event is queued. Optional. In manual
-    /// mode that is every completion and notification; in immediate mode only
+    /// mode that is every completion and notification (in driven mode too,
+    /// always from inside a poll or wait); in immediate mode only
     /// events without a callback (pull form, and session-expired notices when
     /// `session_expired` is NULL) are queued, so only those wake.
     pub wake: kgen_wake_fn,
@@ -241,6 +247,12 @@ impl ClientEntry {
     pub(crate) fn outbox_event(&self, mut event: super::types::OwnedEvent) {
         event.view_mut().user_data = self.outbox_event_user_data.0;
         self.dispatch.deliver(event, self.outbox_event);
+    }
+
+    /// Runs a call that blocks until the client's runtime did something (see
+    /// `Dispatcher::blocking`).
+    pub(crate) fn blocking<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        self.dispatch.blocking(work)
     }
 
     /// Runs background work of the client on its runtime until it is destroyed.
@@ -411,6 +423,7 @@ fn dispatch_mode(o: &kgen_client_options) -> FfiResult<(Mode, usize)> {
     let mode = match o.dispatch {
         KGEN_DISPATCH_MANUAL => Mode::Manual,
         KGEN_DISPATCH_IMMEDIATE => Mode::Immediate,
+        KGEN_DISPATCH_DRIVEN => Mode::Driven,
         other => {
             return Err(FfiError::new(
                 KGEN_ERR_INVALID_ARGUMENT,
@@ -483,9 +496,9 @@ pub unsafe extern "C" fn kgen_client_new(
 }
 
 /// Destroys a client: refuses new requests, cancels those in flight, delivers
-/// every outstanding completion (manual dispatch: on the calling thread, before
-/// this returns; immediate: on the workers), stops the client's threads and
-/// destroys its sessions. After it returns no callback of this client runs
+/// every outstanding completion (manual and driven dispatch: on the calling
+/// thread, before this returns; immediate: on the workers), stops the client's
+/// threads and destroys its sessions. After it returns no callback of this client runs
 /// (also none started by a `kgen_client_poll` on another thread), user data
 /// may be freed, and the handle, its sessions and any event taken with
 /// `kgen_client_next_event` are invalid. Returns
@@ -516,7 +529,9 @@ pub unsafe extern "C" fn kgen_client_destroy(client: *mut kgen_client) -> kgen_s
 /// `kgen_client_next_event` instead). `*out_delivered` (may be NULL) receives
 /// how many events left the queue. Returns `KGEN_ERR_REENTRANT` inside a
 /// callback. Callbacks may start new requests; their completions wait for the
-/// next poll.
+/// next poll. Driven dispatch: the call also does the client's network work
+/// that is ready, without blocking — sends what was started, reads what
+/// arrived — before the callbacks, and sends what they started after them.
 #[no_mangle]
 pub unsafe extern "C" fn kgen_client_poll(
     client: *mut kgen_client,
@@ -535,7 +550,9 @@ pub unsafe extern "C" fn kgen_client_poll(
 /// Returns `KGEN_OK` with `*out_event` set, or `KGEN_NO_EVENT` with NULL. The
 /// event stays valid until the next `kgen_client_next_event` on this client or
 /// its destruction; the SDK frees it. Pull from one thread at a time per
-/// client. Returns `KGEN_ERR_REENTRANT` inside a callback.
+/// client. Returns `KGEN_ERR_REENTRANT` inside a callback. Driven dispatch:
+/// when nothing is queued the call first does the network work that is ready,
+/// without blocking.
 #[no_mangle]
 pub unsafe extern "C" fn kgen_client_next_event(
     client: *mut kgen_client,
@@ -551,6 +568,32 @@ pub unsafe extern "C" fn kgen_client_next_event(
                 Ok(())
             }
             None => Err(KGEN_NO_EVENT.into()),
+        }
+    })
+}
+
+/// Blocks the calling thread until an event is queued or `timeout_ms` passed
+/// (0: only checks): `KGEN_OK` when one is queued (deliver it with
+/// `kgen_client_poll` or take it with `kgen_client_next_event`), `KGEN_NO_EVENT`
+/// when none is. For a server's loop without a wake hook:
+///     while (running) { kgen_client_wait(c, 100); kgen_client_poll(c, 0, NULL); }
+/// Driven dispatch: the waiting thread does the client's network work
+/// meanwhile, so this is how such a client makes progress between polls. A
+/// client being destroyed on another thread ends the wait. In immediate
+/// dispatch only events without a callback are queued. Returns
+/// `KGEN_ERR_REENTRANT` inside a callback.
+#[no_mangle]
+pub unsafe extern "C" fn kgen_client_wait(
+    client: *mut kgen_client,
+    timeout_ms: u32,
+) -> kgen_status {
+    guard(|| {
+        refuse_inside_callback("kgen_client_wait")?;
+        let timeout = Duration::from_millis(u64::from(timeout_ms));
+        if CLIENTS.get(client)?.dispatch.wait(timeout) {
+            Ok(())
+        } else {
+            Err(KGEN_NO_EVENT.into())
         }
     })
 }

@@ -1,7 +1,9 @@
 //! Delivery of events: one tokio runtime per client, a queue drained by
-//! `kgen_client_poll` / `kgen_client_next_event` (manual dispatch) or callbacks
-//! on the SDK's worker threads (immediate dispatch), request cancellation, and
-//! a shutdown that completes everything in flight before it returns.
+//! `kgen_client_poll` / `kgen_client_next_event` (manual and driven dispatch)
+//! or callbacks on the SDK's worker threads (immediate dispatch), waiting for
+//! an event, request cancellation, and a shutdown that completes everything in
+//! flight before it returns. Driven dispatch runs the runtime on the caller's
+//! thread ([`super::driver`]).
 //!
 //! Exactly once: a request's only completion is produced by `Pending`, either
 //! when its task finishes or, should the task ever be dropped unfinished, by
@@ -15,9 +17,13 @@ use std::collections::VecDeque;
 use std::ffi::c_void;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
+use std::time::{Duration, Instant};
 
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, Notify};
+
+use super::driver;
 
 use super::panic::{FfiError, FfiResult};
 use super::request_book::RequestBook;
@@ -65,6 +71,8 @@ pub(crate) fn refuse_inside_callback(what: &str) -> FfiResult<()> {
 pub(crate) enum Mode {
     Manual,
     Immediate,
+    /// Manual, with the runtime driven by the polling thread instead of workers.
+    Driven,
 }
 
 /// A caller's pointer, carried to the thread that delivers; never dereferenced.
@@ -89,6 +97,13 @@ pub(crate) struct Dispatcher {
     handle: tokio::runtime::Handle,
     requests: RequestBook<oneshot::Sender<()>>,
     queue: Mutex<VecDeque<Queued>>,
+    /// Signalled when an event is queued while a thread waits in `wait`
+    /// (`waiting` of them); in driven dispatch `driven_queued` instead.
+    queued: Condvar,
+    waiting: AtomicUsize,
+    driven_queued: Notify,
+    /// Set by `shutdown`: waits end.
+    closed: AtomicBool,
     /// The event last handed out by `next_event`, alive until the next call.
     pulled: Mutex<Option<OwnedEvent>>,
     /// Held (shared) while `poll` takes and delivers an event, so `shutdown`
@@ -99,8 +114,18 @@ pub(crate) struct Dispatcher {
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // User code never runs under these locks; recover rather than propagate.
+    // Poisoned only by a panic inside the SDK (callbacks cannot unwind into it,
+    // also not under driven dispatch's runtime lock): recover rather than propagate.
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// `None` while another thread holds the lock (in driven dispatch: drives).
+fn try_lock<T>(m: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
+    match m.try_lock() {
+        Ok(guard) => Some(guard),
+        Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => None,
+    }
 }
 
 impl Dispatcher {
@@ -110,24 +135,31 @@ impl Dispatcher {
         wake: kgen_wake_fn,
         wake_user_data: UserData,
     ) -> FfiResult<Dispatcher> {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(worker_threads)
-            .max_blocking_threads(worker_threads.max(2))
-            .thread_name("kgen-worker")
-            .enable_all()
-            .build()
-            .map_err(|e| {
-                FfiError::new(
-                    KGEN_ERR_INTERNAL,
-                    format!("cannot start worker threads: {e}"),
-                )
-            })?;
+        let runtime = match mode {
+            Mode::Driven => driver::build(),
+            Mode::Manual | Mode::Immediate => tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(worker_threads)
+                .max_blocking_threads(worker_threads.max(2))
+                .thread_name("kgen-worker")
+                .enable_all()
+                .build(),
+        }
+        .map_err(|e| {
+            FfiError::new(
+                KGEN_ERR_INTERNAL,
+                format!("cannot start worker threads: {e}"),
+            )
+        })?;
         Ok(Dispatcher {
             mode,
             handle: runtime.handle().clone(),
             runtime: Mutex::new(Some(runtime)),
             requests: RequestBook::default(),
             queue: Mutex::new(VecDeque::new()),
+            queued: Condvar::new(),
+            waiting: AtomicUsize::new(0),
+            driven_queued: Notify::new(),
+            closed: AtomicBool::new(false),
             pulled: Mutex::new(None),
             delivering: RwLock::new(()),
             wake,
@@ -190,6 +222,7 @@ impl Dispatcher {
             (Mode::Immediate, Some(cb)) => invoke(cb, &event),
             _ => {
                 lock(&self.queue).push_back(Queued { event, callback });
+                self.signal_waiters();
                 if let Some(wake) = self.wake {
                     let user_data = self.wake_user_data.0;
                     call_user(|| unsafe { wake(user_data) });
@@ -212,8 +245,19 @@ impl Dispatcher {
     }
 
     /// Calls the callbacks of up to `max` queued events (0: all queued now) on
-    /// the calling thread; events without a callback are discarded.
+    /// the calling thread; events without a callback are discarded. In driven
+    /// dispatch the runtime advances around the delivery (unless another
+    /// thread is driving it).
     pub fn poll(&self, max: usize) -> usize {
+        if self.mode == Mode::Driven {
+            if let Some(Some(runtime)) = try_lock(&self.runtime).as_deref() {
+                return driver::around(runtime, || self.deliver_queued(max));
+            }
+        }
+        self.deliver_queued(max)
+    }
+
+    fn deliver_queued(&self, max: usize) -> usize {
         let limit = if max == 0 {
             lock(&self.queue).len()
         } else {
@@ -238,6 +282,11 @@ impl Dispatcher {
     /// Takes the next queued event without calling its callback; it stays
     /// valid until the next `next_event` or the shutdown.
     pub fn next_event(&self) -> Option<*const kgen_event> {
+        if self.mode == Mode::Driven && lock(&self.queue).is_empty() {
+            if let Some(Some(runtime)) = try_lock(&self.runtime).as_deref() {
+                driver::around(runtime, || ());
+            }
+        }
         let mut pulled = lock(&self.pulled);
         *pulled = None;
         let Queued { event, .. } = lock(&self.queue).pop_front()?;
@@ -246,15 +295,76 @@ impl Dispatcher {
         Some(view)
     }
 
+    /// Waits up to `timeout` until an event is queued; returns whether one is.
+    /// In driven dispatch the runtime advances meanwhile on this thread.
+    pub fn wait(&self, timeout: Duration) -> bool {
+        if self.mode == Mode::Driven {
+            if let Some(runtime) = lock(&self.runtime).as_ref() {
+                let ready = || !lock(&self.queue).is_empty() || self.closed.load(SeqCst);
+                driver::until(runtime, &self.driven_queued, ready, timeout);
+            }
+            return !lock(&self.queue).is_empty();
+        }
+        let deadline = Instant::now() + timeout;
+        let mut queue = lock(&self.queue);
+        self.waiting.fetch_add(1, SeqCst);
+        while queue.is_empty() && !self.closed.load(SeqCst) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            queue = self
+                .queued
+                .wait_timeout(queue, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        self.waiting.fetch_sub(1, SeqCst);
+        !queue.is_empty()
+    }
+
+    fn signal_waiters(&self) {
+        if self.mode == Mode::Driven {
+            self.driven_queued.notify_waiters();
+        } else if self.waiting.load(SeqCst) > 0 {
+            // Under the lock, so a waiter between its check and its wait is not missed.
+            let _queue = lock(&self.queue);
+            self.queued.notify_all();
+        }
+    }
+
+    /// Runs a call that blocks until the runtime did something (an outbox
+    /// flush); in driven dispatch this thread drives the runtime meanwhile.
+    pub fn blocking<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        if self.mode == Mode::Driven {
+            if let Some(runtime) = lock(&self.runtime).as_ref() {
+                return driver::during(runtime, work);
+            }
+        }
+        work()
+    }
+
     /// Refuses new requests, cancels those in flight, waits until every one was
     /// delivered (or queued), stops the runtime's threads, then delivers what is
     /// queued on the calling thread. Afterwards no callback can run.
     pub fn shutdown(&self) {
-        self.requests.shut();
-        if let Some(runtime) = lock(&self.runtime).take() {
-            drop_runtime(runtime);
+        self.closed.store(true, SeqCst);
+        self.signal_waiters();
+        if self.mode == Mode::Driven {
+            // No thread runs the cancelled requests: dropping the runtime drops
+            // their tasks, and each one's `Pending` delivers the cancellation.
+            self.requests.close();
+            if let Some(runtime) = lock(&self.runtime).take() {
+                drop_runtime(runtime);
+            }
+            self.requests.wait_all_delivered();
+        } else {
+            self.requests.shut();
+            if let Some(runtime) = lock(&self.runtime).take() {
+                drop_runtime(runtime);
+            }
         }
-        self.poll(0);
+        self.deliver_queued(0);
         drop(self.delivering.write().unwrap_or_else(|e| e.into_inner()));
         *lock(&self.pulled) = None;
     }
@@ -409,6 +519,73 @@ mod tests {
     }
 
     #[test]
+    fn driven_dispatch_runs_requests_only_while_the_caller_drives() {
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Driven);
+        let mut id = 0;
+        let timed = async {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            ok()
+        };
+        d.start(request(&seen), |i| id = i, timed).unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(lock(&d.queue).is_empty(), "no thread ran the request");
+        assert!(
+            d.wait(Duration::from_secs(5)),
+            "the waiting thread drove it"
+        );
+        assert_eq!(d.poll(0), 1);
+        let seen_now = lock(&seen.0).clone();
+        let me = std::thread::current().name().unwrap_or("").to_owned();
+        assert_eq!(seen_now.len(), 1);
+        assert_eq!(
+            (seen_now[0].0, seen_now[0].1, &seen_now[0].2),
+            (id, KGEN_OK, &me)
+        );
+        d.shutdown();
+    }
+
+    #[test]
+    fn a_blocking_call_in_driven_dispatch_drives_what_it_waits_for() {
+        use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
+        let d = dispatcher(Mode::Driven);
+        let done = Arc::new(AtomicBool::new(false));
+        let flag = done.clone();
+        d.spawn(async move {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            flag.store(true, SeqCst);
+        });
+        let seen_done = d.blocking(|| {
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while !done.load(SeqCst) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            done.load(SeqCst)
+        });
+        assert!(seen_done);
+        d.shutdown();
+    }
+
+    #[test]
+    fn a_wait_ends_at_its_timeout_or_at_shutdown() {
+        for mode in [Mode::Manual, Mode::Driven] {
+            let d = dispatcher(mode);
+            let started = Instant::now();
+            assert!(!d.wait(Duration::from_millis(100)), "{mode:?}");
+            assert!(started.elapsed() >= Duration::from_millis(100), "{mode:?}");
+            let waiter = d.clone();
+            let thread = std::thread::spawn(move || {
+                let started = Instant::now();
+                waiter.wait(Duration::from_secs(30));
+                started.elapsed()
+            });
+            std::thread::sleep(Duration::from_millis(100));
+            d.shutdown();
+            assert!(thread.join().unwrap() < Duration::from_secs(5), "{mode:?}");
+        }
+    }
+
+    #[test]
     fn immediate_dispatch_calls_back_on_a_worker_thread() {
         let seen = Seen::default();
         let d = dispatcher(Mode::Immediate);
@@ -485,7 +662,7 @@ mod tests {
 
     #[test]
     fn shutdown_delivers_every_request_in_flight_exactly_once() {
-        for mode in [Mode::Manual, Mode::Immediate] {
+        for mode in [Mode::Manual, Mode::Immediate, Mode::Driven] {
             let seen = Seen::default();
             let d = dispatcher(mode);
             let mut ids: Vec<_> = (0..1000)
@@ -539,17 +716,19 @@ mod tests {
 
     #[test]
     fn shutdown_works_on_a_thread_that_runs_another_runtime() {
-        let seen = Seen::default();
-        let d = dispatcher(Mode::Manual);
-        d.start(request(&seen), |_| (), std::future::pending())
-            .unwrap();
-        // Dropping a runtime inside a runtime context would panic.
-        let outer = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap();
-        outer.block_on(async { d.shutdown() });
-        assert_eq!(lock(&seen.0).len(), 1);
-        assert_eq!(lock(&seen.0)[0].1, KGEN_ERR_CANCELLED);
+        for mode in [Mode::Manual, Mode::Driven] {
+            let seen = Seen::default();
+            let d = dispatcher(mode);
+            d.start(request(&seen), |_| (), std::future::pending())
+                .unwrap();
+            // Dropping a runtime inside a runtime context would panic.
+            let outer = tokio::runtime::Builder::new_current_thread()
+                .build()
+                .unwrap();
+            outer.block_on(async { d.shutdown() });
+            assert_eq!(lock(&seen.0).len(), 1, "{mode:?}");
+            assert_eq!(lock(&seen.0)[0].1, KGEN_ERR_CANCELLED, "{mode:?}");
+        }
     }
 
     #[test]

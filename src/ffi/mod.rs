@@ -5,6 +5,7 @@
 //! `status` (status codes), `panic` (the boundary every export runs in),
 //! `pointers` (C pointers to Rust references), `handles` (opaque handles),
 //! `types`/`data` (events and their typed data), `dispatch` (delivery),
+//! `driver` (driven dispatch's runtime on the caller's thread),
 //! then one file per API area mirroring `src/api/`.
 // C names for C types; and each export's safety contract is its C
 // documentation (which pointers may be NULL, what must stay valid).
@@ -15,6 +16,7 @@ pub mod api_errors;
 pub mod client;
 pub mod data;
 pub mod dispatch;
+mod driver;
 pub mod leaderboard;
 pub mod log;
 pub mod otp;

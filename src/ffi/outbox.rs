@@ -299,8 +299,9 @@ pub unsafe extern "C" fn kgen_outbox_status(
 /// Blocks the calling thread until the outbox is empty or `timeout_ms` passed;
 /// `*out_empty` gets 1 when it is empty. Entries waiting for a session wait on.
 /// In manual dispatch the events of the entries that ended meanwhile are
-/// delivered by the next `kgen_client_poll`. Refused with `KGEN_ERR_REENTRANT`
-/// inside a kgen callback (it would wait on itself).
+/// delivered by the next `kgen_client_poll`; in driven dispatch the calling
+/// thread does the client's network work while it waits. Refused with
+/// `KGEN_ERR_REENTRANT` inside a kgen callback (it would wait on itself).
 #[no_mangle]
 pub unsafe extern "C" fn kgen_outbox_flush(
     client: *mut kgen_client,
@@ -310,8 +311,9 @@ pub unsafe extern "C" fn kgen_outbox_flush(
     guard(|| {
         super::dispatch::refuse_inside_callback("kgen_outbox_flush")?;
         let empty = unsafe { out(out_empty, "out_empty") }?;
-        let (_, outbox) = outbox_of(client)?;
-        *empty = i32::from(outbox.flush(Duration::from_millis(u64::from(timeout_ms))));
+        let (entry, outbox) = outbox_of(client)?;
+        let timeout = Duration::from_millis(u64::from(timeout_ms));
+        *empty = i32::from(entry.blocking(|| outbox.flush(timeout)));
         Ok(())
     })
 }

@@ -102,6 +102,12 @@ impl<C: Cancel> RequestBook<C> {
     /// Refuses new requests, cancels those in flight, and waits until every accepted
     /// request was delivered.
     pub(crate) fn shut(&self) {
+        self.close();
+        self.wait_all_delivered();
+    }
+
+    /// Refuses new requests and cancels those in flight.
+    pub(crate) fn close(&self) {
         let mut b = lock(&self.book);
         b.accepting = false;
         for slot in b.in_flight.values_mut() {
@@ -109,6 +115,11 @@ impl<C: Cancel> RequestBook<C> {
                 cancel.cancel();
             }
         }
+    }
+
+    /// Waits until every accepted request was delivered.
+    pub(crate) fn wait_all_delivered(&self) {
+        let mut b = lock(&self.book);
         while b.outstanding > 0 {
             b = self
                 .all_delivered

@@ -1,5 +1,6 @@
 /*
- * Delivery guarantees: manual and immediate dispatch, the wake hook, the pull
+ * Delivery guarantees: manual, immediate and driven dispatch, waiting for an
+ * event, the wake hook, the pull
  * form, cancellation, destroy with requests in flight, many threads on one
  * client, re-entrancy, create/destroy cycles, and a token expiring mid-flight.
  */
@@ -48,6 +49,86 @@ static void manual_dispatch_calls_back_only_inside_poll_on_the_polling_thread(vo
         CHECK(pthread_equal(c[i].thread, pthread_self()));
     }
     CHECK_OK(kgen_client_destroy(client));
+}
+
+static void count_wake(void *user_data) { atomic_fetch_add((atomic_int *)user_data, 1); }
+
+static void driven_dispatch_works_only_inside_the_callers_calls_and_needs_no_thread(void) {
+    int threads = thread_count();
+    atomic_int wakes = 0;
+    kgen_client_options o = default_options(KGEN_DISPATCH_DRIVEN);
+    o.wake = count_wake;
+    o.wake_user_data = &wakes;
+    kgen_client *client = NULL;
+    kgen_session *s;
+    CHECK_OK(kgen_client_new(&o, &client));
+    CHECK_OK(kgen_session_restore(client, player_token, NULL, &s));
+    CHECK(thread_count() == threads);
+    captured c[3];
+    memset(c, 0, sizeof c);
+    for (int i = 0; i < 3; i++) CHECK_OK(kgen_wallet_balance(client, s, on_capture, &c[i], NULL));
+    sleep_ms(300);
+    /* Nobody called in: nothing was sent, nothing completed, nothing woke. */
+    CHECK(atomic_load(&wakes) == 0);
+    for (int i = 0; i < 3; i++) CHECK(atomic_load(&c[i].calls) == 0);
+    uint32_t total = 0, delivered;
+    double deadline = now_ms() + 20000;
+    while (total < 3 && now_ms() < deadline) {
+        kgen_status waited = kgen_client_wait(client, 1000);
+        CHECK(waited == KGEN_OK || waited == KGEN_NO_EVENT);
+        CHECK_OK(kgen_client_poll(client, 0, &delivered));
+        total += delivered;
+    }
+    CHECK(total == 3);
+    for (int i = 0; i < 3; i++) {
+        CHECK(atomic_load(&c[i].calls) == 1 && c[i].status == KGEN_OK);
+        CHECK(pthread_equal(c[i].thread, pthread_self()));
+    }
+    CHECK(atomic_load(&wakes) == 3);
+    CHECK(thread_count() == threads);
+    CHECK_OK(kgen_client_destroy(client));
+}
+
+typedef struct {
+    kgen_client *client;
+    kgen_status status;
+    double took_ms;
+} waiter;
+
+static void *wait_long(void *arg) {
+    waiter *w = arg;
+    double started = now_ms();
+    w->status = kgen_client_wait(w->client, 10000);
+    w->took_ms = now_ms() - started;
+    return NULL;
+}
+
+static void a_wait_ends_with_an_event_its_timeout_or_the_clients_destruction(void) {
+    kgen_dispatch modes[] = {KGEN_DISPATCH_MANUAL, KGEN_DISPATCH_DRIVEN};
+    for (int m = 0; m < 2; m++) {
+        kgen_session *s;
+        kgen_client *client = new_client(modes[m], &s);
+        CHECK(client);
+        double started = now_ms();
+        CHECK(kgen_client_wait(client, 200) == KGEN_NO_EVENT);
+        CHECK(now_ms() - started >= 190);
+        captured c = {0};
+        CHECK_OK(kgen_wallet_balance(client, s, on_capture, &c, NULL));
+        CHECK_OK(kgen_client_wait(client, 20000));
+        CHECK(atomic_load(&c.calls) == 0); /* queued, not delivered */
+        uint32_t delivered = 0;
+        CHECK_OK(kgen_client_poll(client, 0, &delivered));
+        CHECK(delivered == 1 && atomic_load(&c.calls) == 1 && c.status == KGEN_OK);
+        waiter w = {client, KGEN_OK, 0};
+        pthread_t t;
+        CHECK(pthread_create(&t, NULL, wait_long, &w) == 0);
+        sleep_ms(200);
+        CHECK_OK(kgen_client_destroy(client));
+        pthread_join(t, NULL);
+        /* Ended by the destruction (or, had it come first, refused for the handle). */
+        CHECK(w.status == KGEN_NO_EVENT || w.status == KGEN_ERR_INVALID_HANDLE);
+        CHECK(w.took_ms < 5000);
+    }
 }
 
 static void immediate_dispatch_calls_back_on_an_sdk_thread(void) {
@@ -182,9 +263,9 @@ static void destroy_completes_every_request_in_flight_exactly_once(void) {
     char fault[64];
     CHECK(add_fault("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}", fault,
                     sizeof fault));
-    kgen_dispatch modes[] = {KGEN_DISPATCH_MANUAL, KGEN_DISPATCH_IMMEDIATE};
+    kgen_dispatch modes[] = {KGEN_DISPATCH_MANUAL, KGEN_DISPATCH_IMMEDIATE, KGEN_DISPATCH_DRIVEN};
     slot *slots = calloc((size_t)n, sizeof *slots);
-    for (int m = 0; m < 2; m++) {
+    for (int m = 0; m < 3; m++) {
         tally t = {0};
         t.destroyer = pthread_self();
         memset(slots, 0, (size_t)n * sizeof *slots);
@@ -196,14 +277,15 @@ static void destroy_completes_every_request_in_flight_exactly_once(void) {
             CHECK_OK(kgen_wallet_balance(client, s, on_slot, &slots[i], NULL));
         }
         sleep_ms(200);
+        if (modes[m] == KGEN_DISPATCH_DRIVEN) CHECK(kgen_client_wait(client, 100) == KGEN_NO_EVENT);
         double started = now_ms();
         CHECK_OK(kgen_client_destroy(client));
         double took = now_ms() - started;
         CHECK(atomic_load(&t.calls) == n);
         for (int i = 0; i < n; i++) CHECK(atomic_load(&slots[i].calls) == 1);
         CHECK(atomic_load(&t.cancelled) == n);
-        if (modes[m] == KGEN_DISPATCH_MANUAL) CHECK(atomic_load(&t.on_destroying_thread) == n);
-        else CHECK(atomic_load(&t.on_destroying_thread) == 0);
+        if (modes[m] == KGEN_DISPATCH_IMMEDIATE) CHECK(atomic_load(&t.on_destroying_thread) == 0);
+        else CHECK(atomic_load(&t.on_destroying_thread) == n);
         CHECK(took < 5000);
         sleep_ms(100);
         CHECK(atomic_load(&t.calls) == n); /* nothing after destroy returned */
@@ -303,7 +385,7 @@ static void eight_threads_share_one_client(void) {
 typedef struct {
     kgen_client *client;
     kgen_session *session;
-    kgen_status destroy, poll, next_event, set_log;
+    kgen_status destroy, poll, wait, next_event, set_log;
     kgen_status chained_start;
     atomic_int calls;
     atomic_int chained;
@@ -320,6 +402,7 @@ static void try_reentry(const kgen_event *e, void *user_data) {
     const kgen_event *pulled;
     r->destroy = kgen_client_destroy(r->client);
     r->poll = kgen_client_poll(r->client, 0, NULL);
+    r->wait = kgen_client_wait(r->client, 0);
     r->next_event = kgen_client_next_event(r->client, &pulled);
     r->set_log = kgen_set_log_callback(KGEN_LOG_OFF, NULL, NULL);
     r->chained_start = kgen_wallet_balance(r->client, r->session, on_chained, r, NULL);
@@ -327,18 +410,20 @@ static void try_reentry(const kgen_event *e, void *user_data) {
 }
 
 static void destroy_and_poll_inside_a_callback_are_refused(void) {
-    kgen_dispatch modes[] = {KGEN_DISPATCH_MANUAL, KGEN_DISPATCH_IMMEDIATE};
-    for (int m = 0; m < 2; m++) {
+    kgen_dispatch modes[] = {KGEN_DISPATCH_MANUAL, KGEN_DISPATCH_IMMEDIATE, KGEN_DISPATCH_DRIVEN};
+    for (int m = 0; m < 3; m++) {
         reentry r = {0};
         r.client = new_client(modes[m], &r.session);
         CHECK(r.client);
+        kgen_client *poller = modes[m] == KGEN_DISPATCH_IMMEDIATE ? NULL : r.client;
         CHECK_OK(kgen_wallet_balance(r.client, r.session, try_reentry, &r, NULL));
-        CHECK(poll_until(modes[m] == KGEN_DISPATCH_MANUAL ? r.client : NULL, &r.calls, 1, 20000));
+        CHECK(poll_until(poller, &r.calls, 1, 20000));
         CHECK(r.destroy == KGEN_ERR_REENTRANT && r.poll == KGEN_ERR_REENTRANT);
+        CHECK(r.wait == KGEN_ERR_REENTRANT);
         CHECK(r.next_event == KGEN_ERR_REENTRANT && r.set_log == KGEN_ERR_REENTRANT);
         /* Starting requests from a callback is fine. */
         CHECK(r.chained_start == KGEN_OK);
-        CHECK(poll_until(modes[m] == KGEN_DISPATCH_MANUAL ? r.client : NULL, &r.chained, 1, 20000));
+        CHECK(poll_until(poller, &r.chained, 1, 20000));
         CHECK_OK(kgen_client_destroy(r.client));
     }
 }
@@ -442,6 +527,8 @@ int main(void) {
 
     RUN(manual_dispatch_calls_back_only_inside_poll_on_the_polling_thread);
     RUN(immediate_dispatch_calls_back_on_an_sdk_thread);
+    RUN(driven_dispatch_works_only_inside_the_callers_calls_and_needs_no_thread);
+    RUN(a_wait_ends_with_an_event_its_timeout_or_the_clients_destruction);
     RUN(the_wake_hook_signals_each_queued_event);
     RUN(the_pull_form_hands_out_events_with_their_data);
     RUN(cancel_before_completion_reports_cancelled_once);

@@ -320,7 +320,7 @@ void a_stalled_read_is_retried_after_its_attempt_timeout() {
 
 void destroy_delivers_every_request_in_flight_exactly_once() {
     test::Fault slow("{\"method\":\"GET\",\"path\":\"/fe/wallet/balance\",\"latency_ms\":10000}");
-    for (kgen::Dispatch mode : {kgen::Dispatch::Manual, kgen::Dispatch::Immediate}) {
+    for (kgen::Dispatch mode : {kgen::Dispatch::Manual, kgen::Dispatch::Immediate, kgen::Dispatch::Driven}) {
         constexpr std::size_t n = 200;
         std::atomic<int> live{0};
         std::vector<std::atomic<int>> calls(n);
@@ -508,6 +508,26 @@ void immediate_dispatch_runs_on_workers_and_manual_dispatch_wakes() {
         CHECK(client.poll().value() == 1);
         CHECK(done);
     }
+}
+
+void a_driven_client_advances_inside_wait_and_poll_on_the_callers_thread() {
+    kgen::Client client = make_client(server_options(kgen::Dispatch::Driven));
+    CHECK(client.wait(100ms).value() == false);  // nothing in flight: the timeout
+    std::optional<kgen::Result<kgen::Session>> outcome;
+    std::thread::id ran_on;
+    CHECK_OK(client.session_create(test::unique_user("driven"), [&](kgen::Result<kgen::Session> r) {
+        ran_on = std::this_thread::get_id();
+        outcome.emplace(std::move(r));
+    }));
+    std::this_thread::sleep_for(200ms);
+    CHECK(!outcome);  // nothing runs it but this thread
+    auto deadline = test::Clock::now() + 20s;
+    while (!outcome && test::Clock::now() < deadline) {
+        (void)client.wait(1s);
+        CHECK(client.poll());
+    }
+    CHECK(outcome && ran_on == std::this_thread::get_id());
+    CHECK_OK(*outcome);
 }
 
 void exceptions_from_callbacks_stay_inside_the_wrapper() {
@@ -717,6 +737,8 @@ int main() {
         {"sessions_and_clients_may_go_in_any_order", sessions_and_clients_may_go_in_any_order},
         {"immediate_dispatch_runs_on_workers_and_manual_dispatch_wakes",
          immediate_dispatch_runs_on_workers_and_manual_dispatch_wakes},
+        {"a_driven_client_advances_inside_wait_and_poll_on_the_callers_thread",
+         a_driven_client_advances_inside_wait_and_poll_on_the_callers_thread},
         {"exceptions_from_callbacks_stay_inside_the_wrapper", exceptions_from_callbacks_stay_inside_the_wrapper},
         {"poll_and_shutdown_inside_a_callback_are_refused", poll_and_shutdown_inside_a_callback_are_refused},
         {"a_client_destroyed_inside_its_own_callback_is_destroyed",

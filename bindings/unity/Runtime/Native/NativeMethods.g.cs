@@ -31,6 +31,11 @@ namespace Kgen.Native
         /// </summary>
         internal const int KGEN_DISPATCH_IMMEDIATE = 1;
         /// <summary>
+        ///  Like manual, and the client has no worker thread: requests advance only
+        ///  inside `kgen_client_poll`, `kgen_client_wait` and `kgen_client_next_event`.
+        /// </summary>
+        internal const int KGEN_DISPATCH_DRIVEN = 2;
+        /// <summary>
         ///  Nothing is logged.
         /// </summary>
         internal const int KGEN_LOG_OFF = 0;
@@ -158,9 +163,9 @@ namespace Kgen.Native
 
         /// <summary>
         ///  Destroys a client: refuses new requests, cancels those in flight, delivers
-        ///  every outstanding completion (manual dispatch: on the calling thread, before
-        ///  this returns; immediate: on the workers), stops the client's threads and
-        ///  destroys its sessions. After it returns no callback of this client runs
+        ///  every outstanding completion (manual and driven dispatch: on the calling
+        ///  thread, before this returns; immediate: on the workers), stops the client's
+        ///  threads and destroys its sessions. After it returns no callback of this client runs
         ///  (also none started by a `kgen_client_poll` on another thread), user data
         ///  may be freed, and the handle, its sessions and any event taken with
         ///  `kgen_client_next_event` are invalid. Returns
@@ -177,7 +182,9 @@ namespace Kgen.Native
         ///  `kgen_client_next_event` instead). `*out_delivered` (may be NULL) receives
         ///  how many events left the queue. Returns `KGEN_ERR_REENTRANT` inside a
         ///  callback. Callbacks may start new requests; their completions wait for the
-        ///  next poll.
+        ///  next poll. Driven dispatch: the call also does the client's network work
+        ///  that is ready, without blocking — sends what was started, reads what
+        ///  arrived — before the callbacks, and sends what they started after them.
         /// </summary>
         [DllImport(__DllName, EntryPoint = "kgen_client_poll", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern kgen_status kgen_client_poll(kgen_client* client, uint max_events, uint* out_delivered);
@@ -187,10 +194,27 @@ namespace Kgen.Native
         ///  Returns `KGEN_OK` with `*out_event` set, or `KGEN_NO_EVENT` with NULL. The
         ///  event stays valid until the next `kgen_client_next_event` on this client or
         ///  its destruction; the SDK frees it. Pull from one thread at a time per
-        ///  client. Returns `KGEN_ERR_REENTRANT` inside a callback.
+        ///  client. Returns `KGEN_ERR_REENTRANT` inside a callback. Driven dispatch:
+        ///  when nothing is queued the call first does the network work that is ready,
+        ///  without blocking.
         /// </summary>
         [DllImport(__DllName, EntryPoint = "kgen_client_next_event", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern kgen_status kgen_client_next_event(kgen_client* client, kgen_event** out_event);
+
+        /// <summary>
+        ///  Blocks the calling thread until an event is queued or `timeout_ms` passed
+        ///  (0: only checks): `KGEN_OK` when one is queued (deliver it with
+        ///  `kgen_client_poll` or take it with `kgen_client_next_event`), `KGEN_NO_EVENT`
+        ///  when none is. For a server's loop without a wake hook:
+        ///      while (running) { kgen_client_wait(c, 100); kgen_client_poll(c, 0, NULL); }
+        ///  Driven dispatch: the waiting thread does the client's network work
+        ///  meanwhile, so this is how such a client makes progress between polls. A
+        ///  client being destroyed on another thread ends the wait. In immediate
+        ///  dispatch only events without a callback are queued. Returns
+        ///  `KGEN_ERR_REENTRANT` inside a callback.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "kgen_client_wait", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern kgen_status kgen_client_wait(kgen_client* client, uint timeout_ms);
 
         /// <summary>
         ///  Cancels a request in flight. Returns `KGEN_OK` when the request will
@@ -277,8 +301,9 @@ namespace Kgen.Native
         ///  Blocks the calling thread until the outbox is empty or `timeout_ms` passed;
         ///  `*out_empty` gets 1 when it is empty. Entries waiting for a session wait on.
         ///  In manual dispatch the events of the entries that ended meanwhile are
-        ///  delivered by the next `kgen_client_poll`. Refused with `KGEN_ERR_REENTRANT`
-        ///  inside a kgen callback (it would wait on itself).
+        ///  delivered by the next `kgen_client_poll`; in driven dispatch the calling
+        ///  thread does the client's network work while it waits. Refused with
+        ///  `KGEN_ERR_REENTRANT` inside a kgen callback (it would wait on itself).
         /// </summary>
         [DllImport(__DllName, EntryPoint = "kgen_outbox_flush", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern kgen_status kgen_outbox_flush(kgen_client* client, uint timeout_ms, int* out_empty);
@@ -644,18 +669,21 @@ namespace Kgen.Native
         /// </summary>
         public int allow_insecure_http;
         /// <summary>
-        ///  `KGEN_DISPATCH_MANUAL` (default) or `KGEN_DISPATCH_IMMEDIATE`.
+        ///  `KGEN_DISPATCH_MANUAL` (default), `KGEN_DISPATCH_IMMEDIATE` or
+        ///  `KGEN_DISPATCH_DRIVEN`.
         /// </summary>
         public int dispatch;
         /// <summary>
         ///  Worker threads of the client's runtime; default 1, at most 64. With
         ///  `KGEN_DISPATCH_IMMEDIATE` and more than one worker, callbacks of one
-        ///  client can run on several threads at once: guard shared state.
+        ///  client can run on several threads at once: guard shared state. Not
+        ///  used by `KGEN_DISPATCH_DRIVEN`, which has none.
         /// </summary>
         public uint worker_threads;
         /// <summary>
         ///  Called from any thread whenever an event is queued. Optional. In manual
-        ///  mode that is every completion and notification; in immediate mode only
+        ///  mode that is every completion and notification (in driven mode too,
+        ///  always from inside a poll or wait); in immediate mode only
         ///  events without a callback (pull form, and session-expired notices when
         ///  `session_expired` is NULL) are queued, so only those wake.
         /// </summary>
