@@ -3,7 +3,7 @@
 //! or callbacks on the SDK's worker threads (immediate dispatch), waiting for
 //! an event, request cancellation, and a shutdown that completes everything in
 //! flight before it returns. Driven dispatch runs the runtime on the caller's
-//! thread ([`super::driver`]).
+//! thread (`driver.rs`).
 //!
 //! Exactly once: a request's only completion is produced by `Pending`, either
 //! when its task finishes or, should the task ever be dropped unfinished, by
