@@ -39,21 +39,24 @@ static double cpu(void) {
     return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
 }
 
+static void finish_one(int failed) {
+    if (failed) atomic_fetch_add(&failed_n, 1);
+    if (atomic_fetch_add(&done_n, 1) + 1 == total) {
+        pthread_mutex_lock(&lock); pending_wake = 1; pthread_cond_signal(&woken); pthread_mutex_unlock(&lock);
+    }
+}
 static void done(const kgen_event *e, void *user_data);
 static void start_one(void) {
     if (atomic_fetch_add(&started_n, 1) >= total) return;
     kgen_status s = post ? kgen_tournaments_submit_score(client, session, tournament,
                                                          atomic_load(&started_n), done, NULL, NULL)
                          : kgen_wallet_balance(client, session, done, NULL, NULL);
-    if (s != KGEN_OK) { atomic_fetch_add(&failed_n, 1); atomic_fetch_add(&done_n, 1); }
+    if (s != KGEN_OK) finish_one(1); /* refused at the call (e.g. KGEN_TOURNAMENT unset) */
 }
 static void done(const kgen_event *e, void *user_data) {
     (void)user_data;
-    if (e->result.status != KGEN_OK) atomic_fetch_add(&failed_n, 1);
     start_one();
-    if (atomic_fetch_add(&done_n, 1) + 1 == total) {
-        pthread_mutex_lock(&lock); pending_wake = 1; pthread_cond_signal(&woken); pthread_mutex_unlock(&lock);
-    }
+    finish_one(e->result.status != KGEN_OK);
 }
 static void wake(void *user_data) {
     (void)user_data;
