@@ -65,7 +65,7 @@ scripts/test-contract.sh
 section "sandbox console in headless Chromium: login, live request log, lifecycle, faults, CSRF"
 scripts/test-console.sh
 
-section "chaos soak, short run: joins and leaves under faults on every route, both dispatch modes, cancels, destroys in flight, checked against the sandbox's ledgers"
+section "chaos soak, short run: joins and leaves under faults on every route, all three dispatch modes, cancels, destroys in flight, checked against the sandbox's ledgers"
 scripts/chaos.sh 20 16
 
 section "C++: kgen.hpp with g++ and clang, its tests under ASan+UBSan, the CMake package"

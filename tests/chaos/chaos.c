@@ -3,7 +3,7 @@
  * real libkgen.so against the sandbox, with faults injected on every route they use
  * (connections dropped before and after the server applied the write, injected 503s and
  * 429s, added latency, and latency past the attempt timeout on the writes), clients in
- * both dispatch modes, cancels, the tournament locked and reopened, the server's clock
+ * all three dispatch modes, cancels, the tournament locked and reopened, the server's clock
  * jumped, and clients destroyed with requests in flight; then the rewards of a
  * played-out tournament are claimed under faults. It checks:
  *   - every request completes exactly once (none lost, none duplicated), also across
@@ -194,7 +194,9 @@ static void destroy_in_flight(kgen_dispatch mode) {
         if (i % 2) kgen_tournaments_join(c, s, LIVE, 10, on_done, &slots[i], NULL);
         else kgen_tournaments_participated(c, s, on_done, &slots[i], NULL);
     }
-    sleep_ms(20);
+    /* A driven client sends only while called: let it send before the destroy. */
+    if (mode == KGEN_DISPATCH_DRIVEN) kgen_client_wait(c, 20);
+    else sleep_ms(20);
     kgen_client_destroy(c);
     int after_destroy[N];
     for (int i = 0; i < N; i++) after_destroy[i] = atomic_load(&slots[i].calls);
@@ -385,8 +387,12 @@ int main(int argc, char **argv) {
     srand(12345);
     admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
     state("STARTED");
+    /* Polled every millisecond while the soak waits (settle): a driven client's requests,
+     * retries and timeouts advance only then. */
+    const kgen_dispatch modes[CLIENTS] = {KGEN_DISPATCH_MANUAL, KGEN_DISPATCH_IMMEDIATE,
+                                          KGEN_DISPATCH_DRIVEN, KGEN_DISPATCH_IMMEDIATE};
     for (int c = 0; c < CLIENTS; c++) {
-        kgen_client_options o = default_options(c % 2 ? KGEN_DISPATCH_IMMEDIATE : KGEN_DISPATCH_MANUAL);
+        kgen_client_options o = default_options(modes[c]);
         o.worker_threads = 2;
         o.attempt_timeout_ms = ATTEMPT_MS;
         o.request_timeout_ms = 5 * ATTEMPT_MS; /* the checking read has its last quarter */
@@ -489,6 +495,7 @@ int main(int argc, char **argv) {
     fault("POST", "/fe/esports/tournaments/*/join", "\"latency_ms\":300");
     destroy_in_flight(KGEN_DISPATCH_MANUAL);
     destroy_in_flight(KGEN_DISPATCH_IMMEDIATE);
+    destroy_in_flight(KGEN_DISPATCH_DRIVEN);
     admin_http("DELETE", "/sandbox/faults", NULL, NULL, 0);
     for (int c = 0; c < CLIENTS; c++) kgen_client_destroy(clients[c]);
 
