@@ -147,7 +147,7 @@ impl Dispatcher {
         .map_err(|e| {
             FfiError::new(
                 KGEN_ERR_INTERNAL,
-                format!("cannot start worker threads: {e}"),
+                format!("cannot start the client's runtime: {e}"),
             )
         })?;
         Ok(Dispatcher {

@@ -52,24 +52,24 @@ pub(crate) fn around<R>(runtime: &Runtime, work: impl FnOnce() -> R) -> R {
 }
 
 /// Drives the runtime on this thread until `ready()` holds (checked whenever
-/// `changed` is notified) or `timeout` passes; returns `ready()`.
+/// `changed` is notified) or `timeout` passes.
 pub(crate) fn until(
     runtime: &Runtime,
     changed: &Notify,
     ready: impl Fn() -> bool,
     timeout: Duration,
-) -> bool {
+) {
     if inside_a_runtime() {
-        return ready();
+        return;
     }
     runtime.block_on(async {
         if timeout.is_zero() {
             pass().await;
             pass().await;
-            return ready();
+            return;
         }
-        // The runtime runs every ready task before it polls this future again,
-        // so `ready()` sees all that one batch of network events completed.
+        // The scheduler runs the ready tasks (up to 61) before it polls this
+        // future again, so `ready()` sees what a batch of network events completed.
         let timer = tokio::time::sleep(timeout);
         tokio::pin!(timer);
         loop {
@@ -77,11 +77,11 @@ pub(crate) fn until(
             tokio::pin!(notified);
             notified.as_mut().enable();
             if ready() {
-                return true;
+                return;
             }
             tokio::select! {
                 _ = notified => {}
-                _ = &mut timer => return ready(),
+                _ = &mut timer => return,
             }
         }
     })
