@@ -350,20 +350,17 @@ impl Dispatcher {
     pub fn shutdown(&self) {
         self.closed.store(true, SeqCst);
         self.signal_waiters();
-        if self.mode == Mode::Driven {
-            // No thread runs the cancelled requests: dropping the runtime drops
-            // their tasks, and each one's `Pending` delivers the cancellation.
-            self.requests.close();
-            if let Some(runtime) = lock(&self.runtime).take() {
-                drop_runtime(runtime);
-            }
+        self.requests.close();
+        if self.mode != Mode::Driven {
+            // The workers run the cancelled requests to their completions.
             self.requests.wait_all_delivered();
-        } else {
-            self.requests.shut();
-            if let Some(runtime) = lock(&self.runtime).take() {
-                drop_runtime(runtime);
-            }
         }
+        // In driven dispatch no thread runs them: dropping the runtime drops their
+        // tasks, and each one's `Pending` delivers the cancellation.
+        if let Some(runtime) = lock(&self.runtime).take() {
+            drop_runtime(runtime);
+        }
+        self.requests.wait_all_delivered();
         self.deliver_queued(0);
         drop(self.delivering.write().unwrap_or_else(|e| e.into_inner()));
         *lock(&self.pulled) = None;

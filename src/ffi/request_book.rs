@@ -99,13 +99,6 @@ impl<C: Cancel> RequestBook<C> {
         }
     }
 
-    /// Refuses new requests, cancels those in flight, and waits until every accepted
-    /// request was delivered.
-    pub(crate) fn shut(&self) {
-        self.close();
-        self.wait_all_delivered();
-    }
-
     /// Refuses new requests and cancels those in flight.
     pub(crate) fn close(&self) {
         let mut b = lock(&self.book);
@@ -187,7 +180,8 @@ mod loom_tests {
                 let world = world.clone();
                 thread::spawn(move || world.book.cancel(id))
             };
-            world.book.shut();
+            world.book.close();
+            world.book.wait_all_delivered();
             world.destroy_returned.store(true, SeqCst);
             assert_eq!(
                 world.deliveries.load(SeqCst),
