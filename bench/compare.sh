@@ -8,8 +8,9 @@
 # Peers, built here: bench/peers/curl_client.c (libcurl multi + cJSON, one thread) and
 # bench/peers/reqwest-client (reqwest + tokio current-thread + serde_json). The SDK runs
 # bench/peers/sdk_client.c through the C ABI with one worker thread, in immediate
-# dispatch, in manual dispatch polled at every wake (the worst case: each event crosses
-# threads) and in manual dispatch polled once a frame without a wake hook, as the Unity
+# dispatch, in manual dispatch polled at every wake of its hook, in manual dispatch
+# looping on kgen_client_wait + kgen_client_poll (a server's loop), in manual dispatch
+# polled once a frame without a wake hook, as the Unity
 # and Unreal bindings poll (FRAME_US, default 1000: a 1 kHz tick keeps the rate unbound
 # by frames, so only its CPU is compared; at 60 frames a second 64 in flight cap it at
 # 3,840 requests/s), and in driven dispatch (no worker thread: the main thread loops on
@@ -58,11 +59,12 @@ client() { # name op count -> "requests/s cpu_us failures"
     reqwest) "${wrap[@]}" "$out/reqwest-client" "$2" "$3" "$inflight" ;;
     sdk-immediate) "${wrap[@]}" "$out/sdk_client" immediate "$2" "$3" "$inflight" ;;
     sdk-manual) "${wrap[@]}" "$out/sdk_client" manual "$2" "$3" "$inflight" ;;
+    sdk-wait) "${wrap[@]}" "$out/sdk_client" wait "$2" "$3" "$inflight" ;;
     sdk-frame) "${wrap[@]}" "$out/sdk_client" frame "$2" "$3" "$inflight" ;;
     sdk-driven) "${wrap[@]}" "$out/sdk_client" driven "$2" "$3" "$inflight" ;;
   esac
 }
-clients=(curl reqwest sdk-immediate sdk-manual sdk-frame sdk-driven)
+clients=(curl reqwest sdk-immediate sdk-manual sdk-wait sdk-frame sdk-driven)
 results=$out/compare.txt
 : >"$results"
 for round in $(seq "$rounds"); do
@@ -87,9 +89,9 @@ for r, op, c, rps, cpu in rows:
 def mmm(xs): return f"{min(xs):.2f} / {st.median(xs):.2f} / {max(xs):.2f}"
 for op in ("get", "post"):
     rounds = [v for (r, o), v in sorted(by.items()) if o == op]
-    for c in ("curl", "reqwest", "sdk-immediate", "sdk-manual", "sdk-frame", "sdk-driven"):
+    for c in ("curl", "reqwest", "sdk-immediate", "sdk-manual", "sdk-wait", "sdk-frame", "sdk-driven"):
         print(f"  {op:4} {c:14} rps {mmm([v[c][0] for v in rounds])}   cpu {mmm([v[c][1] for v in rounds])}")
-    for c in ("sdk-immediate", "sdk-manual", "sdk-frame", "sdk-driven"):
+    for c in ("sdk-immediate", "sdk-manual", "sdk-wait", "sdk-frame", "sdk-driven"):
         cpu = [v[c][1] / v["curl"][1] for v in rounds]
         tput = [v[c][0] / v["reqwest"][0] for v in rounds]
         line = f"  {op:4} {c:14} cpu vs libcurl {mmm(cpu)}"

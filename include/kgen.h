@@ -855,9 +855,11 @@ typedef void (*kgen_callback)(const struct kgen_event *event, void *user_data);
 // How completions are delivered; see the reading guide at the top.
 typedef int32_t kgen_dispatch;
 
-// Called from any thread each time an event is queued, so a server with its
-// own event loop knows to call `kgen_client_poll` or `kgen_client_next_event`.
-// Must not call back into kgen's poll/destroy; it should only signal.
+// Called from any thread when events are queued (coalesced: one call for the
+// events queued until a poll begins; see `kgen_client_options.wake`), so a
+// server with its own event loop knows to call `kgen_client_poll` or
+// `kgen_client_next_event`. Must not call back into kgen's poll/destroy; it
+// should only signal.
 typedef void (*kgen_wake_fn)(void *user_data);
 
 // Options of `kgen_client_new`. Set `struct_size = sizeof(kgen_client_options)`;
@@ -912,11 +914,18 @@ typedef struct kgen_client_options {
     // client can run on several threads at once: guard shared state. Not
     // used by `KGEN_DISPATCH_DRIVEN`, which has none.
     uint32_t worker_threads;
-    // Called from any thread whenever an event is queued. Optional. In manual
-    // mode that is every completion and notification (in driven mode too,
-    // always from inside a poll or wait); in immediate mode only
-    // events without a callback (pull form, and session-expired notices when
-    // `session_expired` is NULL) are queued, so only those wake.
+    // Called from any thread when events are queued, so that a loop calls
+    // `kgen_client_poll` (or `kgen_client_next_event` until it has none).
+    // Optional. Calls are coalesced: after one, the hook is not called again
+    // until a poll or pull begins taking events, and a poll with `max` 0
+    // delivers every event queued before it began; a poll that leaves events
+    // queued (its `max`) calls the hook again. A worker thread calls it when
+    // it runs out of work (or after 32 events), so a burst of completions
+    // wakes the loop once. In manual mode every completion and notification
+    // is queued (in driven mode too, and the hook is called from inside a
+    // poll or wait); in immediate mode only events without a callback (pull
+    // form, and session-expired notices when `session_expired` is NULL) are
+    // queued, so only those wake.
     kgen_wake_fn wake;
     void *wake_user_data;
     // Receives `KGEN_EVENT_SESSION_EXPIRED` events, delivered like
@@ -1174,6 +1183,8 @@ kgen_status kgen_client_next_event(struct kgen_client *client, const struct kgen
 // `kgen_client_poll` or take it with `kgen_client_next_event`), `KGEN_NO_EVENT`
 // when none is. For a server's loop without a wake hook:
 //     while (running) { kgen_client_wait(c, 100); kgen_client_poll(c, 0, NULL); }
+// A worker thread wakes the waiting thread as it wakes the hook: once it runs
+// out of work (or queued 32 events), so a burst of completions ends one wait.
 // Driven dispatch: the waiting thread does the client's network work
 // meanwhile, so this is how such a client makes progress between polls. A
 // client being destroyed on another thread ends the wait. In immediate

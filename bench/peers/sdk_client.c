@@ -1,8 +1,9 @@
 /* The SDK's side of bench/compare.sh: N requests, INFLIGHT at once, through the C ABI.
- *   sdk_client immediate|manual|frame|driven get|post N INFLIGHT
+ *   sdk_client immediate|manual|wait|frame|driven get|post N INFLIGHT
  * immediate: callbacks on the SDK's worker thread. manual: manual dispatch with a wake
- * hook, and the main thread polls at every wake (each event crosses threads: the worst
- * case). frame: manual dispatch as a game loop uses it, no wake hook, one poll per
+ * hook, and the main thread polls at every wake (the events a worker queues before it
+ * runs out of work cross threads together). wait: manual dispatch without a hook, the
+ * main thread loops on kgen_client_wait + kgen_client_poll. frame: manual dispatch as a game loop uses it, no wake hook, one poll per
  * frame of FRAME_US microseconds (default 1000, a 1 kHz tick; at 16667, 60 frames a
  * second, INFLIGHT requests per frame bound the rate). driven: driven dispatch (no
  * worker thread), the main thread loops on kgen_client_wait + kgen_client_poll, as a
@@ -64,8 +65,9 @@ static void wake(void *user_data) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual|frame|driven get|post N INFLIGHT\n"); return 2; }
-    int frame = strcmp(argv[1], "frame") == 0, manual = frame || strcmp(argv[1], "manual") == 0;
+    if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual|wait|frame|driven get|post N INFLIGHT\n"); return 2; }
+    int frame = strcmp(argv[1], "frame") == 0, waits = strcmp(argv[1], "wait") == 0;
+    int manual = frame || waits || strcmp(argv[1], "manual") == 0;
     int driven = strcmp(argv[1], "driven") == 0;
     long frame_us = getenv("FRAME_US") ? atol(getenv("FRAME_US")) : 1000;
     post = strcmp(argv[2], "post") == 0;
@@ -77,7 +79,7 @@ int main(int argc, char **argv) {
     o.base_url = getenv("KGEN_BASE_URL");
     o.dispatch = driven ? KGEN_DISPATCH_DRIVEN : manual ? KGEN_DISPATCH_MANUAL : KGEN_DISPATCH_IMMEDIATE;
     o.worker_threads = 1;
-    if (manual && !frame) o.wake = wake;
+    if (manual && !frame && !waits) o.wake = wake;
     if (kgen_client_new(&o, &client) != KGEN_OK ||
         kgen_session_restore(client, getenv("KGEN_TOKEN"), NULL, &session) != KGEN_OK) {
         char why[256];
@@ -97,7 +99,7 @@ int main(int argc, char **argv) {
         clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &tick, NULL);
         kgen_client_poll(client, 0, NULL);
     }
-    while (driven && atomic_load(&done_n) < total) {
+    while ((driven || waits) && atomic_load(&done_n) < total) {
         kgen_client_wait(client, 1000);
         kgen_client_poll(client, 0, NULL);
     }

@@ -1060,8 +1060,10 @@ struct ClientOptions {
     Dispatch dispatch = Dispatch::Manual;
     std::uint32_t worker_threads = 0;  // default 1
 
-    // Called from any thread whenever a completion is queued (manual
-    // dispatch): a server's event loop can then call poll(). Must only signal.
+    // Called from any thread when completions are queued (manual and driven
+    // dispatch): a server's event loop then calls poll(). Coalesced: one call
+    // for the events queued until the next poll begins (see
+    // kgen_client_options.wake). Must only signal.
     std::function<void()> wake;
     // Client flow: delivered like completions.
     std::function<void(const SessionExpired &)> on_session_expired;

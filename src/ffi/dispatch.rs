@@ -17,13 +17,14 @@ use std::collections::VecDeque;
 use std::ffi::c_void;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::Duration;
 
 use tokio::sync::{oneshot, Notify};
 
 use super::driver;
+use super::wake::Wake;
 
 use super::panic::{FfiError, FfiResult};
 use super::request_book::RequestBook;
@@ -33,9 +34,11 @@ use super::types::{
     failure_event, kgen_callback, kgen_event, kgen_operation, kgen_request_id, OwnedEvent,
 };
 
-/// Called from any thread each time an event is queued, so a server with its
-/// own event loop knows to call `kgen_client_poll` or `kgen_client_next_event`.
-/// Must not call back into kgen's poll/destroy; it should only signal.
+/// Called from any thread when events are queued (coalesced: one call for the
+/// events queued until a poll begins; see `kgen_client_options.wake`), so a
+/// server with its own event loop knows to call `kgen_client_poll` or
+/// `kgen_client_next_event`. Must not call back into kgen's poll/destroy; it
+/// should only signal.
 pub type kgen_wake_fn = Option<unsafe extern "C" fn(user_data: *mut c_void)>;
 
 thread_local! {
@@ -97,10 +100,8 @@ pub(crate) struct Dispatcher {
     handle: tokio::runtime::Handle,
     requests: RequestBook<oneshot::Sender<()>>,
     queue: Mutex<VecDeque<Queued>>,
-    /// Signalled when an event is queued while a thread waits in `wait`
-    /// (`waiting` of them); in driven dispatch `driven_queued` instead.
-    queued: Condvar,
-    waiting: AtomicUsize,
+    /// Notified when an event is queued in driven dispatch, where the waiting
+    /// thread drives the runtime (`wake` wakes the others).
     driven_queued: Notify,
     /// Set by `shutdown`: waits end.
     closed: AtomicBool,
@@ -109,8 +110,7 @@ pub(crate) struct Dispatcher {
     /// Held (shared) while `poll` takes and delivers an event, so `shutdown`
     /// can wait for callbacks running on other threads.
     delivering: RwLock<()>,
-    wake: kgen_wake_fn,
-    wake_user_data: UserData,
+    wake: Arc<Wake>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -135,10 +135,13 @@ impl Dispatcher {
         wake: kgen_wake_fn,
         wake_user_data: UserData,
     ) -> FfiResult<Dispatcher> {
+        let wake = Arc::new(Wake::new(wake, wake_user_data));
+        let parking = wake.clone();
         let runtime = match mode {
             Mode::Driven => driver::build(),
             Mode::Manual | Mode::Immediate => tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(worker_threads)
+                .on_thread_park(move || parking.worker_parks())
                 .max_blocking_threads(worker_threads.max(2))
                 .thread_name("kgen-worker")
                 .enable_all()
@@ -156,14 +159,11 @@ impl Dispatcher {
             runtime: Mutex::new(Some(runtime)),
             requests: RequestBook::default(),
             queue: Mutex::new(VecDeque::new()),
-            queued: Condvar::new(),
-            waiting: AtomicUsize::new(0),
             driven_queued: Notify::new(),
             closed: AtomicBool::new(false),
             pulled: Mutex::new(None),
             delivering: RwLock::new(()),
             wake,
-            wake_user_data,
         })
     }
 
@@ -222,11 +222,10 @@ impl Dispatcher {
             (Mode::Immediate, Some(cb)) => invoke(cb, &event),
             _ => {
                 lock(&self.queue).push_back(Queued { event, callback });
-                self.signal_waiters();
-                if let Some(wake) = self.wake {
-                    let user_data = self.wake_user_data.0;
-                    call_user(|| unsafe { wake(user_data) });
+                if self.mode == Mode::Driven {
+                    self.driven_queued.notify_waiters();
                 }
+                self.wake.queued();
             }
         }
     }
@@ -258,25 +257,28 @@ impl Dispatcher {
     }
 
     fn deliver_queued(&self, max: usize) -> usize {
-        let limit = if max == 0 {
-            lock(&self.queue).len()
-        } else {
-            max
-        };
-        let mut delivered = 0;
-        while delivered < limit {
-            // Taken before the event leaves the queue, so `shutdown` never
-            // misses an event popped but not yet delivered.
-            let _delivering = self.delivering.read().unwrap_or_else(|e| e.into_inner());
-            let Some(Queued { event, callback }) = lock(&self.queue).pop_front() else {
-                break;
+        self.wake.taking();
+        // Held while the events are out of the queue, so `shutdown` never
+        // misses one taken but not yet delivered.
+        let _delivering = self.delivering.read().unwrap_or_else(|e| e.into_inner());
+        let (taken, left) = {
+            let mut queue = lock(&self.queue);
+            let n = if max == 0 {
+                queue.len()
+            } else {
+                max.min(queue.len())
             };
-            if let Some(cb) = callback {
-                invoke(cb, &event);
+            (queue.drain(..n).collect::<Vec<_>>(), queue.len())
+        };
+        for Queued { event, callback } in &taken {
+            if let Some(cb) = *callback {
+                invoke(cb, event);
             }
-            delivered += 1;
         }
-        delivered
+        if left > 0 && !self.closed.load(SeqCst) {
+            self.wake.signal(); // what this poll left still needs one
+        }
+        taken.len()
     }
 
     /// Takes the next queued event without calling its callback; it stays
@@ -289,6 +291,7 @@ impl Dispatcher {
         }
         let mut pulled = lock(&self.pulled);
         *pulled = None;
+        self.wake.taking();
         let Queued { event, .. } = lock(&self.queue).pop_front()?;
         let view: *const kgen_event = event.view();
         *pulled = Some(event);
@@ -298,39 +301,13 @@ impl Dispatcher {
     /// Waits up to `timeout` until an event is queued; returns whether one is.
     /// In driven dispatch the runtime advances meanwhile on this thread.
     pub fn wait(&self, timeout: Duration) -> bool {
-        if self.mode == Mode::Driven {
-            if let Some(runtime) = lock(&self.runtime).as_ref() {
-                let ready = || !lock(&self.queue).is_empty() || self.closed.load(SeqCst);
-                driver::until(runtime, &self.driven_queued, ready, timeout);
-            }
-            return !lock(&self.queue).is_empty();
+        let ready = || !lock(&self.queue).is_empty() || self.closed.load(SeqCst);
+        if self.mode != Mode::Driven {
+            self.wake.wait(ready, timeout);
+        } else if let Some(runtime) = lock(&self.runtime).as_ref() {
+            driver::until(runtime, &self.driven_queued, ready, timeout);
         }
-        let deadline = Instant::now() + timeout;
-        let mut queue = lock(&self.queue);
-        self.waiting.fetch_add(1, SeqCst);
-        while queue.is_empty() && !self.closed.load(SeqCst) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                break;
-            }
-            queue = self
-                .queued
-                .wait_timeout(queue, left)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
-        }
-        self.waiting.fetch_sub(1, SeqCst);
-        !queue.is_empty()
-    }
-
-    fn signal_waiters(&self) {
-        if self.mode == Mode::Driven {
-            self.driven_queued.notify_waiters();
-        } else if self.waiting.load(SeqCst) > 0 {
-            // Under the lock, so a waiter between its check and its wait is not missed.
-            let _queue = lock(&self.queue);
-            self.queued.notify_all();
-        }
+        !lock(&self.queue).is_empty()
     }
 
     /// Runs a call that blocks until the runtime did something (an outbox
@@ -349,7 +326,8 @@ impl Dispatcher {
     /// queued on the calling thread. Afterwards no callback can run.
     pub fn shutdown(&self) {
         self.closed.store(true, SeqCst);
-        self.signal_waiters();
+        self.driven_queued.notify_waiters();
+        self.wake.close();
         self.requests.close();
         if self.mode != Mode::Driven {
             // The workers run the cancelled requests to their completions.
@@ -450,7 +428,8 @@ impl Drop for Pending {
 mod tests {
     use super::*;
     use crate::ffi::types::{failure_event, kgen_operation::KGEN_OP_WALLET_BALANCE};
-    use std::time::Duration;
+    use std::sync::atomic::AtomicUsize;
+    use std::time::Instant;
 
     /// What a test callback saw: (request, status, thread name, was re-entry refused).
     #[derive(Default)]
@@ -475,6 +454,15 @@ mod tests {
 
     fn dispatcher(mode: Mode) -> Arc<Dispatcher> {
         Arc::new(Dispatcher::new(mode, 1, None, UserData(std::ptr::null_mut())).unwrap())
+    }
+
+    unsafe extern "C" fn count_wake(user_data: *mut c_void) {
+        unsafe { &*(user_data as *const AtomicUsize) }.fetch_add(1, SeqCst);
+    }
+
+    fn woken_dispatcher(wakes: &AtomicUsize) -> Arc<Dispatcher> {
+        let user_data = UserData(wakes as *const AtomicUsize as *mut c_void);
+        Arc::new(Dispatcher::new(Mode::Manual, 1, Some(count_wake), user_data).unwrap())
     }
 
     fn ok() -> Finish {
@@ -512,6 +500,67 @@ mod tests {
         assert_eq!(got, ids);
         let me = std::thread::current().name().unwrap_or("").to_owned();
         assert!(seen_now.iter().all(|s| s.1 == KGEN_OK && s.2 == me && s.3));
+        d.shutdown();
+    }
+
+    #[test]
+    fn one_wake_stands_for_what_the_next_poll_takes_and_a_poll_that_leaves_events_wakes_again() {
+        let (wakes, seen) = (AtomicUsize::new(0), Seen::default());
+        let d = woken_dispatcher(&wakes);
+        for _ in 0..3 {
+            d.start(request(&seen), |_| {}, async { ok() }).unwrap();
+        }
+        wait_for(|| lock(&d.queue).len() == 3 && wakes.load(SeqCst) == 1);
+        std::thread::sleep(Duration::from_millis(50));
+        assert_eq!(wakes.load(SeqCst), 1, "three events, one wake");
+        assert_eq!(d.poll(1), 1);
+        assert_eq!(wakes.load(SeqCst), 2, "the poll left two");
+        assert_eq!(d.poll(0), 2);
+        assert_eq!(wakes.load(SeqCst), 2);
+        d.start(request(&seen), |_| {}, async { ok() }).unwrap();
+        wait_for(|| wakes.load(SeqCst) == 3);
+        assert_eq!(d.poll(0), 1);
+        d.shutdown();
+    }
+
+    #[test]
+    fn a_busy_worker_wakes_the_hook_and_waiting_threads_once_it_runs_out_of_work() {
+        let wakes = AtomicUsize::new(0);
+        let d = woken_dispatcher(&wakes);
+        // The worker counts as one once it has parked (at start-up, when idle).
+        let hook = d.wake.clone();
+        wait_for(|| {
+            let hook = hook.clone();
+            d.handle
+                .block_on(async { tokio::spawn(async move { hook.is_worker() }).await.unwrap() })
+        });
+        let waiter = {
+            let d = d.clone();
+            std::thread::spawn(move || d.wait(Duration::from_secs(10)).then(Instant::now))
+        };
+        wait_for(|| d.wake.waiters() == 1);
+        let (release, busy) = std::sync::mpsc::channel::<()>();
+        let this = d.clone();
+        d.spawn(async move {
+            this.deliver(failure_event(KGEN_OK, ""), None);
+            this.deliver(failure_event(KGEN_OK, ""), None);
+            busy.recv().ok(); // holds the worker: it does not park
+        });
+        wait_for(|| lock(&d.queue).len() == 2);
+        std::thread::sleep(Duration::from_millis(100));
+        assert_eq!(wakes.load(SeqCst), 0, "owed while the worker is busy");
+        let released = Instant::now();
+        release.send(()).unwrap();
+        wait_for(|| wakes.load(SeqCst) == 1);
+        let woken = waiter
+            .join()
+            .unwrap()
+            .expect("the waiting thread saw the events");
+        assert!(
+            woken >= released,
+            "the waiting thread slept while the worker was busy"
+        );
+        assert_eq!(d.poll(0), 2);
         d.shutdown();
     }
 

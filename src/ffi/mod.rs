@@ -5,7 +5,8 @@
 //! `status` (status codes), `panic` (the boundary every export runs in),
 //! `pointers` (C pointers to Rust references), `handles` (opaque handles),
 //! `types`/`data` (events and their typed data), `dispatch` (delivery),
-//! `driver` (driven dispatch's runtime on the caller's thread),
+//! `driver` (driven dispatch's runtime on the caller's thread), `wake` (the
+//! wake hook and waiting threads, signalled once per burst of events),
 //! then one file per API area mirroring `src/api/`.
 // C names for C types; and each export's safety contract is its C
 // documentation (which pointers may be NULL, what must stay valid).
@@ -29,6 +30,7 @@ pub mod status;
 pub mod tournaments;
 pub mod types;
 pub mod version;
+mod wake;
 pub mod wallet;
 
 mod handles;
