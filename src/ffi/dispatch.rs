@@ -107,7 +107,7 @@ pub(crate) struct Dispatcher {
     closed: AtomicBool,
     /// The event last handed out by `next_event`, alive until the next call.
     pulled: Mutex<Option<OwnedEvent>>,
-    /// Held (shared) while `poll` takes and delivers an event, so `shutdown`
+    /// Held (shared) while `poll` takes and delivers its events, so `shutdown`
     /// can wait for callbacks running on other threads.
     delivering: RwLock<()>,
     wake: Arc<Wake>,

@@ -139,7 +139,6 @@ impl Wake {
 mod tests {
     use super::*;
     use std::ffi::c_void;
-    use std::sync::Arc;
 
     unsafe extern "C" fn count(user_data: *mut c_void) {
         unsafe { &*(user_data as *const AtomicUsize) }.fetch_add(1, SeqCst);
@@ -166,42 +165,45 @@ mod tests {
         );
     }
 
+    /// Runs `f` on a thread that is `hook`'s worker (it parked once, owing nothing).
+    fn as_worker<R: Send>(hook: &Wake, f: impl FnOnce() -> R + Send) -> R {
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                hook.worker_parks();
+                f()
+            })
+            .join()
+            .unwrap()
+        })
+    }
+
     #[test]
     fn a_worker_owes_the_call_until_it_parks() {
-        let calls = Arc::new(AtomicUsize::new(0));
-        let hook = Arc::new(counted(&calls));
-        let worker = {
-            let (hook, calls) = (hook.clone(), calls.clone());
-            std::thread::spawn(move || {
-                hook.worker_parks(); // the worker's first park: nothing owed
-                for _ in 0..5 {
-                    hook.queued();
-                }
-                let before_parking = calls.load(SeqCst);
-                hook.worker_parks();
-                (before_parking, calls.load(SeqCst))
-            })
-        };
-        assert_eq!(worker.join().unwrap(), (0, 1));
+        let calls = AtomicUsize::new(0);
+        let hook = counted(&calls);
+        let (before_parking, after) = as_worker(&hook, || {
+            for _ in 0..5 {
+                hook.queued();
+            }
+            let before_parking = calls.load(SeqCst);
+            hook.worker_parks();
+            (before_parking, calls.load(SeqCst))
+        });
+        assert_eq!((before_parking, after), (0, 1));
     }
 
     #[test]
     fn a_busy_worker_pays_after_a_bounded_number_of_events() {
-        let calls = Arc::new(AtomicUsize::new(0));
-        let hook = Arc::new(counted(&calls));
-        let worker = {
-            let (hook, calls) = (hook.clone(), calls.clone());
-            std::thread::spawn(move || {
-                hook.worker_parks();
-                let mut seen = Vec::new();
-                for _ in 0..OWED_AT_MOST {
+        let calls = AtomicUsize::new(0);
+        let hook = counted(&calls);
+        let seen: Vec<usize> = as_worker(&hook, || {
+            (0..OWED_AT_MOST)
+                .map(|_| {
                     hook.queued();
-                    seen.push(calls.load(SeqCst));
-                }
-                seen
-            })
-        };
-        let seen = worker.join().unwrap();
+                    calls.load(SeqCst)
+                })
+                .collect()
+        });
         assert!(seen[..OWED_AT_MOST - 1].iter().all(|&c| c == 0));
         assert_eq!(seen[OWED_AT_MOST - 1], 1);
     }
@@ -220,12 +222,7 @@ mod tests {
     fn another_clients_worker_calls_at_once() {
         let (mine, theirs) = (AtomicUsize::new(0), AtomicUsize::new(0));
         let (hook, other) = (counted(&mine), counted(&theirs));
-        std::thread::scope(|s| {
-            s.spawn(|| {
-                other.worker_parks(); // a worker of another client's runtime
-                hook.queued();
-                assert_eq!(mine.load(SeqCst), 1);
-            });
-        });
+        as_worker(&other, || hook.queued());
+        assert_eq!(mine.load(SeqCst), 1);
     }
 }
