@@ -10,11 +10,11 @@
 # bench/peers/sdk_client.c through the C ABI with one worker thread, in immediate
 # dispatch, in manual dispatch polled at every wake of its hook, in manual dispatch
 # looping on kgen_client_wait + kgen_client_poll (a server's loop), in manual dispatch
-# polled once a frame without a wake hook, as the Unity
-# and Unreal bindings poll (FRAME_US, default 1000: a 1 kHz tick keeps the rate unbound
-# by frames, so only its CPU is compared; at 60 frames a second 64 in flight cap it at
-# 3,840 requests/s), and in driven dispatch (no worker thread: the main thread loops on
-# kgen_client_wait + kgen_client_poll).
+# polled once a frame without a wake hook, as the Unity and Unreal bindings poll
+# (FRAME_US, default 1000: a 1 kHz tick keeps the rate unbound by frames, so only its
+# CPU is compared; at 60 frames a second 64 in flight cap it at 3,840 requests/s), and
+# in driven dispatch (no worker thread: the main thread loops on kgen_client_wait +
+# kgen_client_poll).
 # Each round runs every client on GET /fe/wallet/balance and on a score
 # POST with a fresh Idempotency-Key, in one interleaved order; ratios are taken within a
 # round, then min/median/max over rounds are printed:

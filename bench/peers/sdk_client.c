@@ -3,11 +3,11 @@
  * immediate: callbacks on the SDK's worker thread. manual: manual dispatch with a wake
  * hook, and the main thread polls at every wake (the events a worker queues before it
  * runs out of work cross threads together). wait: manual dispatch without a hook, the
- * main thread loops on kgen_client_wait + kgen_client_poll. frame: manual dispatch as a game loop uses it, no wake hook, one poll per
- * frame of FRAME_US microseconds (default 1000, a 1 kHz tick; at 16667, 60 frames a
- * second, INFLIGHT requests per frame bound the rate). driven: driven dispatch (no
- * worker thread), the main thread loops on kgen_client_wait + kgen_client_poll, as a
- * server's loop would.
+ * main thread loops on kgen_client_wait + kgen_client_poll. frame: manual dispatch as a
+ * game loop uses it, no wake hook, one poll per frame of FRAME_US microseconds (default
+ * 1000, a 1 kHz tick; at 16667, 60 frames a second, INFLIGHT requests per frame bound
+ * the rate). driven: driven dispatch (no worker thread), the main thread loops on
+ * kgen_client_wait + kgen_client_poll, as a server's loop would.
  * Env: KGEN_BASE_URL, KGEN_TOKEN (a player's access token), KGEN_TOURNAMENT, FRAME_US.
  * Prints "requests/s cpu_us_per_request failures" (CPU: getrusage of the process). */
 #include <pthread.h>
