@@ -17,7 +17,6 @@ use std::collections::VecDeque;
 use std::ffi::c_void;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
@@ -103,8 +102,6 @@ pub(crate) struct Dispatcher {
     /// Notified when an event is queued in driven dispatch, where the waiting
     /// thread drives the runtime (`wake` wakes the others).
     driven_queued: Notify,
-    /// Set by `shutdown`: waits end.
-    closed: AtomicBool,
     /// The event last handed out by `next_event`, alive until the next call.
     pulled: Mutex<Option<OwnedEvent>>,
     /// Held (shared) while `poll` takes and delivers its events, so `shutdown`
@@ -160,7 +157,6 @@ impl Dispatcher {
             requests: RequestBook::default(),
             queue: Mutex::new(VecDeque::new()),
             driven_queued: Notify::new(),
-            closed: AtomicBool::new(false),
             pulled: Mutex::new(None),
             delivering: RwLock::new(()),
             wake,
@@ -275,7 +271,7 @@ impl Dispatcher {
                 invoke(cb, event);
             }
         }
-        if left > 0 && !self.closed.load(SeqCst) {
+        if left > 0 {
             self.wake.signal(); // what this poll left still needs one
         }
         taken.len()
@@ -301,7 +297,7 @@ impl Dispatcher {
     /// Waits up to `timeout` until an event is queued; returns whether one is.
     /// In driven dispatch the runtime advances meanwhile on this thread.
     pub fn wait(&self, timeout: Duration) -> bool {
-        let ready = || !lock(&self.queue).is_empty() || self.closed.load(SeqCst);
+        let ready = || !lock(&self.queue).is_empty() || self.wake.closed();
         if self.mode != Mode::Driven {
             self.wake.wait(ready, timeout);
         } else if let Some(runtime) = lock(&self.runtime).as_ref() {
@@ -325,9 +321,8 @@ impl Dispatcher {
     /// delivered (or queued), stops the runtime's threads, then delivers what is
     /// queued on the calling thread. Afterwards no callback can run.
     pub fn shutdown(&self) {
-        self.closed.store(true, SeqCst);
-        self.driven_queued.notify_waiters();
         self.wake.close();
+        self.driven_queued.notify_waiters();
         self.requests.close();
         if self.mode != Mode::Driven {
             // The workers run the cancelled requests to their completions.
@@ -428,7 +423,7 @@ impl Drop for Pending {
 mod tests {
     use super::*;
     use crate::ffi::types::{failure_event, kgen_operation::KGEN_OP_WALLET_BALANCE};
-    use std::sync::atomic::AtomicUsize;
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
     use std::time::Instant;
 
     /// What a test callback saw: (request, status, thread name, was re-entry refused).

@@ -31,7 +31,7 @@ pub(crate) struct Wake {
     user_data: UserData,
     /// The hook was called, and no poll has begun taking events since.
     woken: AtomicBool,
-    /// The client is being destroyed: the hook is not called any more.
+    /// The client is being destroyed: waits end, the hook is not called any more.
     closed: AtomicBool,
     /// Events queued by workers since the last signal (0: nothing owed).
     owed: AtomicUsize,
@@ -98,6 +98,10 @@ impl Wake {
     pub fn close(&self) {
         self.closed.store(true, SeqCst);
         self.release_waiters();
+    }
+
+    pub fn closed(&self) -> bool {
+        self.closed.load(SeqCst)
     }
 
     /// Wakes the waiting threads (they check again what they wait for).
