@@ -23,9 +23,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use base64::Engine;
-use serde_json::Value;
 
-use crate::api::decode::{FromJson, Obj};
+use crate::api::decode::{FromJson, Json, Obj};
 use crate::api::session::{post_session, CreateSession, SessionInfo};
 use crate::client::decode;
 use crate::log::{self, LogLevel};
@@ -91,14 +90,14 @@ impl JwtClaims {
         let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .decode(payload.trim_end_matches('='))
             .map_err(|_| not_jwt())?;
-        let value: Value = serde_json::from_slice(&bytes).map_err(|_| not_jwt())?;
+        let value = Json::parse_slice(&bytes).map_err(|_| not_jwt())?;
         JwtClaims::from_json(&value)
             .map_err(|e| Error::invalid_argument(format!("token claims: {}", e.message())))
     }
 }
 
 impl FromJson for JwtClaims {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "claims")?;
         Ok(JwtClaims {
             sub: o.string(&["sub"])?,
@@ -593,6 +592,7 @@ impl Client {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use serde_json::Value;
 
     /// An unsigned token with these claims (the SDK never verifies signatures).
     pub(crate) fn token(claims: Value) -> String {

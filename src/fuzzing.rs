@@ -2,7 +2,7 @@
 //! cargo-fuzz sets): every response decoder, the error-body reader and the timestamp
 //! parser, fed whatever bytes the fuzzer makes. Each must return, never panic.
 
-use crate::api::decode::FromJson;
+use crate::api::decode::{FromJson, Json};
 use crate::api::{
     account::{AccountUser, LoginResult},
     otp::OtpRegistration,
@@ -23,7 +23,7 @@ pub fn decode_responses(body: &str) {
     let _ = Ack::from_body(body);
     let _ = <()>::from_body(body);
     let _ = JwtClaims::decode(body);
-    let value = match serde_json::from_str::<serde_json::Value>(body) {
+    let value = match Json::parse(body) {
         Ok(value) => value,
         Err(_) => {
             assert!(Tournament::from_body(body).is_err());

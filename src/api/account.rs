@@ -8,9 +8,9 @@
 //! answers for the key's owner. The account API lives at `api.i3d.net` whatever the KGeN
 //! base URL is ([`crate::Config::with_account_base_url`]). The API reports numeric error codes; the SDK names them per operation.
 
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::decode::{FromJson, Obj};
+use super::decode::{FromJson, Json, Obj};
 use crate::transport::{Family, HttpRequest, RetryClass, V3Codes};
 use crate::{ApiErrorCode, Client, Error, Response, Secret};
 
@@ -36,7 +36,7 @@ pub struct LoginResult {
 }
 
 impl FromJson for LoginResult {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "login")?;
         Ok(LoginResult {
             requires_otp: o.bool(&["requiresOtp"])?,
@@ -77,7 +77,7 @@ pub struct AccountUser {
 }
 
 impl FromJson for AccountUser {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "user")?;
         let trial_expiration = o.timestamp(&["trialAccountExpirationDate"])?;
         let trial_expiry = trial_expiration
@@ -217,11 +217,12 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::api::decode::read;
+    use serde_json::{json, Value};
 
     #[test]
     fn decodes_login_results() {
-        let r = LoginResult::from_json(&json!({"requiresOtp": true, "expiresAt": 1700000000, "otpSessionExpiresAt": "1700000300"})).unwrap();
+        let r = read::<LoginResult>(json!({"requiresOtp": true, "expiresAt": 1700000000, "otpSessionExpiresAt": "1700000300"})).unwrap();
         assert_eq!(
             r,
             LoginResult {
@@ -234,7 +235,7 @@ mod tests {
 
     #[test]
     fn decodes_the_user_keeping_nested_objects_as_json() {
-        let u = AccountUser::from_json(&json!({
+        let u = read::<AccountUser>(json!({
             "userId": 42, "userName": "demo", "email": "d@example.com", "accessLevel": 10, "validateEmail": 1,
             "isTrialAccount": 0, "trialAccountExpirationDate": 0, "requestIpCountryCode": "NL",
             "details": {"company": "Acme", "phones": [{"number": "1"}]}, "billingDetails": null
@@ -260,8 +261,7 @@ mod tests {
     #[test]
     fn the_trial_expiry_keeps_its_text_whatever_its_format() {
         let expiry = |value: Value| {
-            let u =
-                AccountUser::from_json(&json!({ "trialAccountExpirationDate": value })).unwrap();
+            let u = read::<AccountUser>(json!({ "trialAccountExpirationDate": value })).unwrap();
             (u.trial_account_expiration_date, u.trial_account_expiration)
         };
         let (secs, iso) = expiry(json!("2025-01-31T00:00:00Z"));

@@ -2,26 +2,28 @@
 //!
 //! Real servers send `null` where a string belongs, numbers as floats or strings, several
 //! spellings of one field (sometimes two at once, which a derived serde decoder rejects as
-//! a duplicate), and `""` for "no date". Models therefore read a parsed JSON value through
-//! [`Obj`], whose accessors take every accepted spelling of a field, first present wins:
+//! a duplicate), and `""` for "no date". Models therefore read the parsed body (a [`Json`]
+//! tree borrowing from it) through [`Obj`], whose accessors take every accepted spelling of a field, first present wins:
 //! missing, `null` and `""` give the type's empty value (and let a later spelling
 //! speak: `{"access_token": "", "token": "…"}` reads the legacy `token`); a value of an
 //! unusable type is a decode error naming the field.
 
 use std::fmt::{self, Display};
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
+pub(crate) use super::json::Json;
+use super::json::NULL;
 use super::Timestamp;
 use crate::Error;
 
 /// A model that can be read from a JSON value.
 pub(crate) trait FromJson: Sized {
-    fn from_json(value: &Value) -> Result<Self, Error>;
+    fn from_json(value: &Json<'_>) -> Result<Self, Error>;
 
     /// Reads a whole response body; models that accept non-JSON bodies override it.
     fn from_body(body: &str) -> Result<Self, Error> {
-        let value: Value = serde_json::from_str(body)
+        let value = Json::parse(body)
             .map_err(|e| Error::decode(format!("response is not valid JSON: {e}")))?;
         Self::from_json(&value)
     }
@@ -29,7 +31,7 @@ pub(crate) trait FromJson: Sized {
 
 /// Operations answered with `204 No Content` (or a body nobody needs).
 impl FromJson for () {
-    fn from_json(_: &Value) -> Result<Self, Error> {
+    fn from_json(_: &Json<'_>) -> Result<Self, Error> {
         Ok(())
     }
 
@@ -39,16 +41,16 @@ impl FromJson for () {
 }
 
 /// Decodes a JSON array (`null` is an empty one).
-pub(crate) fn list<T: FromJson>(value: &Value, what: impl Display) -> Result<Vec<T>, Error> {
+pub(crate) fn list<T: FromJson>(value: &Json<'_>, what: impl Display) -> Result<Vec<T>, Error> {
     match value {
-        Value::Null => Ok(Vec::new()),
-        Value::Array(items) => items.iter().map(T::from_json).collect(),
+        Json::Null => Ok(Vec::new()),
+        Json::Array(items) => items.iter().map(T::from_json).collect(),
         other => Err(mismatch(what, "an array", other)),
     }
 }
 
 impl FromJson for String {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         text(value, "array item")
     }
 }
@@ -56,44 +58,42 @@ impl FromJson for String {
 /// A read-only view of one JSON object.
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    fields: &'a [(Cow<'a, str>, Json<'a>)],
     what: &'a str,
 }
 
-static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
-
 impl<'a> Obj<'a> {
     /// The object in `value`; `what` names it in error messages.
-    pub(crate) fn new(value: &'a Value, what: &'a str) -> Result<Obj<'a>, Error> {
+    pub(crate) fn new(value: &'a Json<'a>, what: &'a str) -> Result<Obj<'a>, Error> {
         match value {
-            Value::Object(map) => Ok(Obj { map, what }),
+            Json::Object(fields) => Ok(Obj { fields, what }),
             other => Err(mismatch(what, "an object", other)),
         }
     }
 
     /// The object in `value`, or an empty one for `null`.
-    fn new_or_empty(value: &'a Value, what: &'a str) -> Result<Obj<'a>, Error> {
+    fn new_or_empty(value: &'a Json<'a>, what: &'a str) -> Result<Obj<'a>, Error> {
         match value {
-            Value::Null => Ok(Obj { map: &EMPTY, what }),
+            Json::Null => Ok(Obj { fields: &[], what }),
             other => Obj::new(other, what),
         }
     }
 
     /// The first of `keys` present with a value other than `null` and `""`.
-    pub(crate) fn get(&self, keys: &[&str]) -> Option<&'a Value> {
+    pub(crate) fn get(&self, keys: &[&str]) -> Option<&'a Json<'a>> {
         keys.iter()
-            .filter_map(|key| self.map.get(*key))
+            .filter_map(|key| Json::field(self.fields, key))
             .find(|v| !v.is_null() && v.as_str() != Some(""))
     }
 
     /// The field's value (`null` when absent) and its name for messages, written out
     /// only when a message needs it.
-    fn field(&self, keys: &[&'a str]) -> (&'a Value, FieldName<'a>) {
+    fn field(&self, keys: &[&'a str]) -> (&'a Json<'a>, FieldName<'a>) {
         let name = FieldName {
             what: self.what,
             key: keys.first().copied().unwrap_or("?"),
         };
-        (self.get(keys).unwrap_or(&Value::Null), name)
+        (self.get(keys).unwrap_or(&NULL), name)
     }
 
     /// Text; numbers and booleans are written out; `null`/missing is `""`.
@@ -129,10 +129,10 @@ impl<'a> Obj<'a> {
     pub(crate) fn bool(&self, keys: &[&str]) -> Result<bool, Error> {
         let (value, name) = self.field(keys);
         match value {
-            Value::Null => Ok(false),
-            Value::Bool(b) => Ok(*b),
-            Value::Number(n) => Ok(n.as_f64() != Some(0.0)),
-            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            Json::Null => Ok(false),
+            Json::Bool(b) => Ok(*b),
+            Json::Number(n) => Ok(n.as_f64() != Some(0.0)),
+            Json::String(s) => match s.trim().to_ascii_lowercase().as_str() {
                 "true" | "1" | "yes" => Ok(true),
                 "false" | "0" | "no" | "" => Ok(false),
                 _ => Err(mismatch(name, "a boolean", value)),
@@ -145,9 +145,10 @@ impl<'a> Obj<'a> {
     pub(crate) fn timestamp(&self, keys: &[&str]) -> Result<Option<Timestamp>, Error> {
         let (value, name) = self.field(keys);
         match value {
-            Value::Number(_) => {
+            Json::Number(_) => {
                 Ok(number(value, name)?.map(|n| Timestamp::from_unix_secs(n as i64)))
             }
+            Json::String(s) => Ok(Timestamp::parse(s)),
             other => Ok(Timestamp::parse(&text(other, name)?)),
         }
     }
@@ -160,12 +161,12 @@ impl<'a> Obj<'a> {
 
     /// A nested object (`null`/missing reads as an empty one).
     pub(crate) fn object(&self, keys: &[&str], what: &'a str) -> Result<Obj<'a>, Error> {
-        Obj::new_or_empty(self.get(keys).unwrap_or(&Value::Null), what)
+        Obj::new_or_empty(self.get(keys).unwrap_or(&NULL), what)
     }
 
     /// A nested value as compact JSON text (`""` when missing or `null`).
     pub(crate) fn json_text(&self, keys: &[&str]) -> String {
-        self.get(keys).map(Value::to_string).unwrap_or_default()
+        self.get(keys).map(Json::to_text).unwrap_or_default()
     }
 }
 
@@ -182,52 +183,59 @@ impl Display for FieldName<'_> {
     }
 }
 
-fn text(value: &Value, name: impl Display) -> Result<String, Error> {
+fn text(value: &Json<'_>, name: impl Display) -> Result<String, Error> {
     match value {
-        Value::Null => Ok(String::new()),
-        Value::String(s) => Ok(s.clone()),
-        Value::Number(n) => Ok(n.to_string()),
-        Value::Bool(b) => Ok(b.to_string()),
+        Json::Null => Ok(String::new()),
+        Json::String(s) => Ok(s.as_ref().to_owned()),
+        Json::Number(n) => Ok(n.to_string()),
+        Json::Bool(b) => Ok(b.to_string()),
         other => Err(mismatch(name, "a string", other)),
     }
 }
 
-fn number(value: &Value, name: impl Display) -> Result<Option<f64>, Error> {
+fn number(value: &Json<'_>, name: impl Display) -> Result<Option<f64>, Error> {
     match value {
-        Value::Null => Ok(None),
-        Value::Number(n) => Ok(n.as_f64()),
-        Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => s
+        Json::Null => Ok(None),
+        Json::Number(n) => Ok(n.as_f64()),
+        Json::String(s) if s.trim().is_empty() => Ok(None),
+        Json::String(s) => s
             .trim()
             .parse::<f64>()
             .ok()
             .filter(|n| n.is_finite())
             .map(Some)
             .ok_or_else(|| mismatch(name, "a number", value)),
-        Value::Bool(b) => Ok(Some(f64::from(u8::from(*b)))),
+        Json::Bool(b) => Ok(Some(f64::from(u8::from(*b)))),
         other => Err(mismatch(name, "a number", other)),
     }
 }
 
-fn mismatch(name: impl Display, expected: &str, got: &Value) -> Error {
+fn mismatch(name: impl Display, expected: &str, got: &Json<'_>) -> Error {
     let got = match got {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
     };
     Error::decode(format!("{name}: expected {expected}, got {got}"))
+}
+
+/// Reads a model from a `json!` value, as it would be read from that value's text.
+#[cfg(test)]
+pub(crate) fn read<T: FromJson>(value: serde_json::Value) -> Result<T, Error> {
+    T::from_json(&Json::parse(&value.to_string()).unwrap())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn with<R>(value: Value, f: impl FnOnce(Obj<'_>) -> R) -> R {
-        f(Obj::new(&value, "t").unwrap())
+        let text = value.to_string();
+        f(Obj::new(&Json::parse(&text).unwrap(), "t").unwrap())
     }
 
     #[test]

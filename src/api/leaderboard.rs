@@ -7,9 +7,7 @@
 
 use std::sync::atomic::Ordering;
 
-use serde_json::Value;
-
-use super::decode::{FromJson, Obj};
+use super::decode::{FromJson, Json, Obj};
 use crate::client::decode;
 use crate::transport::{Family, HttpRequest};
 use crate::{ApiErrorCode, Error, Response, Session};
@@ -42,7 +40,7 @@ pub struct Leaderboard {
 }
 
 impl FromJson for LeaderboardEntry {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "leaderboard[]")?;
         Ok(LeaderboardEntry {
             user_id: o.string(&["user_id"])?,
@@ -53,7 +51,7 @@ impl FromJson for LeaderboardEntry {
 }
 
 impl FromJson for Winner {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "winners[]")?;
         Ok(Winner {
             user_id: o.string(&["user_id"])?,
@@ -63,7 +61,7 @@ impl FromJson for Winner {
 }
 
 impl FromJson for Leaderboard {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "leaderboard")?;
         let mut leaderboard: Vec<LeaderboardEntry> = o.list(&["leaderboard"])?;
         for (position, entry) in (1..).zip(&mut leaderboard) {
@@ -138,11 +136,12 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::decode::read;
     use serde_json::json;
 
     #[test]
     fn decodes_rankings_prize_pool_and_winners_in_either_spelling() {
-        let l = Leaderboard::from_json(&json!({
+        let l = read::<Leaderboard>(json!({
             "leaderboard": [{"user_id": "a", "score": 50.0}, {"user_id": "b", "score": "40"}],
             "price_pool": 27.5,
             "winners": [{"user_id": "a", "reward": 60}, {"user_id": "b", "score": 15.5}]
@@ -163,7 +162,7 @@ mod tests {
 
     #[test]
     fn a_rank_as_sent_wins_over_the_position() {
-        let l = Leaderboard::from_json(&json!({
+        let l = read::<Leaderboard>(json!({
             "leaderboard": [{"user_id": "a", "score": 9, "rank": 1}, {"user_id": "b", "score": 9, "rank": 1}]
         }))
         .unwrap();
@@ -172,10 +171,9 @@ mod tests {
 
     #[test]
     fn an_empty_leaderboard_may_be_nulls() {
-        let l = Leaderboard::from_json(
-            &json!({"leaderboard": null, "winners": null, "price_pool": null}),
-        )
-        .unwrap();
+        let l =
+            read::<Leaderboard>(json!({"leaderboard": null, "winners": null, "price_pool": null}))
+                .unwrap();
         assert_eq!(l, Leaderboard::default());
     }
 

@@ -34,6 +34,7 @@
 pub mod account;
 pub(crate) mod decode;
 pub mod input;
+mod json;
 pub mod leaderboard;
 pub mod otp;
 pub mod outcome;
@@ -44,10 +45,8 @@ mod timestamp;
 pub mod tournaments;
 pub mod wallet;
 
-use serde_json::Value;
-
 use crate::Error;
-use decode::{FromJson, Obj};
+use decode::{FromJson, Json, Obj};
 pub use timestamp::Timestamp;
 
 /// The acknowledgement of an action: the server's message (`message` or `msg`).
@@ -58,10 +57,10 @@ pub struct Ack {
 }
 
 impl FromJson for Ack {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         match value {
-            Value::String(text) => Ok(Ack {
-                message: text.clone(),
+            Json::String(text) => Ok(Ack {
+                message: text.as_ref().to_owned(),
             }),
             other => Ok(Ack {
                 message: Obj::new(other, "response")?.string(&["message", "msg"])?,
@@ -71,7 +70,7 @@ impl FromJson for Ack {
 
     /// An empty or plain-text body is an acknowledgement too.
     fn from_body(body: &str) -> Result<Self, Error> {
-        match serde_json::from_str::<Value>(body) {
+        match Json::parse(body) {
             Ok(value) => Ack::from_json(&value),
             Err(_) => Ok(Ack {
                 message: body.trim().to_owned(),

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use super::decode::{FromJson, Obj};
+use super::decode::{FromJson, Json, Obj};
 use super::Ack;
 use crate::transport::{Family, HttpRequest, RetryClass};
 use crate::{ApiErrorCode, Error, Response, Secret, Session};
@@ -16,7 +16,7 @@ pub struct OtpRegistration {
 }
 
 impl FromJson for OtpRegistration {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "otp registration")?;
         Ok(OtpRegistration {
             auth_code: o.string(&["authCode", "auth_code"])?,
@@ -128,11 +128,12 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::decode::read;
     use serde_json::json;
 
     #[test]
     fn auth_code_may_arrive_as_a_number() {
-        let r = OtpRegistration::from_json(&json!({"authCode": 5255, "isNewUser": false})).unwrap();
+        let r = read::<OtpRegistration>(json!({"authCode": 5255, "isNewUser": false})).unwrap();
         assert_eq!(
             r,
             OtpRegistration {
@@ -140,7 +141,7 @@ mod tests {
                 is_new_user: false
             }
         );
-        let r = OtpRegistration::from_json(&json!({"authCode": "0042"})).unwrap();
+        let r = read::<OtpRegistration>(json!({"authCode": "0042"})).unwrap();
         assert_eq!(r.auth_code, "0042");
     }
 }

@@ -1,8 +1,6 @@
 //! Rewards won in tournaments: list and claim (`/fe/esports/rewards/claim`).
 
-use serde_json::Value;
-
-use super::decode::{FromJson, Obj};
+use super::decode::{FromJson, Json, Obj};
 use super::outcome::Check;
 use super::{Ack, Timestamp};
 use crate::transport::{Family, HttpRequest, RetryClass};
@@ -30,7 +28,7 @@ pub struct ClaimableRewards {
 }
 
 impl FromJson for RewardInfo {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "claimable_rewards_info[]")?;
         Ok(RewardInfo {
             user_id: o.string(&["user_id"])?,
@@ -45,7 +43,7 @@ impl FromJson for RewardInfo {
 }
 
 impl FromJson for ClaimableRewards {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "rewards")?;
         Ok(ClaimableRewards {
             total_claimable_rewards: o.f64(&["total_claimable_rewards"])?,
@@ -87,11 +85,12 @@ pub(crate) fn claim_request() -> HttpRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::decode::read;
     use serde_json::json;
 
     #[test]
     fn decodes_rewards_with_string_amounts_and_extra_fields() {
-        let r = ClaimableRewards::from_json(&json!({
+        let r = read::<ClaimableRewards>(json!({
             "total_claimable_rewards": "60",
             "claimable_rewards_info": [{"user_id": "p1", "tournament_id": "t1", "claim_status": "UNCLAIMED",
               "reward": 60, "wallet_address": "0x1", "created_at": "2024-09-06T05:10:53Z", "updated_at": "", "new": true}]
@@ -101,7 +100,7 @@ mod tests {
         assert_eq!(r.claimable_rewards_info[0].claim_status, "UNCLAIMED");
         assert_eq!(r.claimable_rewards_info[0].updated_at, None);
         assert_eq!(
-            ClaimableRewards::from_json(&json!({})).unwrap(),
+            read::<ClaimableRewards>(json!({})).unwrap(),
             ClaimableRewards::default()
         );
     }

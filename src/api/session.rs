@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::decode::{FromJson, Obj};
+use super::decode::{FromJson, Json, Obj};
 use super::Timestamp;
 use crate::auth::JwtClaims;
 use crate::transport::{Auth, CallContext, Family, HttpRequest, RawResponse, RetryClass};
@@ -144,7 +144,7 @@ pub struct SessionInfo {
 }
 
 impl FromJson for SessionInfo {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "session")?;
         Ok(SessionInfo {
             session_id: o.string(&["session_id"])?,
@@ -258,6 +258,7 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::decode::read;
     use serde_json::json;
 
     #[test]
@@ -280,7 +281,7 @@ mod tests {
             "linkedMobileNumber": "+919876543219", "session_start_time": "2024-09-06 05:10:53.871198445 +0000 UTC",
             "unknown_extra": {"x": 1}
         });
-        let s = SessionInfo::from_json(&body).unwrap();
+        let s = read::<SessionInfo>(body).unwrap();
         assert_eq!(s.access_token.expose(), "at");
         assert_eq!(s.refresh_token.unwrap().expose(), "rt");
         assert_eq!(s.profile.name, None);
@@ -296,8 +297,8 @@ mod tests {
 
     #[test]
     fn an_empty_access_token_falls_back_to_token() {
-        let s = SessionInfo::from_json(
-            &json!({"access_token": "", "token": "legacy", "user_id": "", "gamer_id": "g1"}),
+        let s = read::<SessionInfo>(
+            json!({"access_token": "", "token": "legacy", "user_id": "", "gamer_id": "g1"}),
         )
         .unwrap();
         assert_eq!(s.access_token.expose(), "legacy");
@@ -306,8 +307,8 @@ mod tests {
 
     #[test]
     fn token_is_the_fallback_for_access_token_and_gamer_id_for_user_id() {
-        let s = SessionInfo::from_json(
-            &json!({"token": "legacy", "gamer_id": "g1", "appId": "game", "screen_width": 720}),
+        let s = read::<SessionInfo>(
+            json!({"token": "legacy", "gamer_id": "g1", "appId": "game", "screen_width": 720}),
         )
         .unwrap();
         assert_eq!(s.access_token.expose(), "legacy");

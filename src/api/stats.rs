@@ -1,8 +1,6 @@
 //! The player's tournament history (`/fe/esports/statistics/historic`).
 
-use serde_json::Value;
-
-use super::decode::{list, FromJson, Obj};
+use super::decode::{list, FromJson, Json, Obj};
 use crate::transport::{Family, HttpRequest};
 use crate::{Error, Response, Session};
 
@@ -24,7 +22,7 @@ pub struct HistoricStat {
 }
 
 impl FromJson for HistoricStat {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "statistic")?;
         Ok(HistoricStat {
             kind: o.string(&["type"])?,
@@ -39,7 +37,7 @@ impl FromJson for HistoricStat {
 }
 
 impl FromJson for Vec<HistoricStat> {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         list(value, "statistics")
     }
 }
@@ -60,11 +58,12 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::decode::read;
     use serde_json::json;
 
     #[test]
     fn decodes_the_documented_entry() {
-        let s = Vec::<HistoricStat>::from_json(&json!([{
+        let s = read::<Vec::<HistoricStat>>(json!([{
             "type": "Tournament", "typeValue": 3.0, "result": "You Lost", "occurredAtText": "2 days ago",
             "mode": "Quick", "buyInStake": "10", "amountWon": 0
         }]))

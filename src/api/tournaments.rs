@@ -1,8 +1,8 @@
 //! Tournaments: list, read, join, leave, submit scores (`/fe/esports/tournaments`).
 
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::decode::{list, FromJson, Obj};
+use super::decode::{list, FromJson, Json, Obj};
 use super::outcome::Check;
 use super::{Ack, Timestamp};
 use crate::transport::{Family, HttpRequest, RetryClass};
@@ -78,7 +78,7 @@ pub struct Tournament {
 }
 
 impl FromJson for Tournament {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "tournament")?;
         Ok(Tournament {
             tournament_uid: o.string(&["tournament_uid", "tournamentUID", "uid"])?,
@@ -103,13 +103,13 @@ impl FromJson for Tournament {
 }
 
 impl FromJson for Vec<Tournament> {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         list(value, "tournaments")
     }
 }
 
 impl FromJson for Vec<String> {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         list(value, "tournament uids")
     }
 }
@@ -265,11 +265,12 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::api::decode::read;
+    use serde_json::{json, Value};
 
     #[test]
     fn decodes_a_documented_tournament() {
-        let t = Tournament::from_json(&json!({
+        let t = read::<Tournament>(json!({
             "tournament_uid": "8c0e", "game_uid": "g", "tournament_status": "STARTED", "title": "Daily",
             "description": null, "buy_in_price": 10.0, "tournament_size": "1000", "participants_count": 3,
             "schedules_at_timestamp": "2024-09-06T00:00:00Z", "moves_to_lobby_at_timestamp": "",
@@ -291,20 +292,18 @@ mod tests {
 
     #[test]
     fn unknown_statuses_are_kept_and_lists_accept_null() {
-        let t = Tournament::from_json(&json!({"tournament_status": "PAUSED"})).unwrap();
+        let t = read::<Tournament>(json!({"tournament_status": "PAUSED"})).unwrap();
         assert_eq!(
             t.tournament_status,
             TournamentStatus::Other("PAUSED".into())
         );
         assert_eq!(t.tournament_status.as_str(), "PAUSED");
-        assert!(Vec::<Tournament>::from_json(&Value::Null)
-            .unwrap()
-            .is_empty());
+        assert!(read::<Vec::<Tournament>>(Value::Null).unwrap().is_empty());
         assert_eq!(
-            Vec::<String>::from_json(&json!(["a", "b"])).unwrap(),
+            read::<Vec::<String>>(json!(["a", "b"])).unwrap(),
             vec!["a", "b"]
         );
-        assert!(Vec::<Tournament>::from_json(&json!({"not": "a list"})).is_err());
+        assert!(read::<Vec::<Tournament>>(json!({"not": "a list"})).is_err());
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! The player's custodial wallet: balance, transaction history, withdrawal (`/fe/wallet`).
 
-use serde_json::Value;
-
-use super::decode::{FromJson, Obj};
+use super::decode::{FromJson, Json, Obj};
 use super::outcome::Check;
 use super::{Ack, Timestamp};
 use crate::transport::{Family, HttpRequest, RetryClass};
@@ -30,7 +28,7 @@ pub struct WalletBalance {
 }
 
 impl FromJson for WalletBalance {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "wallet")?;
         Ok(WalletBalance {
             wallet_address: o.string(&["wallet_address"])?,
@@ -80,10 +78,10 @@ pub struct Transaction {
 }
 
 impl FromJson for Transaction {
-    fn from_json(value: &Value) -> Result<Self, Error> {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
         let o = Obj::new(value, "transaction")?;
         let description = match o.get(&["description"]) {
-            Some(Value::Object(_)) => {
+            Some(Json::Object(_)) => {
                 let d = o.object(&["description"], "transaction.description")?;
                 TransactionDescription {
                     amount: d.f64(&["platformProtocolsTxnAmount", "amount"])?,
@@ -155,8 +153,8 @@ impl TransactionPage {
 }
 
 impl FromJson for TransactionPage {
-    fn from_json(value: &Value) -> Result<Self, Error> {
-        if let Value::Array(_) = value {
+    fn from_json(value: &Json<'_>) -> Result<Self, Error> {
+        if let Json::Array(_) = value {
             return Ok(TransactionPage {
                 transactions: super::decode::list(value, "transactions")?,
                 ..TransactionPage::default()
@@ -165,7 +163,7 @@ impl FromJson for TransactionPage {
         let o = Obj::new(value, "transactions")?;
         // Some servers send the key as an object (a DynamoDB key); it is passed back as JSON text.
         let last_evaluated_key = match o.get(&["last_evaluated_key", "lastEvaluatedKey"]) {
-            Some(key @ Value::Object(_)) => key.to_string(),
+            Some(key @ Json::Object(_)) => key.to_text(),
             _ => o.string(&["last_evaluated_key", "lastEvaluatedKey"])?,
         };
         Ok(TransactionPage {
@@ -247,11 +245,12 @@ pub(crate) fn withdraw_request() -> HttpRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::decode::read;
     use serde_json::json;
 
     #[test]
     fn decodes_balance_numbers_in_any_spelling_and_empty_dates() {
-        let b = WalletBalance::from_json(&json!({
+        let b = read::<WalletBalance>(json!({
             "wallet_address": "0xabc", "earned_balance": 12, "bought_balance": "3.5", "bonus_balance": 50.0,
             "lazy_balance": null, "wallet_transaction_error": false, "is_lazy_balance_updated": 1,
             "created_at": "2024-09-06T05:10:53.123", "modified_at": "", "minWalletBalToWithdraw": 20
@@ -280,7 +279,7 @@ mod tests {
             "description": {"platformProtocolsTxnAmount": 10, "platformProtocolsTxnDescription": "Tournament fee deduct",
                             "platformProtocolsTxnName": "Join", "platformProtocolsTxnType": "DEBIT", "type": "JOIN", "other": 1}
         });
-        let full = TransactionPage::from_json(&json!({
+        let full = read::<TransactionPage>(json!({
             "fromTransactions": [], "toTransactions": null, "transactions": [tx], "last_evaluated_key": ""
         }))
         .unwrap();
@@ -296,18 +295,16 @@ mod tests {
         );
         assert_eq!(t.description.text, "Tournament fee deduct");
 
-        let only = TransactionPage::from_json(&json!({"transactions": [{"uid": "t2", "description": "refund"}], "last_evaluated_key": "k2"})).unwrap();
+        let only = read::<TransactionPage>(json!({"transactions": [{"uid": "t2", "description": "refund"}], "last_evaluated_key": "k2"})).unwrap();
         assert_eq!(only.transactions[0].description.text, "refund");
         assert_eq!(only.last_evaluated_key, "k2");
 
-        let keyed = TransactionPage::from_json(
-            &json!({"transactions": [], "last_evaluated_key": {"pk": "a"}}),
-        )
-        .unwrap();
+        let keyed =
+            read::<TransactionPage>(json!({"transactions": [], "last_evaluated_key": {"pk": "a"}}))
+                .unwrap();
         assert_eq!(keyed.last_evaluated_key, r#"{"pk":"a"}"#);
 
-        let bare =
-            TransactionPage::from_json(&json!([{"uid": "t3", "description": null}])).unwrap();
+        let bare = read::<TransactionPage>(json!([{"uid": "t3", "description": null}])).unwrap();
         assert_eq!(bare.transactions[0].uid, "t3");
     }
 }

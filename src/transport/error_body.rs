@@ -6,9 +6,7 @@
 //! `{"error": "Not Found"}` gives a message, not a code. The `/v3` API sends
 //! `{"errorCode": int, "errorMessage": str, "errors": [{"property", "message"}]}`.
 
-use serde_json::Value;
-
-use crate::api::decode::Obj;
+use crate::api::decode::{Json, Obj};
 use crate::{ApiErrorCode, FieldError};
 
 /// What an error body says.
@@ -30,22 +28,22 @@ fn looks_like_code(s: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
-fn as_text(value: Option<&Value>) -> Option<String> {
+fn as_text(value: Option<&Json<'_>>) -> Option<String> {
     match value? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
+        Json::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Json::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
 
 pub(crate) fn parse(body: &str) -> ErrorBody {
     let trimmed = body.trim();
-    let Ok(value) = serde_json::from_str::<Value>(trimmed) else {
+    let Ok(value) = Json::parse(trimmed) else {
         return plain_text(trimmed);
     };
     let Ok(obj) = Obj::new(&value, "error") else {
         return match &value {
-            Value::String(s) => plain_text(s),
+            Json::String(s) => plain_text(s),
             _ => ErrorBody::default(),
         };
     };
@@ -98,7 +96,10 @@ fn plain_text(text: &str) -> ErrorBody {
 fn v3(obj: Obj<'_>) -> ErrorBody {
     let field_errors = obj
         .get(&["errors"])
-        .and_then(Value::as_array)
+        .and_then(|errors| match errors {
+            Json::Array(items) => Some(items),
+            _ => None,
+        })
         .map(|items| {
             items
                 .iter()
