@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "kgen.h"
 
@@ -52,7 +53,10 @@ static void start_one(void) {
     kgen_status s = post ? kgen_tournaments_submit_score(client, session, tournament,
                                                          atomic_load(&started_n), done, NULL, NULL)
                          : kgen_wallet_balance(client, session, done, NULL, NULL);
-    if (s != KGEN_OK) finish_one(1); /* refused at the call (e.g. KGEN_TOURNAMENT unset) */
+    if (s != KGEN_OK) { /* refused at the call (e.g. KGEN_TOURNAMENT unset): nothing to measure */
+        fprintf(stderr, "sdk_client: request refused at the call (status %d)\n", (int)s);
+        _exit(1);
+    }
 }
 static void done(const kgen_event *e, void *user_data) {
     (void)user_data;

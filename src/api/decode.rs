@@ -3,17 +3,16 @@
 //! Real servers send `null` where a string belongs, numbers as floats or strings, several
 //! spellings of one field (sometimes two at once, which a derived serde decoder rejects as
 //! a duplicate), and `""` for "no date". Models therefore read the parsed body (a [`Json`]
-//! tree borrowing from it) through [`Obj`], whose accessors take every accepted spelling of a field, first present wins:
-//! missing, `null` and `""` give the type's empty value (and let a later spelling
-//! speak: `{"access_token": "", "token": "…"}` reads the legacy `token`); a value of an
-//! unusable type is a decode error naming the field.
+//! tree that borrows from it) through [`Obj`], whose accessors take every accepted
+//! spelling of a field, first present wins: missing, `null` and `""` give the type's
+//! empty value (and let a later spelling speak: `{"access_token": "", "token": "…"}`
+//! reads the legacy `token`); a value of an unusable type is a decode error naming the
+//! field.
 
 use std::fmt::{self, Display};
 
-use std::borrow::Cow;
-
 pub(crate) use super::json::Json;
-use super::json::NULL;
+use super::json::{field, Field, NULL};
 use super::Timestamp;
 use crate::Error;
 
@@ -58,7 +57,7 @@ impl FromJson for String {
 /// A read-only view of one JSON object.
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
-    fields: &'a [(Cow<'a, str>, Json<'a>)],
+    fields: &'a [Field<'a>],
     what: &'a str,
 }
 
@@ -82,7 +81,7 @@ impl<'a> Obj<'a> {
     /// The first of `keys` present with a value other than `null` and `""`.
     pub(crate) fn get(&self, keys: &[&str]) -> Option<&'a Json<'a>> {
         keys.iter()
-            .filter_map(|key| Json::field(self.fields, key))
+            .filter_map(|key| field(self.fields, key))
             .find(|v| !v.is_null() && v.as_str() != Some(""))
     }
 

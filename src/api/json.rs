@@ -16,17 +16,26 @@ use serde::ser::{Serialize, Serializer};
 use serde_json::Number;
 
 /// One JSON value; strings and keys borrow from the text it was parsed from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub(crate) enum Json<'a> {
     Null,
     Bool(bool),
     Number(Number),
     String(Cow<'a, str>),
     Array(Vec<Json<'a>>),
-    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+    Object(Vec<Field<'a>>),
 }
 
+/// One field of an object: its key and its value.
+pub(crate) type Field<'a> = (Cow<'a, str>, Json<'a>);
+
+/// What a missing field reads as.
 pub(crate) static NULL: Json<'static> = Json::Null;
+
+/// The value of `key` among an object's fields (the last one sent if it is repeated).
+pub(crate) fn field<'a>(fields: &'a [Field<'a>], key: &str) -> Option<&'a Json<'a>> {
+    fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
 
 impl<'a> Json<'a> {
     /// Parses `text` (the depth limit is serde_json's: 128).
@@ -48,11 +57,6 @@ impl<'a> Json<'a> {
             Json::String(s) => Some(s),
             _ => None,
         }
-    }
-
-    /// The value of `key` in an object (the last one sent if it is repeated).
-    pub(crate) fn field(fields: &'a [(Cow<'a, str>, Json<'a>)], key: &str) -> Option<&'a Json<'a>> {
-        fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// Compact JSON text, objects with their keys sorted and repeated keys once, as
@@ -193,8 +197,8 @@ mod tests {
         let Json::Object(fields) = Json::parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap() else {
             panic!("not an object")
         };
-        assert_eq!(Json::field(&fields, "a"), Some(&Json::Number(3.into())));
-        assert_eq!(Json::field(&fields, "missing"), None);
+        assert_eq!(field(&fields, "a"), Some(&Json::Number(3.into())));
+        assert_eq!(field(&fields, "missing"), None);
     }
 
     #[test]
