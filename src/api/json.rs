@@ -59,6 +59,13 @@ impl<'a> Json<'a> {
         }
     }
 
+    pub(crate) fn as_array(&self) -> Option<&[Json<'a>]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
     /// Compact JSON text, objects with their keys sorted and repeated keys once, as
     /// `serde_json::Value` writes them (what the SDK handed out before this type existed).
     pub(crate) fn to_text(&self) -> String {

@@ -96,10 +96,7 @@ fn plain_text(text: &str) -> ErrorBody {
 fn v3(obj: Obj<'_>) -> ErrorBody {
     let field_errors = obj
         .get(&["errors"])
-        .and_then(|errors| match errors {
-            Json::Array(items) => Some(items),
-            _ => None,
-        })
+        .and_then(Json::as_array)
         .map(|items| {
             items
                 .iter()

@@ -11,7 +11,9 @@ use std::net::IpAddr;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, DATE, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, DATE, RETRY_AFTER,
+};
 use reqwest::Method;
 use tokio::time::Instant;
 use url::{Host, Url};
@@ -251,6 +253,15 @@ fn parsed_base(text: String) -> Result<Url, Error> {
 
 /// The longest URL sent (common servers' limits are 8 KiB; query values stay well below).
 const MAX_URL_BYTES: usize = 8 * 1024;
+
+// The headers the SDK sends, named once (a name given as text is parsed at every insert).
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
+const USER_JWT_TOKEN: HeaderName = HeaderName::from_static("user-jwt-token");
+const X_CLIENT_ID: HeaderName = HeaderName::from_static("x-client-id");
+const X_CLIENT_SECRET: HeaderName = HeaderName::from_static("x-client-secret");
+const PRIVATE_TOKEN: HeaderName = HeaderName::from_static("private-token");
+const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
 
 /// A URL as a message may show it: whatever could be user info (a password) is hidden,
 /// also when the URL does not parse.
@@ -534,7 +545,7 @@ impl Transport {
 
     fn headers(&self, request: &HttpRequest, ctx: &CallContext) -> Result<HeaderMap, Error> {
         let mut headers = HeaderMap::new();
-        let mut put = |name: &'static str, value: &str| -> Result<(), Error> {
+        let mut put = |name: HeaderName, value: &str| -> Result<(), Error> {
             let mut value = HeaderValue::from_str(value).map_err(|_| {
                 Error::invalid_argument(format!(
                     "{name} contains characters not allowed in a header"
@@ -544,35 +555,36 @@ impl Transport {
             headers.insert(name, value);
             Ok(())
         };
-        put("x-request-id", &ctx.request_id)?;
-        put("accept", "application/json")?;
+        put(X_REQUEST_ID, &ctx.request_id)?;
         // Only a mutating call needs the server to recognise its repeats. A request that is
         // safe to repeat goes without: a renewal inside another call must not reuse that
         // call's key, and a repeat of a timed-out attempt must not be refused as
         // `IDEMPOTENCY_KEY_IN_USE` while the first attempt still runs.
         if request.retry.is_mutating() {
-            put("idempotency-key", &ctx.idempotency_key)?;
-        }
-        if request.body.is_some() {
-            put(CONTENT_TYPE.as_str(), "application/json")?;
+            put(IDEMPOTENCY_KEY, &ctx.idempotency_key)?;
         }
         match &request.auth {
             Auth::None => {}
-            Auth::User(token) => put("user-jwt-token", token.expose())?,
+            Auth::User(token) => put(USER_JWT_TOKEN, token.expose())?,
             Auth::ClientCredentials => {
                 let (Some(id), Some(secret)) = (&self.client_id, &self.client_secret) else {
                     return Err(Error::invalid_argument(
                         "client_id and client_secret are required for server sessions",
                     ));
                 };
-                put("x-client-id", id)?;
-                put("x-client-secret", secret.expose())?;
+                put(X_CLIENT_ID, id)?;
+                put(X_CLIENT_SECRET, secret.expose())?;
             }
         }
         if request.family == Family::Account {
             if let Some(token) = &self.private_token {
-                put("private-token", token.expose())?;
+                put(PRIVATE_TOKEN, token.expose())?;
             }
+        }
+        // Constant values need no check and no copy.
+        headers.insert(ACCEPT, APPLICATION_JSON);
+        if request.body.is_some() {
+            headers.insert(CONTENT_TYPE, APPLICATION_JSON);
         }
         Ok(headers)
     }
@@ -608,8 +620,7 @@ impl Transport {
         if let Some(date) = header(DATE) {
             self.clock.observe(&date);
         }
-        let request_id = header(reqwest::header::HeaderName::from_static("x-request-id"))
-            .unwrap_or_else(|| ctx.request_id.clone());
+        let request_id = header(X_REQUEST_ID).unwrap_or_else(|| ctx.request_id.clone());
         let retry_after =
             header(RETRY_AFTER).and_then(|v| parse_retry_after(&v, self.clock.now_ms()));
         let bytes = body::read_capped(response, self.max_response_bytes)
