@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::Number;
 
@@ -67,7 +67,8 @@ impl<'a> Json<'a> {
     }
 
     /// Compact JSON text, objects with their keys sorted and repeated keys once, as
-    /// `serde_json::Value` writes them (what the SDK handed out before this type existed).
+    /// `serde_json::Value` writes them: a pass-through field's text does not depend on
+    /// the order in which the server sent its keys.
     pub(crate) fn to_text(&self) -> String {
         serde_json::to_value(self)
             .map(|value| value.to_string())
@@ -158,7 +159,7 @@ impl<'de> Deserialize<'de> for Key<'de> {
                 Ok(Key(Cow::Borrowed(s)))
             }
 
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
+            fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Owned(s.to_owned())))
             }
 

@@ -63,7 +63,7 @@ mod tests {
 
     #[test]
     fn decodes_the_documented_entry() {
-        let s = read::<Vec::<HistoricStat>>(json!([{
+        let s = read::<Vec<HistoricStat>>(json!([{
             "type": "Tournament", "typeValue": 3.0, "result": "You Lost", "occurredAtText": "2 days ago",
             "mode": "Quick", "buyInStake": "10", "amountWon": 0
         }]))

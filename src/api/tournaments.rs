@@ -298,12 +298,12 @@ mod tests {
             TournamentStatus::Other("PAUSED".into())
         );
         assert_eq!(t.tournament_status.as_str(), "PAUSED");
-        assert!(read::<Vec::<Tournament>>(Value::Null).unwrap().is_empty());
+        assert!(read::<Vec<Tournament>>(Value::Null).unwrap().is_empty());
         assert_eq!(
-            read::<Vec::<String>>(json!(["a", "b"])).unwrap(),
+            read::<Vec<String>>(json!(["a", "b"])).unwrap(),
             vec!["a", "b"]
         );
-        assert!(read::<Vec::<Tournament>>(json!({"not": "a list"})).is_err());
+        assert!(read::<Vec<Tournament>>(json!({"not": "a list"})).is_err());
     }
 
     #[test]
