@@ -3,16 +3,16 @@
 
 mod body;
 mod clock;
+mod cookies;
 pub(crate) mod error_body;
 mod resolve;
 pub(crate) mod retry;
 
 use std::net::IpAddr;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, DATE, RETRY_AFTER,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, COOKIE, DATE, RETRY_AFTER,
 };
 use reqwest::Method;
 use tokio::time::Instant;
@@ -170,13 +170,11 @@ fn random_uuid(prefix: &str) -> String {
 }
 
 pub(crate) struct Transport {
-    /// The KGeN API's HTTP client. It has no cookie jar: the KGeN API authenticates by
-    /// header, and a jar costs every request a pass through reqwest's cookie layer.
-    kgen_http: reqwest::Client,
-    /// The `/v3` account API's client, with the jar that keeps its login cookie; made on
-    /// the first account request, so a client that never logs in never builds it.
-    account_http: OnceLock<reqwest::Client>,
-    http_setup: HttpSetup,
+    /// One HTTP client for both families (its pool keeps each host's connections).
+    http: reqwest::Client,
+    /// The `/v3` account API's cookies (its login session); the KGeN API authenticates
+    /// by header and never sends or keeps one.
+    jar: cookies::Jar,
     /// The base URLs, parsed once: a request's URL is the base with its path set.
     kgen_base: Url,
     account_base: Url,
@@ -273,35 +271,30 @@ fn without_user_info(text: &str) -> String {
     format!("{}***{}", &text[..scheme_end], &text[at..])
 }
 
-/// What both HTTP clients are built from.
-struct HttpSetup {
+/// The client's one reqwest client.
+fn http_client(
     agent: HeaderValue,
     connect_timeout: Duration,
     proxy: Option<reqwest::Proxy>,
-}
-
-impl HttpSetup {
-    fn client(&self, cookies: bool) -> Result<reqwest::Client, Error> {
-        let builder = reqwest::Client::builder()
-            .use_rustls_tls()
-            .user_agent(self.agent.clone())
-            .connect_timeout(self.connect_timeout)
-            .cookie_store(cookies)
-            // Lookups the runtime never waits for: destroy cannot hang on a stalled DNS.
-            .dns_resolver(std::sync::Arc::new(resolve::DetachedResolver))
-            // A redirect could carry credentials to another host; surface 3xx instead.
-            .redirect(reqwest::redirect::Policy::none());
-        let builder = match &self.proxy {
-            Some(proxy) => builder.proxy(proxy.clone()),
-            None => builder.no_proxy(),
-        };
-        builder.build().map_err(|e| {
-            Error::new(
-                ErrorKind::Internal,
-                format!("HTTP client setup failed: {e}"),
-            )
-        })
-    }
+) -> Result<reqwest::Client, Error> {
+    let builder = reqwest::Client::builder()
+        .use_rustls_tls()
+        .user_agent(agent)
+        .connect_timeout(connect_timeout)
+        // Lookups the runtime never waits for: destroy cannot hang on a stalled DNS.
+        .dns_resolver(std::sync::Arc::new(resolve::DetachedResolver))
+        // A redirect could carry credentials to another host; surface 3xx instead.
+        .redirect(reqwest::redirect::Policy::none());
+    let builder = match proxy {
+        Some(proxy) => builder.proxy(proxy),
+        None => builder.no_proxy(),
+    };
+    builder.build().map_err(|e| {
+        Error::new(
+            ErrorKind::Internal,
+            format!("HTTP client setup failed: {e}"),
+        )
+    })
 }
 
 impl Transport {
@@ -361,15 +354,9 @@ impl Transport {
             ),
             None => None,
         };
-        let http_setup = HttpSetup {
-            agent,
-            connect_timeout: config.connect_timeout,
-            proxy,
-        };
         Ok(Transport {
-            kgen_http: http_setup.client(false)?,
-            account_http: OnceLock::new(),
-            http_setup,
+            http: http_client(agent, config.connect_timeout, proxy)?,
+            jar: cookies::Jar::default(),
             kgen_base,
             account_base,
             client_id: config.client_id.clone(),
@@ -415,12 +402,10 @@ impl Transport {
         loop {
             attempt += 1;
             let started = Instant::now();
-            let result = tokio::time::timeout(
-                self.retry.attempt_timeout,
-                self.attempt(request, url.clone(), ctx),
-            )
-            .await
-            .unwrap_or_else(|_| Err(Failure::TimedOut(self.attempt_timed_out(request))));
+            let result =
+                tokio::time::timeout(self.retry.attempt_timeout, self.attempt(request, &url, ctx))
+                    .await
+                    .unwrap_or_else(|_| Err(Failure::TimedOut(self.attempt_timed_out(request))));
             let elapsed = started.elapsed().as_millis();
             let log_attempt = |outcome: &dyn std::fmt::Display| {
                 log::emit(LogLevel::Debug, || {
@@ -502,14 +487,6 @@ impl Transport {
         Error::new(ErrorKind::Timeout, message)
     }
 
-    fn account_http(&self) -> Result<&reqwest::Client, Error> {
-        if let Some(http) = self.account_http.get() {
-            return Ok(http);
-        }
-        let http = self.http_setup.client(true)?;
-        Ok(self.account_http.get_or_init(|| http))
-    }
-
     fn url(&self, request: &HttpRequest) -> Url {
         let base = match request.family {
             Family::Kgen => &self.kgen_base,
@@ -537,6 +514,7 @@ impl Transport {
         }
         if request.family == Family::Account {
             secrets.extend(self.private_token.clone());
+            secrets.extend(self.jar.secrets());
         }
         secrets.extend(self.proxy_password.clone());
         secrets.retain(|s| !s.is_empty());
@@ -592,16 +570,20 @@ impl Transport {
     async fn attempt(
         &self,
         request: &HttpRequest,
-        url: Url,
+        url: &Url,
         ctx: &CallContext,
     ) -> Result<RawResponse, Failure> {
-        let http = match request.family {
-            Family::Kgen => &self.kgen_http,
-            Family::Account => self.account_http().map_err(Failure::Final)?,
-        };
-        let mut builder = http
-            .request(request.method.clone(), url)
-            .headers(self.headers(request, ctx).map_err(Failure::Final)?);
+        let mut headers = self.headers(request, ctx).map_err(Failure::Final)?;
+        let account = request.family == Family::Account;
+        if account {
+            if let Some(cookie) = self.jar.header(url, self.clock.now_ms()) {
+                headers.insert(COOKIE, cookie);
+            }
+        }
+        let mut builder = self
+            .http
+            .request(request.method.clone(), url.clone())
+            .headers(headers);
         if let Some(body) = &request.body {
             builder = builder.body(body.clone());
         }
@@ -619,6 +601,9 @@ impl Transport {
         };
         if let Some(date) = header(DATE) {
             self.clock.observe(&date);
+        }
+        if account {
+            self.jar.store(url, response.headers(), self.clock.now_ms());
         }
         let request_id = header(X_REQUEST_ID).unwrap_or_else(|| ctx.request_id.clone());
         let retry_after =

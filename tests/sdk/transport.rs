@@ -466,3 +466,56 @@ async fn a_score_names_its_tournament_in_both_metadata_spellings() {
     assert!(request.contains(r#""tournamentUID":"t-42""#), "{request}");
     assert!(request.contains(r#""tournamentId":"t-42""#), "{request}");
 }
+
+/// `respond` with a `Set-Cookie` header.
+fn respond_setting(cookie: &str, body: &str) -> String {
+    respond(200, body).replacen("\r\n", &format!("\r\nset-cookie: {cookie}\r\n"), 1)
+}
+
+#[tokio::test]
+async fn the_login_cookie_goes_back_to_the_account_api_and_nowhere_else() {
+    let (url, mut seen) = peer(vec![
+        respond_setting(
+            "kgen_v3_session=abc; Path=/v3; HttpOnly",
+            r#"{"requiresOtp":false}"#,
+        ),
+        respond_setting("tracker=1; Path=/", r#"{"msg":"x"}"#),
+        respond(200, r#"{"userId":1,"userName":"demo"}"#),
+    ])
+    .await;
+    let client = Client::new(
+        Config::new(url.clone())
+            .with_account_base_url(url)
+            .with_private_token("key"),
+    )
+    .unwrap();
+    let login = kgen::LoginRequest {
+        user_name: "demo".into(),
+        password: kgen::Secret::new("pw"),
+        remember_me: false,
+    };
+    client.login(&login).await.unwrap();
+    let player = client.restore_session(&token(), None).unwrap();
+    player.withdraw().await.unwrap();
+    assert_eq!(client.current_user().await.unwrap().data.user_name, "demo");
+
+    let heads: Vec<String> = [seen.recv().await, seen.recv().await, seen.recv().await]
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
+    assert_eq!(
+        header(&heads[0], "cookie"),
+        None,
+        "nothing kept before the login"
+    );
+    assert_eq!(
+        header(&heads[1], "cookie"),
+        None,
+        "the KGeN API is never sent the account's cookie"
+    );
+    assert_eq!(
+        header(&heads[2], "cookie"),
+        Some("kgen_v3_session=abc"),
+        "the account API gets its cookie back, and not one the KGeN API set"
+    );
+}
