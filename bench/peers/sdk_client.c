@@ -41,11 +41,15 @@ static double cpu(void) {
     return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
 }
 
+/* Signalled once the mutex is released, so that the woken main thread does not
+ * go back to sleep on the mutex the signalling thread still holds. */
+static void signal_main(void) {
+    pthread_mutex_lock(&lock); pending_wake = 1; pthread_mutex_unlock(&lock);
+    pthread_cond_signal(&woken);
+}
 static void finish_one(int failed) {
     if (failed) atomic_fetch_add(&failed_n, 1);
-    if (atomic_fetch_add(&done_n, 1) + 1 == total) {
-        pthread_mutex_lock(&lock); pending_wake = 1; pthread_cond_signal(&woken); pthread_mutex_unlock(&lock);
-    }
+    if (atomic_fetch_add(&done_n, 1) + 1 == total) signal_main();
 }
 static void done(const kgen_event *e, void *user_data);
 static void start_one(void) {
@@ -65,7 +69,7 @@ static void done(const kgen_event *e, void *user_data) {
 }
 static void wake(void *user_data) {
     (void)user_data;
-    pthread_mutex_lock(&lock); pending_wake = 1; pthread_cond_signal(&woken); pthread_mutex_unlock(&lock);
+    signal_main();
 }
 
 int main(int argc, char **argv) {

@@ -107,8 +107,10 @@ impl Wake {
     /// Wakes the waiting threads (they check again what they wait for).
     fn release_waiters(&self) {
         if self.waiting.load(SeqCst) > 0 {
-            // Under the lock, so a waiter between its check and its sleep is not missed.
-            let _waiters = self.waiters.lock().unwrap_or_else(|e| e.into_inner());
+            // Taking the lock orders this after the check of a waiter between its
+            // check and its sleep, so it is not missed; notifying once the lock is
+            // released spares the woken waiter a second sleep, on the lock.
+            drop(self.waiters.lock().unwrap_or_else(|e| e.into_inner()));
             self.signalled.notify_all();
         }
     }
