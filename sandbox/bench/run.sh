@@ -5,7 +5,8 @@
 #   sandbox/bench/run.sh [--db]      (--db: a WAL file database instead of memory)
 #
 # Needs: a release build (cargo build -p kgen-sandbox --release), wrk, curl, jq.
-# Env: DURATION (default 5s), CONNECTIONS (default 32), THREADS (default 2).
+# Env: DURATION (default 5s), CONNECTIONS (default 32), THREADS (default 2), WORKERS (the
+# sandbox's --workers, default 1).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
@@ -17,7 +18,7 @@ players=400
 tournaments=250
 
 work=$(mktemp -d)
-args=(--port 0 --quiet --demo)
+args=(--port 0 --quiet --demo --workers "${WORKERS:-1}")
 [[ "${1:-}" == "--db" ]] && args+=(--db "$work/bench.db")
 "$binary" "${args[@]}" >"$work/out" 2>"$work/err" &
 server=$!

@@ -42,13 +42,21 @@ struct Cli {
     /// only the documented forms are accepted.
     #[arg(long)]
     lenient: bool,
+    /// Threads serving requests. Every request goes through the one SQLite connection,
+    /// so a second thread mostly hands its lock back and forth; one is the default.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    workers: u16,
 }
 
 const DEFAULTS_NOTE: &str = "(the default)";
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Runtime::new() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(usize::from(cli.workers))
+        .enable_all()
+        .build();
+    let runtime = match runtime {
         Ok(runtime) => runtime,
         Err(e) => {
             eprintln!("kgen-sandbox: cannot start the runtime: {e}");
