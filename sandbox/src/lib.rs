@@ -149,10 +149,8 @@ impl Sandbox {
         let thread = std::thread::Builder::new()
             .name("kgen-sandbox".into())
             .spawn(move || {
-                // One thread, as the binary's default `--workers`: requests share one
-                // SQLite connection.
                 let runtime = match tokio::runtime::Builder::new_multi_thread()
-                    .worker_threads(1)
+                    .worker_threads(2)
                     .enable_all()
                     .build()
                 {

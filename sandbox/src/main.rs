@@ -42,20 +42,22 @@ struct Cli {
     /// only the documented forms are accepted.
     #[arg(long)]
     lenient: bool,
-    /// Threads serving requests. Every request goes through the one SQLite connection,
-    /// so a second thread mostly hands its lock back and forth; one is the default.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
-    workers: u16,
+    /// Threads serving requests (default: one per core). Every request goes through the
+    /// one SQLite connection, so under many concurrent writes a second thread mostly
+    /// hands its lock back and forth: `--workers 1` serves them with less CPU.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    workers: Option<u16>,
 }
 
 const DEFAULTS_NOTE: &str = "(the default)";
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(usize::from(cli.workers))
-        .enable_all()
-        .build();
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    if let Some(workers) = cli.workers {
+        runtime.worker_threads(usize::from(workers));
+    }
+    let runtime = runtime.enable_all().build();
     let runtime = match runtime {
         Ok(runtime) => runtime,
         Err(e) => {
