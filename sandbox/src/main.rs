@@ -53,12 +53,11 @@ const DEFAULTS_NOTE: &str = "(the default)";
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
     if let Some(workers) = cli.workers {
-        runtime.worker_threads(usize::from(workers));
+        builder.worker_threads(usize::from(workers));
     }
-    let runtime = runtime.enable_all().build();
-    let runtime = match runtime {
+    let runtime = match builder.enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => {
             eprintln!("kgen-sandbox: cannot start the runtime: {e}");
