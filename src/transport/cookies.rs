@@ -19,6 +19,7 @@ use std::sync::Mutex;
 use reqwest::header::{HeaderMap, HeaderValue, SET_COOKIE};
 use url::{Host, Url};
 
+use super::is_loopback;
 use crate::Secret;
 
 const MAX_COOKIES: usize = 50;
@@ -189,15 +190,6 @@ fn domain_matches(url: &Url, domain: &str) -> bool {
             host == domain || host.ends_with(&format!(".{domain}"))
         }
         Some(_) => url.host_str() == Some(domain.as_str()),
-        None => false,
-    }
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(Host::Domain(host)) => host.eq_ignore_ascii_case("localhost"),
-        Some(Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(Host::Ipv6(ip)) => ip.is_loopback(),
         None => false,
     }
 }

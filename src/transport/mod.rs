@@ -8,7 +8,6 @@ pub(crate) mod error_body;
 mod resolve;
 pub(crate) mod retry;
 
-use std::net::IpAddr;
 use std::time::Duration;
 
 use reqwest::header::{
@@ -203,6 +202,16 @@ pub(crate) fn user_agent(suffix: Option<&str>) -> String {
     agent
 }
 
+/// Whether `url`'s host is this machine: `localhost` or a loopback address.
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
 /// Checks a base URL: `https`, or `http` to a loopback host (or anywhere when allowed).
 pub(crate) fn check_base_url(
     name: &str,
@@ -220,15 +229,9 @@ pub(crate) fn check_base_url(
             "{name} must not carry a query, fragment or user info"
         )));
     }
-    let loopback = match url.host() {
-        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
-    };
     match url.scheme() {
         "https" => {}
-        "http" if loopback || allow_insecure_http => {}
+        "http" if is_loopback(&url) || allow_insecure_http => {}
         "http" => {
             return Err(Error::invalid_argument(format!(
                 "{name} uses plain http:// to a non-loopback host; use https:// \
