@@ -240,6 +240,9 @@ struct Inner {
     field_errors: Vec<FieldError>,
     /// The request never left: no connection could be made.
     unsent: bool,
+    /// The answer is the one the server stored for an earlier attempt under the same
+    /// `Idempotency-Key` (`idempotent-replayed: true`).
+    replayed: bool,
 }
 
 impl Error {
@@ -256,6 +259,7 @@ impl Error {
                 retry_after: None,
                 field_errors: Vec::new(),
                 unsent: false,
+                replayed: false,
             }),
         }
     }
@@ -320,6 +324,18 @@ impl Error {
     /// Whether the request never left, so it cannot have been applied.
     pub(crate) fn was_unsent(&self) -> bool {
         self.inner.unsent
+    }
+
+    /// Marks an error answer as the server's stored answer to an earlier attempt.
+    pub(crate) fn with_replayed(mut self, replayed: bool) -> Error {
+        self.inner.replayed = replayed;
+        self
+    }
+
+    /// Whether the answer was replayed from an earlier attempt under the same key, and so
+    /// is that attempt's own answer.
+    pub(crate) fn was_replayed(&self) -> bool {
+        self.inner.replayed
     }
 
     pub(crate) fn with_field_errors(mut self, errors: Vec<FieldError>) -> Error {

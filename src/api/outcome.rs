@@ -22,9 +22,15 @@
 //!    best score counts (*sandbox-defined*; on a server that ignored the key and added
 //!    scores up, a repeated score would count twice).
 //!    - a success: that answer, as the write's own (`http_status` 200);
-//!    - a refusal (4xx other than `IDEMPOTENCY_KEY_IN_USE`, 408 and 429): the read below
-//!      decides — applied (a repeat refused because the first took effect) or the refusal,
-//!      which says why it was not applied;
+//!    - a refusal (4xx other than `IDEMPOTENCY_KEY_IN_USE`, 408 and 429) marked as the
+//!      answer the server stored for an earlier attempt (`idempotent-replayed: true`, as
+//!      the sandbox marks replays; *sandbox-defined*): that refusal, as the write's own —
+//!      the first attempt was refused, nothing was applied;
+//!    - any other refusal: the write is sent once more, at once. A server that honours the
+//!      key stored that refusal as the first answer under the key (so no earlier attempt
+//!      was applied) and replays it: the refusal stands. Without a replay (a server that
+//!      ignores the key) the read below decides — applied (a repeat refused because the
+//!      first took effect) or the refusal, which says why it was not applied;
 //!    - no answer, 408, 429 or 5xx (no verdict), or `IDEMPOTENCY_KEY_IN_USE`: the next
 //!      repeat.
 //! 2. **When no repeat got a verdict, it reads** the state the write changes, in the
@@ -51,8 +57,11 @@
 //!
 //! The checks read the player's current state, so a concurrent write of the same player
 //! (another device claiming, a reward landing between) can make a check see the other
-//! write's effect; the platform's docs define no per-write receipt to read instead
-//! (*sandbox-defined* reading of "applied").
+//! write's effect, and a state reached before the write looks like its effect: a join
+//! whose answer was lost, of a player who was already in, reads as applied when the read
+//! decides (on a server that honours the key the replayed refusal decides first, above).
+//! The platform's docs define no per-write receipt to read instead (*sandbox-defined*
+//! reading of "applied").
 
 use std::future::Future;
 
@@ -225,10 +234,39 @@ impl Session {
                     unanswered += 1;
                     may_land |= may_still_land(&e);
                 }
-                Err(refused) => return self.confirm(ctx, check, refused, false).await,
+                // The answer stored for an earlier attempt: the write's own answer.
+                Err(refused) if refused.was_replayed() => return Err(refused),
+                Err(refused) => {
+                    return self
+                        .settle_refusal(ctx, write_ctx, request, check, refused)
+                        .await
+                }
             }
         }
         self.confirm(ctx, check, lost, may_land).await
+    }
+
+    /// A repeat was refused and the answer is not marked as replayed. On a server that
+    /// honours the key that makes it the first answer stored under the key, so no earlier
+    /// attempt was applied: one more repeat, sent at once, gets the refusal replayed, and it
+    /// stands. Otherwise (a server that ignores the key) the read decides.
+    async fn settle_refusal(
+        &self,
+        ctx: &CallContext,
+        write_ctx: &CallContext,
+        request: &mut HttpRequest,
+        check: &Check<'_>,
+        refused: Error,
+    ) -> Result<Response<Ack>, Error> {
+        let mut may_land = false;
+        if Instant::now() < write_ctx.deadline {
+            match self.send_within(write_ctx, request).await {
+                Ok(answer) => return Ok(answer),
+                Err(again) if again.was_replayed() => return Err(again),
+                Err(again) => may_land = may_still_land(&again),
+            }
+        }
+        self.confirm(ctx, check, refused, may_land).await
     }
 
     /// Reads whether the write took effect. `error` is what the write ended with: a

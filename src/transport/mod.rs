@@ -258,6 +258,9 @@ const MAX_URL_BYTES: usize = 8 * 1024;
 // The headers the SDK sends, named once (a name given as text is parsed at every insert).
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
+/// Marks an answer the server stored for an earlier attempt under the same key
+/// (*sandbox-defined*: the sandbox sends it, as Stripe does; the platform's docs are silent).
+const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 const USER_JWT_TOKEN: HeaderName = HeaderName::from_static("user-jwt-token");
 const X_CLIENT_ID: HeaderName = HeaderName::from_static("x-client-id");
 const X_CLIENT_SECRET: HeaderName = HeaderName::from_static("x-client-secret");
@@ -611,6 +614,11 @@ impl Transport {
         let request_id = header(X_REQUEST_ID).unwrap_or_else(|| ctx.request_id.clone());
         let retry_after =
             header(RETRY_AFTER).and_then(|v| parse_retry_after(&v, self.clock.now_ms()));
+        let replayed = !(200..300).contains(&status)
+            && response
+                .headers()
+                .get(IDEMPOTENT_REPLAYED)
+                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"true"));
         let bytes = body::read_capped(response, self.max_response_bytes)
             .await
             .map_err(|e| match e {
@@ -639,6 +647,7 @@ impl Transport {
         Err(Failure::Status(
             http_error(request, status, body)
                 .with_retry_after(retry_after)
+                .with_replayed(replayed)
                 .with_request_id(&request_id),
         ))
     }

@@ -17,7 +17,8 @@
  *     reward was credited once (no write applied twice);
  *   - a write that timed out is never reported not applied and then applied late;
  *   - unknown outcomes (KGEN_ERR_OUTCOME_UNKNOWN) are counted.
- * Prints the figures; exits 1 on any violation.
+ * Prints the figures, and with a player's mismatch the player's writes of the last rounds
+ * (kind, cancel, times, status); exits 1 on any violation.
  *
  *   chaos [ROUNDS] [PLAYERS]   (default 20 rounds of 16 players)
  * Environment as tests/c/kgen_test.h: KGEN_BASE_URL, KGEN_ADMIN_KEY.
@@ -50,7 +51,21 @@ typedef struct {
     int listed;       /* participated read: LIVE is listed */
     double funds;     /* balance read: earned + bought + bonus */
     double unclaimed; /* rewards read: the amount of the rewards left unclaimed */
+    double done_ms;   /* when the completion ran */
 } slot;
+
+/* What each player's write of each round was and how it ended: printed with a mismatch. */
+typedef struct {
+    char kind; /* 'J'oin, 'L'eave, 'S'core */
+    int cancelled;
+    kgen_status status;
+    int http_status;
+    kgen_api_error api;
+    double sent_ms, done_ms;
+} write_record;
+static write_record *history; /* [round * players + player] */
+static int history_players;
+static double start_ms;
 
 typedef struct {
     kgen_session *session;
@@ -98,7 +113,18 @@ static void on_done(const kgen_event *e, void *ud) {
     if (s->status == KGEN_OK && e->operation == KGEN_OP_WALLET_BALANCE)
         s->funds = e->data.balance->earned_balance + e->data.balance->bought_balance +
                    e->data.balance->bonus_balance;
+    s->done_ms = now_ms();
     atomic_fetch_add(&s->calls, 1);
+}
+
+/* Player i's writes of the last 16 rounds before `to`, one line each. */
+static void print_history(int i, int to) {
+    for (int r = to < 16 ? 0 : to - 16; r < to; r++) {
+        const write_record *w = &history[r * history_players + i];
+        fprintf(stderr, "  round %2d: %c%s sent at %.0f ms, ended at %.0f ms: %s, http %d, api %d\n", r,
+                w->kind, w->cancelled ? " (cancelled)" : "", w->sent_ms - start_ms, w->done_ms - start_ms,
+                kgen_status_str(w->status), w->http_status, (int)w->api);
+    }
 }
 
 /* Waits until every slot completed (polling the manual clients); counts lost and duplicated. */
@@ -259,6 +285,7 @@ static void check_scores(player *p, int n, int rounds, const int *sent, const kg
             mismatched++;
             fprintf(stderr, "player %d: leaderboard shows %ld, the ledger's best since joining is %ld\n",
                     i, board[i], best);
+            print_history(i, rounds);
         }
     }
     free(times);
@@ -429,6 +456,9 @@ int main(int argc, char **argv) {
     add_faults(routes, 6);
 
     slot *slots = calloc(n, sizeof *slots);
+    history = calloc((size_t)rounds * n, sizeof *history);
+    history_players = n;
+    start_ms = now_ms();
     for (int round = 0; round < rounds; round++) {
         if (round % 7 == 3) set_clock_offset((rand() % 3 - 1) * 600L); /* the server's clock jumps */
         if (round % 5 == 2) state("LOCKED");
@@ -446,10 +476,16 @@ int main(int argc, char **argv) {
                 scores_sent++;
                 kgen_tournaments_submit_score(c, p[i].session, LIVE, SCORE(round, i), on_done, &slots[i], &id);
             }
-            if (rand() % 20 == 0) kgen_request_cancel(c, id);
+            write_record *w = &history[round * n + i];
+            w->kind = "JLS"[kind[i]];
+            w->sent_ms = now_ms();
+            if (rand() % 20 == 0) w->cancelled = 1, kgen_request_cancel(c, id);
         }
         settle(slots, n, 1);
         for (int i = 0; i < n; i++) {
+            write_record *w = &history[round * n + i];
+            w->status = slots[i].status, w->http_status = slots[i].http_status;
+            w->api = slots[i].api, w->done_ms = slots[i].done_ms;
             enum outcome outcome = outcome_of(&slots[i]);
             if (outcome == NOT_APPLIED && slots[i].status == KGEN_ERR_HTTP) {
                 if (slots[i].api == KGEN_API_ERROR_EXISTING_PARTICIPATION_FOUND) p[i].joined = 1, p[i].known = 1;
@@ -482,6 +518,7 @@ int main(int argc, char **argv) {
             mismatched++;
             fprintf(stderr, "player %d: reported %s, sandbox says %s\n", i,
                     p[i].joined ? "joined" : "not joined", a[i].listed ? "joined" : "not joined");
+            print_history(i, rounds);
         }
         /* Each join paid 10 and each leave refunded it: the funds say how often each applied. */
         if (b[i].funds != p[i].start_funds - 10.0 * (a[i].listed - (p[i].start_joined))) {

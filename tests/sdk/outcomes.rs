@@ -5,13 +5,14 @@
 
 use std::time::Duration;
 
-use kgen::{Client, CreateSession, ErrorKind, Session};
+use kgen::{ApiErrorCode, Client, CreateSession, ErrorKind, Session};
 use serde_json::{json, Value};
 
 use crate::support::{Env, LIVE_UID};
 
 const JOIN: &str = "/fe/esports/tournaments/*/join";
 const JOIN_ROUTE: &str = "POST /fe/esports/tournaments/{uid}/join";
+const PARTICIPATED_ROUTE: &str = "GET /fe/esports/tournaments/participated";
 
 /// The player is in the live tournament and paid its buy-in once.
 async fn assert_joined_once(p: &Session) {
@@ -146,13 +147,18 @@ async fn a_lost_join_whose_check_fails_too_completes_outcome_unknown() {
 #[tokio::test]
 async fn a_repeat_refused_after_the_first_attempt_took_effect_is_read_as_applied() {
     // As a server that ignores the Idempotency-Key would: the first join is applied, its
-    // answer lost, and the repeat refused.
+    // answer lost, and every repeat refused without a replay.
     let env = Env::demo().await;
     let p = env.player("r1").await;
     on_join(&env, json!({"drop": "after", "times": 1})).await;
-    on_join(&env, json!({"status": 400, "times": 1})).await;
+    on_join(&env, json!({"status": 400, "times": 2})).await;
     let joined = p.join_tournament(LIVE_UID, 10).await.unwrap();
     assert_eq!(joined.http_status, 0, "{joined:?}");
+    assert_eq!(
+        env.admin.hits(JOIN_ROUTE).await,
+        3,
+        "the refusal was sent once more"
+    );
     assert!(
         joined
             .data
@@ -165,15 +171,69 @@ async fn a_repeat_refused_after_the_first_attempt_took_effect_is_read_as_applied
 
 #[tokio::test]
 async fn a_repeat_refused_when_nothing_took_effect_completes_with_the_refusal() {
+    // Refusals without a replay, as from a server that ignores the key: the read decides.
     let env = Env::demo().await;
     let p = env.player("r1").await;
     on_join(&env, json!({"drop": "before", "times": 1})).await;
-    on_join(&env, json!({"status": 404, "times": 1})).await;
+    on_join(&env, json!({"status": 404, "times": 2})).await;
     let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Http, "{e:?}");
     assert_eq!(e.http_status(), Some(404));
     assert!(e.message().contains("not applied"), "{e}");
     assert!(p.participated_tournaments().await.unwrap().data.is_empty());
+}
+
+/// The player joins, then joins again while already in, and that second join's answer is
+/// lost: whatever the repeats say, it must not be reported applied.
+async fn join_again_while_in(env: &Env, drop: &str) {
+    let p = env.player("r1").await;
+    p.join_tournament(LIVE_UID, 10).await.unwrap();
+    on_join(env, json!({"drop": drop, "times": 1})).await;
+    let e = p.join_tournament(LIVE_UID, 10).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Http, "{e:?}");
+    assert_eq!(e.http_status(), Some(409), "{e:?}");
+    assert_eq!(
+        e.api_code(),
+        Some(&ApiErrorCode::ExistingParticipationFound),
+        "{e:?}"
+    );
+    assert_joined_once(&p).await;
+}
+
+#[tokio::test]
+async fn a_repeat_answered_with_the_first_attempts_stored_refusal_ends_with_that_refusal() {
+    // The first attempt is refused (the player is in already) and its answer lost; the
+    // repeat gets the stored refusal replayed: that is the write's answer, no read needed.
+    let env = Env::demo().await;
+    join_again_while_in(&env, "after").await;
+    assert_eq!(
+        env.admin.hits(JOIN_ROUTE).await,
+        3,
+        "the first join, the lost one, one repeat"
+    );
+    assert_eq!(
+        env.admin.hits(PARTICIPATED_ROUTE).await,
+        1,
+        "only the test's own read"
+    );
+}
+
+#[tokio::test]
+async fn a_fresh_refusal_of_a_repeat_stands_once_the_server_replays_it() {
+    // The first attempt never arrives; the repeat is refused afresh (the player is in
+    // already), which a server that honours the key confirms by replaying it.
+    let env = Env::demo().await;
+    join_again_while_in(&env, "before").await;
+    assert_eq!(
+        env.admin.hits(JOIN_ROUTE).await,
+        4,
+        "the first join, the lost one, two repeats"
+    );
+    assert_eq!(
+        env.admin.hits(PARTICIPATED_ROUTE).await,
+        1,
+        "only the test's own read"
+    );
 }
 
 #[tokio::test]
