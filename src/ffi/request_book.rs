@@ -94,7 +94,9 @@ impl<C: Cancel> RequestBook<C> {
     pub(crate) fn delivered(&self) {
         let mut b = lock(&self.book);
         b.outstanding -= 1;
-        if b.outstanding == 0 {
+        // Only a shutdown waits, and only once it stopped accepting: a client that merely
+        // runs out of work makes no system call here.
+        if b.outstanding == 0 && !b.accepting {
             self.all_delivered.notify_all();
         }
     }
@@ -110,9 +112,10 @@ impl<C: Cancel> RequestBook<C> {
         }
     }
 
-    /// Waits until every accepted request was delivered.
+    /// Waits until every accepted request was delivered; only after `close`.
     pub(crate) fn wait_all_delivered(&self) {
         let mut b = lock(&self.book);
+        debug_assert!(!b.accepting, "wait_all_delivered before close");
         while b.outstanding > 0 {
             b = self
                 .all_delivered
