@@ -260,6 +260,13 @@ impl Session {
     ) -> Result<Response<Ack>, Error> {
         let mut may_land = false;
         if Instant::now() < write_ctx.deadline {
+            log::emit(LogLevel::Info, || {
+                format!(
+                    "{}: sending it again to see whether the server replays its refusal: {refused} (request {})",
+                    check.write_name(),
+                    ctx.request_id
+                )
+            });
             match self.send_within(write_ctx, request).await {
                 Ok(answer) => return Ok(answer),
                 Err(again) if again.was_replayed() => return Err(again),
