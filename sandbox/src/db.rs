@@ -8,7 +8,12 @@
 use std::path::Path;
 
 use parking_lot::Mutex;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{ffi, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+/// What an in-memory database may grow to unless told (`--memory-limit-mb`). SQLite's own
+/// bound is 1 GiB, which about three million keyed writes fill (each keeps its stored
+/// answer for 24 h, and the score ledger keeps every submission).
+pub const DEFAULT_MEMORY_LIMIT_MB: u64 = 4096;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -107,8 +112,10 @@ pub struct Db {
 }
 
 impl Db {
-    /// Opens (and creates) the database: a file in WAL mode, or a private in-memory one.
-    pub fn open(path: Option<&Path>) -> rusqlite::Result<Db> {
+    /// Opens (and creates) the database: a file in WAL mode, or a private in-memory one
+    /// that may grow to `memory_limit_mb` MiB (beyond it, writes fail with SQLite's
+    /// "database or disk is full").
+    pub fn open(path: Option<&Path>, memory_limit_mb: u64) -> rusqlite::Result<Db> {
         let conn = match path {
             Some(path) => {
                 let conn = Connection::open(path)?;
@@ -121,13 +128,17 @@ impl Db {
             // million idempotency keys cost half the write throughput). The memdb VFS
             // keeps the database in memory behind an ordinary bounded cache. The name has
             // no leading '/', so the database is private to this connection.
-            None => Connection::open_with_flags(
-                "file:kgen-sandbox?vfs=memdb",
-                OpenFlags::SQLITE_OPEN_READ_WRITE
-                    | OpenFlags::SQLITE_OPEN_CREATE
-                    | OpenFlags::SQLITE_OPEN_URI
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?,
+            None => {
+                let conn = Connection::open_with_flags(
+                    "file:kgen-sandbox?vfs=memdb",
+                    OpenFlags::SQLITE_OPEN_READ_WRITE
+                        | OpenFlags::SQLITE_OPEN_CREATE
+                        | OpenFlags::SQLITE_OPEN_URI
+                        | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                set_memory_limit(&conn, memory_limit_mb)?;
+                conn
+            }
         };
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(128);
@@ -159,6 +170,39 @@ impl Db {
     }
 }
 
+/// Bounds the memdb database at `mb` MiB.
+fn set_memory_limit(conn: &Connection, mb: u64) -> rusqlite::Result<()> {
+    memory_limit(
+        conn,
+        i64::try_from(mb.saturating_mul(1 << 20)).unwrap_or(i64::MAX),
+    )?;
+    Ok(())
+}
+
+/// SQLITE_FCNTL_SIZE_LIMIT on a memdb database: sets the limit to `bytes` (or to the
+/// current size, if larger) and returns the limit in force; a negative `bytes` only asks.
+fn memory_limit(conn: &Connection, bytes: i64) -> rusqlite::Result<i64> {
+    let mut limit = bytes;
+    // SAFETY: the connection is open for the whole call, and SQLITE_FCNTL_SIZE_LIMIT
+    // reads and writes only the one i64 it is pointed at.
+    let rc = unsafe {
+        ffi::sqlite3_file_control(
+            conn.handle(),
+            c"main".as_ptr(),
+            ffi::SQLITE_FCNTL_SIZE_LIMIT,
+            (&raw mut limit).cast(),
+        )
+    };
+    if rc == ffi::SQLITE_OK {
+        Ok(limit)
+    } else {
+        Err(rusqlite::Error::SqliteFailure(
+            ffi::Error::new(rc),
+            Some("cannot set the in-memory database's size limit".into()),
+        ))
+    }
+}
+
 /// Deletes every row of every table.
 pub fn wipe(conn: &Connection) -> rusqlite::Result<()> {
     for table in TABLES {
@@ -180,4 +224,58 @@ pub fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<(
     )?
     .execute([key, value])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::errors::ApiError;
+
+    /// Writes 4 KiB rows until one fails (or `most` rows): how many fit, and the failure.
+    fn fill(db: &Db, most: usize) -> (usize, Option<rusqlite::Error>) {
+        let row = "x".repeat(4096);
+        for i in 0..most {
+            let insert = |c: &Connection| {
+                c.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+                    (format!("k{i}"), &row),
+                )
+            };
+            if let Err(e) = db.write(insert) {
+                return (i, Some(e));
+            }
+        }
+        (most, None)
+    }
+
+    #[test]
+    fn an_in_memory_database_grows_to_its_limit_then_refuses_writes_with_a_clear_error() {
+        let (rows, error) = fill(&Db::open(None, 1).unwrap(), 10_000);
+        let error = error.expect("a 1 MiB database is full before 40 MiB of rows");
+        assert_eq!(
+            error.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DiskFull)
+        );
+        assert!((100..256).contains(&rows), "{rows} rows of 4 KiB in 1 MiB");
+        let answer = ApiError::from(error);
+        assert_eq!(answer.status, 500);
+        assert!(
+            answer.message.contains("--memory-limit-mb"),
+            "{}",
+            answer.message
+        );
+
+        // Four times the room holds about four times the rows.
+        let (bigger, error) = fill(&Db::open(None, 4).unwrap(), 10_000);
+        assert!(
+            error.is_some() && bigger > 3 * rows,
+            "{bigger} rows in 4 MiB, {rows} in 1"
+        );
+    }
+
+    #[test]
+    fn the_default_limit_is_beyond_sqlites_own_gigabyte() {
+        let db = Db::open(None, DEFAULT_MEMORY_LIMIT_MB).unwrap();
+        assert_eq!(db.read(|c| memory_limit(c, -1)).unwrap(), 4096 << 20);
+    }
 }

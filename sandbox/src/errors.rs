@@ -150,6 +150,14 @@ impl ApiError {
 
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            return ApiError::internal(format!(
+                "the sandbox's database is full: in memory it may grow to --memory-limit-mb \
+                 (default {}), a --db file to what its disk holds; restart the sandbox (in \
+                 memory, it starts empty) or give it more room",
+                crate::DEFAULT_MEMORY_LIMIT_MB
+            ));
+        }
         ApiError::internal(format!("database error: {e}"))
     }
 }

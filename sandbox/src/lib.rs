@@ -40,6 +40,7 @@ use std::path::PathBuf;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+pub use db::DEFAULT_MEMORY_LIMIT_MB;
 pub use demo::{COMPLETED_UID, LIVE_UID, LOBBY_UID, SCHEDULED_UID, V3_PASSWORD};
 pub use extract::BODY_LIMIT;
 
@@ -51,6 +52,9 @@ pub struct Options {
     pub port: u16,
     /// SQLite file; `None` keeps everything in memory.
     pub db: Option<PathBuf>,
+    /// MiB the in-memory database may grow to (ignored with `db`); writes beyond it fail
+    /// with 500 `INTERNAL_ERROR`.
+    pub memory_limit_mb: u64,
     pub admin_key: String,
     pub token_ttl_secs: u64,
     /// Seed demo tournaments and `/v3` users (once per database).
@@ -73,6 +77,7 @@ impl Default for Options {
             host: "127.0.0.1".into(),
             port: 0,
             db: None,
+            memory_limit_mb: db::DEFAULT_MEMORY_LIMIT_MB,
             admin_key: "sandbox-admin".into(),
             token_ttl_secs: 86_400,
             demo: false,

@@ -19,6 +19,11 @@ struct Cli {
     /// SQLite file that keeps the state across restarts (default: in memory).
     #[arg(long)]
     db: Option<PathBuf>,
+    /// MiB the in-memory database may grow to; writes beyond it fail (500). About 3,000
+    /// keyed writes fill 1 MiB while their keys are kept (24 h).
+    #[arg(long, default_value_t = kgen_sandbox::DEFAULT_MEMORY_LIMIT_MB,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    memory_limit_mb: u64,
     /// Seed demo tournaments and /v3 users.
     #[arg(long)]
     demo: bool,
@@ -74,6 +79,7 @@ async fn run(cli: Cli) -> std::process::ExitCode {
         host: cli.host,
         port: cli.port,
         db: cli.db,
+        memory_limit_mb: cli.memory_limit_mb,
         admin_key: cli.admin_key,
         token_ttl_secs: cli.token_ttl,
         demo: cli.demo,

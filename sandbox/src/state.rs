@@ -62,7 +62,7 @@ const META_DEMO: &str = "demo_seeded";
 
 impl AppState {
     pub fn open(opts: &Options) -> Result<Shared, Error> {
-        let db = Db::open(opts.db.as_deref())?;
+        let db = Db::open(opts.db.as_deref(), opts.memory_limit_mb)?;
         let config = Config {
             admin_key: opts.admin_key.clone(),
             client_id: opts.client_id.clone(),

@@ -18,7 +18,7 @@ pub(crate) mod tests {
 
     /// An in-memory database holding one fresh player.
     pub fn player() -> (Db, Player) {
-        let db = Db::open(None).unwrap();
+        let db = Db::open(None, crate::DEFAULT_MEMORY_LIMIT_MB).unwrap();
         let (player, _) = db
             .write(|conn| players::open_session(conn, "game", "p1", Default::default(), 0))
             .unwrap();

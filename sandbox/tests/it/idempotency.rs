@@ -219,3 +219,44 @@ async fn keys_past_their_24_hours_are_deleted() {
         .expect_ok();
     assert_eq!(keys(env.admin_get("/sandbox/stats").await.body), 1);
 }
+
+#[tokio::test]
+async fn a_full_in_memory_database_refuses_writes_with_a_clear_error_and_still_reads() {
+    let env = Env::with(kgen_sandbox::Options {
+        memory_limit_mb: 1,
+        ..Default::default()
+    })
+    .await;
+    let player = env.session("p-full").await;
+    let uid = env.tournament("STARTED", 0, 10).await;
+    env.join(&player, &uid, 0).await.expect_ok();
+    let mut refused = None;
+    for n in 0..20_000 {
+        let key = format!("fill-{n}");
+        let headers = [
+            ("user-jwt-token", player.token.as_str()),
+            ("Idempotency-Key", key.as_str()),
+        ];
+        let body = json!({ "payload": { "score": { "value": n } } }).to_string();
+        let reply = env
+            .send(
+                Method::POST,
+                &uid_path(&uid, "score"),
+                &headers,
+                Some(&body),
+            )
+            .await;
+        if reply.status != 200 {
+            refused = Some((n, reply));
+            break;
+        }
+    }
+    let (n, reply) = refused.expect("1 MiB holds fewer than 20,000 keyed writes");
+    assert!(n > 500, "full after {n} writes");
+    reply.expect_error(500, "INTERNAL_ERROR");
+    assert!(reply.text.contains("--memory-limit-mb"), "{}", reply.text);
+    // The refused write changed nothing (its score was the best yet), and reads answer.
+    let board = env.get(&uid_path(&uid, "leaderboard"), &player.token).await;
+    assert_eq!(board.expect_ok()["leaderboard"][0]["score"], n - 1);
+    env.balance(&player).await;
+}
