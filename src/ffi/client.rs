@@ -267,13 +267,13 @@ impl ClientEntry {
         self.dispatch.spawn(work);
     }
 
-    /// Starts one operation; `call` runs on the client's runtime, `convert`
-    /// only if its result is delivered (not cancelled).
+    /// Starts one operation; `call` makes the call's future on the client's
+    /// runtime, `convert` runs only if its result is delivered (not cancelled).
     pub fn start<T, Fut>(
         &self,
         request: Request,
         out_request: *mut kgen_request_id,
-        call: Fut,
+        call: impl FnOnce() -> Fut + Send + 'static,
         convert: impl FnOnce(&T, &mut EventBuilder) -> kgen_data + Send + 'static,
     ) -> FfiResult<()>
     where
@@ -281,11 +281,12 @@ impl ClientEntry {
         Fut: Future<Output = Result<crate::Response<T>, crate::Error>> + Send + 'static,
     {
         let accepted = |id| unsafe { write_opt(out_request, id) };
-        // On the heap at once: the task and the wrappers around it then move a pointer,
-        // not the call's whole state machine (kilobytes), each time they are built.
-        let call = Box::pin(call);
+        // The call's state machine (kilobytes) is built and boxed by the runtime's thread
+        // when the task first runs, so the thread that allocates it is the one that
+        // writes, reads and frees it; the task carries only the call's arguments until
+        // then. (Built here, a polling thread's allocation would move to the worker.)
         let work = async move {
-            let result = call.await;
+            let result = Box::pin(call()).await;
             Box::new(move || completion(result, convert)) as Finish
         };
         self.dispatch.start(request, accepted, work)
@@ -302,7 +303,7 @@ pub(crate) unsafe fn start_for_client<T, Fut>(
     callback: kgen_callback,
     user_data: *mut c_void,
     out_request: *mut kgen_request_id,
-    call: impl FnOnce(crate::Client) -> Fut,
+    call: impl FnOnce(crate::Client) -> Fut + Send + 'static,
     convert: impl FnOnce(&T, &mut EventBuilder) -> kgen_data + Send + 'static,
 ) -> FfiResult<()>
 where
@@ -316,7 +317,8 @@ where
         callback,
         user_data: UserData(user_data),
     };
-    entry.start(request, out_request, call(entry.core.clone()), convert)
+    let core = entry.core.clone();
+    entry.start(request, out_request, move || call(core), convert)
 }
 
 /// Starts an operation of one player's session.
@@ -331,7 +333,7 @@ pub(crate) unsafe fn start_for_session<T, Fut>(
     callback: kgen_callback,
     user_data: *mut c_void,
     out_request: *mut kgen_request_id,
-    call: impl FnOnce(crate::Session) -> Fut,
+    call: impl FnOnce(crate::Session) -> Fut + Send + 'static,
     convert: impl FnOnce(&T, &mut EventBuilder) -> kgen_data + Send + 'static,
 ) -> FfiResult<()>
 where
@@ -346,7 +348,7 @@ where
         callback,
         user_data: UserData(user_data),
     };
-    entry.start(request, out_request, call(player), convert)
+    entry.start(request, out_request, move || call(player), convert)
 }
 
 /// Reads an options struct of a known version: `struct_size` (its first field)
