@@ -5,7 +5,9 @@
 #   bench/compare.sh          (ROUNDS=7 N=20000 INFLIGHT=64 CALLGRIND_N=1000 NO_BUILD=
 #                              SDK_LIB_DIR=target/release)
 #
-# Peers, built here: bench/peers/curl_client.c (libcurl multi + cJSON, one thread) and
+# Peers, built here: bench/peers/curl_client.c (libcurl multi + cJSON, one thread; run
+# twice: in a tight loop on curl_multi_poll, and driven once a frame of FRAME_US as a game
+# loop would drive it, the like-for-like peer of the SDK polled once a frame) and
 # bench/peers/reqwest-client (reqwest + tokio current-thread + serde_json). The SDK runs
 # bench/peers/sdk_client.c through the C ABI with one worker thread, in immediate
 # dispatch, in manual dispatch polled at every wake of its hook, in manual dispatch
@@ -14,11 +16,13 @@
 # (FRAME_US, default 1000: a 1 kHz tick keeps the rate unbound by frames, so only its
 # CPU is compared; at 60 frames a second 64 in flight cap it at 3,840 requests/s), and
 # in driven dispatch (no worker thread: the main thread loops on kgen_client_wait +
-# kgen_client_poll).
+# kgen_client_poll), and in driven dispatch polled once a frame (network work only in
+# the frame's poll: libcurl driven once a frame's like).
 # Each round runs every client on GET /fe/wallet/balance and on a score
 # POST with a fresh Idempotency-Key, in one interleaved order; ratios are taken within a
 # round, then min/median/max over rounds are printed:
-#   cpu  = SDK CPU per request / libcurl's       (goal <= 1.0)
+#   cpu  = SDK CPU per request / libcurl's       (goal <= 1.0; the SDK polled once a
+#          frame also against libcurl driven once a frame)
 #   tput = SDK requests/s / raw reqwest's        (goal >= 0.9)
 # Then callgrind instructions per request of each client: (Ir(3n) - Ir(n)) / 2n, so
 # start-up and teardown cancel out.
@@ -59,15 +63,17 @@ wrap=() # a command the clients run under (callgrind below)
 client() { # name op count -> "requests/s cpu_us failures"
   case $1 in
     curl) "${wrap[@]}" "$out/curl_client" "$2" "$3" "$inflight" ;;
+    curl-frame) "${wrap[@]}" "$out/curl_client" "$2" "$3" "$inflight" frame ;;
     reqwest) "${wrap[@]}" "$out/reqwest-client" "$2" "$3" "$inflight" ;;
     sdk-immediate) "${wrap[@]}" "$out/sdk_client" immediate "$2" "$3" "$inflight" ;;
     sdk-manual) "${wrap[@]}" "$out/sdk_client" manual "$2" "$3" "$inflight" ;;
     sdk-wait) "${wrap[@]}" "$out/sdk_client" wait "$2" "$3" "$inflight" ;;
     sdk-frame) "${wrap[@]}" "$out/sdk_client" frame "$2" "$3" "$inflight" ;;
     sdk-driven) "${wrap[@]}" "$out/sdk_client" driven "$2" "$3" "$inflight" ;;
+    sdk-driven-frame) "${wrap[@]}" "$out/sdk_client" driven-frame "$2" "$3" "$inflight" ;;
   esac
 }
-clients=(curl reqwest sdk-immediate sdk-manual sdk-wait sdk-frame sdk-driven)
+clients=(curl curl-frame reqwest sdk-immediate sdk-manual sdk-wait sdk-frame sdk-driven sdk-driven-frame)
 results=$out/compare.txt
 : >"$results"
 for round in $(seq "$rounds"); do
@@ -92,13 +98,17 @@ for r, op, c, rps, cpu in rows:
 def mmm(xs): return f"{min(xs):.2f} / {st.median(xs):.2f} / {max(xs):.2f}"
 for op in ("get", "post"):
     rounds = [v for (r, o), v in sorted(by.items()) if o == op]
-    for c in ("curl", "reqwest", "sdk-immediate", "sdk-manual", "sdk-wait", "sdk-frame", "sdk-driven"):
+    for c in ("curl", "curl-frame", "reqwest", "sdk-immediate", "sdk-manual", "sdk-wait", "sdk-frame", "sdk-driven", "sdk-driven-frame"):
         print(f"  {op:4} {c:14} rps {mmm([v[c][0] for v in rounds])}   cpu {mmm([v[c][1] for v in rounds])}")
-    for c in ("sdk-immediate", "sdk-manual", "sdk-wait", "sdk-frame", "sdk-driven"):
+    for c in ("sdk-immediate", "sdk-manual", "sdk-wait", "sdk-frame", "sdk-driven", "sdk-driven-frame"):
         cpu = [v[c][1] / v["curl"][1] for v in rounds]
         tput = [v[c][0] / v["reqwest"][0] for v in rounds]
         line = f"  {op:4} {c:14} cpu vs libcurl {mmm(cpu)}"
-        print(line if c == "sdk-frame" else f"{line}   throughput vs reqwest {mmm(tput)}")
+        if c.endswith("frame"):  # frame-bound: its throughput is not compared
+            like = [v[c][1] / v["curl-frame"][1] for v in rounds]
+            print(f"{line}   cpu vs libcurl driven once a frame {mmm(like)}")
+        else:
+            print(f"{line}   throughput vs reqwest {mmm(tput)}")
 PY
 
 if command -v valgrind >/dev/null; then

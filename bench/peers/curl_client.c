@@ -1,6 +1,8 @@
 /* The libcurl-multi + cJSON peer of bench/compare.sh: the same requests as the SDK's
  * client, parsed as the SDK parses them (the JSON body into values).
- *   curl_client get|post N INFLIGHT
+ *   curl_client get|post N INFLIGHT [frame]
+ * frame: the multi handle is driven once a frame of FRAME_US microseconds (default 1000),
+ * as a game loop drives libcurl, instead of waiting in curl_multi_poll.
  * Env: KGEN_BASE_URL, KGEN_TOKEN, KGEN_TOURNAMENT. Prints "requests/s cpu_us failures". */
 #include <cjson/cJSON.h>
 #include <curl/curl.h>
@@ -43,8 +45,11 @@ static void start(CURLM *m, slot *s) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 4) { fprintf(stderr, "usage: curl_client get|post N INFLIGHT\n"); return 2; }
+    if (argc < 4) { fprintf(stderr, "usage: curl_client get|post N INFLIGHT [frame]\n"); return 2; }
     post = strcmp(argv[1], "post") == 0; total = atoi(argv[2]); int inflight = atoi(argv[3]);
+    int frame = argc > 4 && strcmp(argv[4], "frame") == 0;
+    long frame_us = getenv("FRAME_US") ? atol(getenv("FRAME_US")) : 1000;
+    struct timespec tick; clock_gettime(CLOCK_MONOTONIC, &tick);
     const char *base = getenv("KGEN_BASE_URL");
     if (post) snprintf(url, sizeof url, "%s/fe/esports/tournaments/%s/score", base, getenv("KGEN_TOURNAMENT"));
     else snprintf(url, sizeof url, "%s/fe/wallet/balance", base);
@@ -76,7 +81,11 @@ int main(int argc, char **argv) {
             done_n++;
             if (started_n < total) start(m, s);
         }
-        if (done_n < total) curl_multi_poll(m, NULL, 0, 1000, NULL);
+        if (done_n >= total) break;
+        if (!frame) { curl_multi_poll(m, NULL, 0, 1000, NULL); continue; }
+        tick.tv_nsec += frame_us * 1000;
+        while (tick.tv_nsec >= 1000000000L) { tick.tv_nsec -= 1000000000L; tick.tv_sec++; }
+        clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &tick, NULL);
     }
     double t = now() - t0, c = cpu() - c0;
     printf("%.0f %.2f %d\n", total / t, c * 1e6 / total, failed_n);

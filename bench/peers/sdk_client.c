@@ -1,5 +1,5 @@
 /* The SDK's side of bench/compare.sh: N requests, INFLIGHT at once, through the C ABI.
- *   sdk_client immediate|manual|wait|frame|driven get|post N INFLIGHT
+ *   sdk_client immediate|manual|wait|frame|driven|driven-frame get|post N INFLIGHT
  * immediate: callbacks on the SDK's worker thread. manual: manual dispatch with a wake
  * hook, and the main thread polls at every wake (the events a worker queues before it
  * runs out of work cross threads together). wait: manual dispatch without a hook, the
@@ -7,7 +7,8 @@
  * game loop uses it, no wake hook, one poll per frame of FRAME_US microseconds (default
  * 1000, a 1 kHz tick; at 16667, 60 frames a second, INFLIGHT requests per frame bound
  * the rate). driven: driven dispatch (no worker thread), the main thread loops on
- * kgen_client_wait + kgen_client_poll, as a server's loop would.
+ * kgen_client_wait + kgen_client_poll, as a server's loop would. driven-frame: driven
+ * dispatch polled once a frame, as a game loop drives libcurl (network work only then).
  * Env: KGEN_BASE_URL, KGEN_TOKEN (a player's access token), KGEN_TOURNAMENT, FRAME_US.
  * Prints "requests/s cpu_us_per_request failures" (CPU: getrusage of the process). */
 #include <pthread.h>
@@ -73,10 +74,11 @@ static void wake(void *user_data) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual|wait|frame|driven get|post N INFLIGHT\n"); return 2; }
-    int frame = strcmp(argv[1], "frame") == 0, waits = strcmp(argv[1], "wait") == 0;
-    int manual = frame || waits || strcmp(argv[1], "manual") == 0;
-    int driven = strcmp(argv[1], "driven") == 0;
+    if (argc < 5) { fprintf(stderr, "usage: sdk_client immediate|manual|wait|frame|driven|driven-frame get|post N INFLIGHT\n"); return 2; }
+    int driven = strncmp(argv[1], "driven", 6) == 0;
+    int frame = strcmp(argv[1], "frame") == 0 || strcmp(argv[1], "driven-frame") == 0;
+    int waits = strcmp(argv[1], "wait") == 0;
+    int manual = !driven && (frame || waits || strcmp(argv[1], "manual") == 0);
     long frame_us = getenv("FRAME_US") ? atol(getenv("FRAME_US")) : 1000;
     post = strcmp(argv[2], "post") == 0;
     total = atoi(argv[3]);
@@ -107,7 +109,7 @@ int main(int argc, char **argv) {
         clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &tick, NULL);
         kgen_client_poll(client, 0, NULL);
     }
-    while ((driven || waits) && atomic_load(&done_n) < total) {
+    while ((driven || waits) && !frame && atomic_load(&done_n) < total) {
         kgen_client_wait(client, 1000);
         kgen_client_poll(client, 0, NULL);
     }
