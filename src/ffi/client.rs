@@ -281,10 +281,9 @@ impl ClientEntry {
         Fut: Future<Output = Result<crate::Response<T>, crate::Error>> + Send + 'static,
     {
         let accepted = |id| unsafe { write_opt(out_request, id) };
-        // The call's state machine (kilobytes) is built and boxed by the runtime's thread
-        // when the task first runs, so the thread that allocates it is the one that
-        // writes, reads and frees it; the task carries only the call's arguments until
-        // then. (Built here, a polling thread's allocation would move to the worker.)
+        // The call's state machine (kilobytes) is built when the task first runs: the
+        // runtime's thread allocates, uses and frees it, even for a request started on
+        // a polling thread. Until then the task carries only the call's arguments.
         let work = async move {
             let result = Box::pin(call()).await;
             Box::new(move || completion(result, convert)) as Finish
