@@ -4,7 +4,7 @@
 //! into; the C side only ever sees `const kgen_event *`, borrowed.
 
 use std::any::Any;
-use std::ffi::{c_char, c_void, CString};
+use std::ffi::{c_char, c_void};
 
 use super::session::kgen_session;
 use super::status::*;
@@ -160,9 +160,41 @@ impl OwnedEvent {
 pub(crate) struct EventBuilder {
     /// The session a completion reports (set by `kgen_session_create`'s conversion).
     pub session: Option<*mut kgen_session>,
-    strings: Vec<CString>,
-    blobs: Vec<Box<[u8]>>,
+    texts: TextBlocks,
     keep: Vec<Box<dyn Any>>,
+}
+
+/// The event's texts and bodies, NUL-terminated, side by side in blocks that never move:
+/// one allocation for a typical event instead of one per text. Events are built on a
+/// worker and often freed on the caller's thread, where each block freed costs more.
+#[derive(Default)]
+struct TextBlocks {
+    /// The newest block, the only one with room; filled up to its capacity, never past
+    /// it, so what was put in earlier never moves.
+    open: Vec<u8>,
+    full: Vec<Vec<u8>>,
+}
+
+impl TextBlocks {
+    /// Room for an answer's body, request id and small texts in one block.
+    const BLOCK: usize = 1024;
+
+    /// Copies `value` and a NUL; the pointer stays valid while `self` lives.
+    fn put(&mut self, value: &[u8]) -> *const c_char {
+        let needed = value.len() + 1;
+        if self.open.capacity() - self.open.len() < needed {
+            let next = Vec::with_capacity(needed.max(Self::BLOCK));
+            let done = std::mem::replace(&mut self.open, next);
+            if done.capacity() > 0 {
+                self.full.push(done);
+            }
+        }
+        let start = self.open.len();
+        self.open.extend_from_slice(value);
+        self.open.push(0);
+        // `Vec::as_ptr` is stable while the vector does not reallocate, and it never does.
+        self.open.as_ptr().wrapping_add(start).cast()
+    }
 }
 
 impl EventBuilder {
@@ -173,10 +205,7 @@ impl EventBuilder {
         }
         let bytes = value.as_bytes();
         let end = bytes.iter().position(|b| *b == 0).unwrap_or(bytes.len());
-        let s = CString::new(&bytes[..end]).expect("no inner NUL");
-        let ptr = s.as_ptr();
-        self.strings.push(s);
-        ptr
+        self.texts.put(&bytes[..end])
     }
 
     /// `text` for an optional value: absent is "".
@@ -189,13 +218,7 @@ impl EventBuilder {
         if value.is_empty() {
             return (c"".as_ptr(), 0);
         }
-        let mut owned = Vec::with_capacity(value.len() + 1);
-        owned.extend_from_slice(value);
-        owned.push(0);
-        let owned = owned.into_boxed_slice();
-        let ptr = owned.as_ptr().cast();
-        self.blobs.push(owned);
-        (ptr, value.len())
+        (self.texts.put(value), value.len())
     }
 
     /// Keeps `value` alive with the event and returns a pointer to it.
@@ -355,5 +378,25 @@ mod tests {
             assert_eq!(CStr::from_ptr(*names.add(1)), c"");
         }
         drop(b);
+    }
+
+    #[test]
+    fn texts_stay_where_they_were_put_when_the_block_fills() {
+        let mut b = EventBuilder::default();
+        let body = vec![b'x'; 3000];
+        let texts: Vec<String> = (0..200).map(|i| format!("text number {i}")).collect();
+        let mut put = vec![(b.bytes(&body).0, body.len())];
+        for text in &texts {
+            put.push((b.text(text), text.len()));
+        }
+        put.push(b.bytes(&body));
+        let expected = std::iter::once(body.as_slice())
+            .chain(texts.iter().map(|t| t.as_bytes()))
+            .chain(std::iter::once(body.as_slice()));
+        for ((ptr, len), want) in put.into_iter().zip(expected) {
+            let got = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len + 1) };
+            assert_eq!(&got[..len], want);
+            assert_eq!(got[len], 0);
+        }
     }
 }

@@ -291,6 +291,14 @@ fn http_client(
         .dns_resolver(std::sync::Arc::new(resolve::DetachedResolver))
         // A redirect could carry credentials to another host; surface 3xx instead.
         .redirect(reqwest::redirect::Policy::none());
+    // Without the `http2` feature the client speaks HTTP/1.1 only, even if another crate
+    // turns on reqwest's HTTP/2. reqwest's own retry repeats only HTTP/2 refusals
+    // (REFUSED_STREAM, GOAWAY) yet copies every request's headers in case it does, so it
+    // is off then; the SDK's retry (`retry.rs`) is the one that repeats requests.
+    #[cfg(not(feature = "http2"))]
+    let builder = builder
+        .http1_only()
+        .retry(reqwest::retry::never().max_retries_per_request(0));
     let builder = match proxy {
         Some(proxy) => builder.proxy(proxy),
         None => builder.no_proxy(),
