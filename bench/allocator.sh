@@ -44,18 +44,14 @@ done
 printf '\nCPU per request: min / median / max over %s rounds of %s requests, %s in flight\n' \
   "$rounds" "$n" "$inflight"
 python3 - "$results" "${clients[@]}" <<'PY'
-import sys, statistics as st, collections
-by = collections.defaultdict(dict)
-for l in open(sys.argv[1]):
-    r, op, c, a, cpu = l.split()
-    by[(r, op)][(c, a)] = float(cpu)
-def mmm(xs): return f"{min(xs):.2f} / {st.median(xs):.2f} / {max(xs):.2f}"
+import sys
+sys.path.insert(0, "bench")
+from ratios import rounds, ratio
 for op in ("get", "post"):
-    rounds = [v for (r, o), v in sorted(by.items()) if o == op]
+    by = rounds(sys.argv[1], op)
     for c in sys.argv[2:]:
-        ratio = lambda a, b: mmm([v[a] / v[b] for v in rounds])
-        print(f"  {op:4} {c:13} mimalloc/glibc {ratio((c, 'mimalloc'), (c, 'glibc'))}"
-              f"   vs libcurl on glibc: glibc {ratio((c, 'glibc'), ('curl', 'glibc'))},"
-              f" mimalloc {ratio((c, 'mimalloc'), ('curl', 'glibc'))}"
-              f"   mimalloc vs libcurl on mimalloc {ratio((c, 'mimalloc'), ('curl', 'mimalloc'))}")
+        print(f"  {op:4} {c:13} mimalloc/glibc {ratio(by, (c, 'mimalloc'), (c, 'glibc'))}"
+              f"   vs libcurl on glibc: glibc {ratio(by, (c, 'glibc'), ('curl', 'glibc'))},"
+              f" mimalloc {ratio(by, (c, 'mimalloc'), ('curl', 'glibc'))}"
+              f"   mimalloc vs libcurl on mimalloc {ratio(by, (c, 'mimalloc'), ('curl', 'mimalloc'))}")
 PY

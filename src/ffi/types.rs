@@ -172,6 +172,7 @@ struct TextBlocks {
     /// The newest block, the only one with room; filled up to its capacity, never past
     /// it, so what was put in earlier never moves.
     open: Vec<u8>,
+    /// Earlier blocks, kept for the pointers into them.
     full: Vec<Vec<u8>>,
 }
 
