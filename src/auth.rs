@@ -385,9 +385,9 @@ impl Session {
         request: HttpRequest,
         idempotency_key: &str,
     ) -> Result<Response<T>, Error> {
-        let mut ctx = self.inner.client.context();
-        ctx.idempotency_key = idempotency_key.to_owned();
-        self.call_in(ctx, request).await
+        let ctx = self.inner.client.context();
+        self.call_in(ctx.with_idempotency_key(idempotency_key), request)
+            .await
     }
 
     async fn call_in<T: FromJson>(

@@ -165,11 +165,7 @@ impl Session {
         let client = self.client();
         let ctx = client.context();
         let reserve = client.config().request_timeout / 4;
-        let write_ctx = CallContext {
-            request_id: ctx.request_id.clone(),
-            idempotency_key: ctx.idempotency_key.clone(),
-            deadline: ctx.deadline - reserve,
-        };
+        let write_ctx = ctx.until(ctx.deadline - reserve);
         client
             .run(&ctx, async {
                 match self.send_within(&write_ctx, &mut request).await {

@@ -5,6 +5,7 @@
 //! interleaving of completion, cancel and shutdown (`scripts/loom.sh`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 #[cfg(kgen_loom)]
 use loom::sync::{Condvar, Mutex, MutexGuard};
@@ -22,11 +23,32 @@ impl Cancel for tokio::sync::oneshot::Sender<()> {
     }
 }
 
+/// Hashes the book's ids, which the SDK counts up itself (no caller chooses them, so
+/// SipHash's defence against chosen keys buys nothing). Multiplied by an odd 2^64/φ:
+/// consecutive ids keep distinct low bits (the bucket) and get mixed high bits (the
+/// tag the table compares first).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 ids are hashed");
+    }
+
+    fn write_u64(&mut self, id: u64) {
+        self.0 = id.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 struct Book<C> {
     accepting: bool,
     next_id: u64,
     /// In flight; `None` once cancellation was requested.
-    in_flight: HashMap<u64, Option<C>>,
+    in_flight: HashMap<u64, Option<C>, BuildHasherDefault<IdHasher>>,
     /// Accepted and not yet delivered (or queued).
     outstanding: usize,
 }
@@ -48,7 +70,7 @@ impl<C: Cancel> Default for RequestBook<C> {
             book: Mutex::new(Book {
                 accepting: true,
                 next_id: 1,
-                in_flight: HashMap::new(),
+                in_flight: HashMap::default(),
                 outstanding: 0,
             }),
             all_delivered: Condvar::new(),

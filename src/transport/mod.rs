@@ -8,6 +8,7 @@ pub(crate) mod error_body;
 mod resolve;
 pub(crate) mod retry;
 
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use reqwest::header::{
@@ -141,7 +142,8 @@ pub(crate) struct RawResponse {
 /// What one logical call keeps across its attempts (and across a session renewal).
 pub(crate) struct CallContext {
     pub request_id: String,
-    pub idempotency_key: String,
+    /// Made when a mutating request first needs it; reads never do.
+    idempotency_key: OnceLock<String>,
     pub deadline: Instant,
 }
 
@@ -149,9 +151,29 @@ impl CallContext {
     pub(crate) fn new(timeout: Duration) -> CallContext {
         CallContext {
             request_id: random_uuid("kgen-"),
-            idempotency_key: random_uuid(""),
+            idempotency_key: OnceLock::new(),
             deadline: Instant::now() + timeout,
         }
+    }
+
+    /// The context of the same call with another deadline (one key for both).
+    pub(crate) fn until(&self, deadline: Instant) -> CallContext {
+        CallContext {
+            request_id: self.request_id.clone(),
+            idempotency_key: OnceLock::from(self.idempotency_key().to_owned()),
+            deadline,
+        }
+    }
+
+    /// The call's `Idempotency-Key`: the same for every attempt.
+    pub(crate) fn idempotency_key(&self) -> &str {
+        self.idempotency_key.get_or_init(|| random_uuid(""))
+    }
+
+    /// Sends the call under a key of the caller's (the outbox's, kept across restarts).
+    pub(crate) fn with_idempotency_key(mut self, key: &str) -> CallContext {
+        self.idempotency_key = OnceLock::from(key.to_owned());
+        self
     }
 }
 
@@ -553,7 +575,7 @@ impl Transport {
         // call's key, and a repeat of a timed-out attempt must not be refused as
         // `IDEMPOTENCY_KEY_IN_USE` while the first attempt still runs.
         if request.retry.is_mutating() {
-            put(IDEMPOTENCY_KEY, &ctx.idempotency_key)?;
+            put(IDEMPOTENCY_KEY, ctx.idempotency_key())?;
         }
         match &request.auth {
             Auth::None => {}
