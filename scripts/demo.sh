@@ -11,4 +11,7 @@ cc -std=c11 -Wall -Wextra -Iinclude examples/c/quickstart.c -Ltarget/release -lk
    -o target/examples/quickstart
 start_sandbox
 echo "sandbox at $KGEN_BASE_URL"
-LD_LIBRARY_PATH=target/release target/examples/quickstart
+# The client's outbox lives beside the build, not in a new directory under /tmp each run.
+rm -rf target/examples/quickstart-outbox
+KGEN_OUTBOX_DIR=target/examples/quickstart-outbox LD_LIBRARY_PATH=target/release \
+  target/examples/quickstart

@@ -57,6 +57,10 @@ for e in "${examples[@]}"; do
   cc -Iinclude "examples/c/$e.c" -L"$lib" -lkgen -lpthread -o "$out/$e"
 done
 
+# The quickstart's outbox (both its runs) under target/, not a new directory in /tmp.
+rm -rf "$out/quickstart-outbox"
+export KGEN_OUTBOX_DIR=$out/quickstart-outbox
+
 for t in "${tests[@]}"; do
   run "$t (native)" env KGEN_TEST_RSS=1 "$out/$t"
 done

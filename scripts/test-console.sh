@@ -20,4 +20,6 @@ cc -Iinclude examples/c/quickstart.c -L"$lib" -lkgen -lpthread -Wl,-rpath,"$lib"
 source scripts/sandbox.sh
 start_sandbox
 
-KGEN_QUICKSTART=$out/quickstart KGEN_SCREENSHOTS=$shots python3 sandbox/tests/browser/console.py
+rm -rf "$out/quickstart-outbox"
+KGEN_OUTBOX_DIR=$out/quickstart-outbox KGEN_QUICKSTART=$out/quickstart KGEN_SCREENSHOTS=$shots \
+  python3 sandbox/tests/browser/console.py

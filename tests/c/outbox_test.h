@@ -5,10 +5,34 @@
 
 #include "kgen_test.h"
 
+#include <fcntl.h>
+
+/* The directories outbox_dir made; removed, with the files the outbox wrote in them
+ * (it makes no subdirectories), when the test program exits. Forked children end
+ * with _exit and leave them to their parent. */
+static char outbox_dirs[32][64];
+static int outbox_dir_count;
+
+static inline void remove_outbox_dirs(void) {
+    for (int i = 0; i < outbox_dir_count; i++) {
+        DIR *d = opendir(outbox_dirs[i]);
+        for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) unlinkat(dirfd(d), e->d_name, 0);
+        }
+        if (d) closedir(d);
+        rmdir(outbox_dirs[i]);
+    }
+}
+
 /* A fresh, empty directory for an outbox. */
 static inline void outbox_dir(char *out, size_t n) {
     snprintf(out, n, "/tmp/kgen-outbox-XXXXXX");
-    if (!mkdtemp(out)) out[0] = 0;
+    if (!mkdtemp(out)) {
+        out[0] = 0;
+        return;
+    }
+    if (outbox_dir_count == 0) atexit(remove_outbox_dirs);
+    if (outbox_dir_count < 32) snprintf(outbox_dirs[outbox_dir_count++], sizeof outbox_dirs[0], "%s", out);
 }
 
 /* A live tournament with no buy-in and room for everyone; its uid in `uid`. */

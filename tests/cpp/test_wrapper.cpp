@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -264,12 +265,24 @@ void cancel_ends_a_request_once_with_cancelled() {
     CHECK(calls == 1);
 }
 
+/* An outbox directory of the test's own, removed (with what the outbox wrote) when the
+ * test ends; declared before the client, so it outlives it. */
+struct OutboxDir {
+    char path[32] = "/tmp/kgen-cpp-outbox-XXXXXX";
+    OutboxDir() { CHECK(mkdtemp(path) != nullptr); }
+    ~OutboxDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    OutboxDir(const OutboxDir &) = delete;
+    OutboxDir &operator=(const OutboxDir &) = delete;
+};
+
 void an_outbox_delivers_queued_writes_in_order_and_reports_each_once() {
-    char dir[] = "/tmp/kgen-cpp-outbox-XXXXXX";
-    CHECK(mkdtemp(dir) != nullptr);
+    OutboxDir dir;
     std::vector<kgen::OutboxEvent> events;
     kgen::ClientOptions options = server_options();
-    options.outbox_path = dir;
+    options.outbox_path = dir.path;
     options.on_outbox_event = [&](const kgen::OutboxEvent &e) { events.push_back(e); };
     kgen::Client client = make_client(options);
     kgen::Session player = test::new_session(client, "cpp-outbox");

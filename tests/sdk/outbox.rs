@@ -1,3 +1,4 @@
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -5,10 +6,26 @@ use kgen::{Config, CreateSession, ErrorKind, OutboxCall, OutboxEvent};
 
 use crate::support::Env;
 
-fn dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("kgen-rs-outbox-{name}-{}", uuid_like()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// An outbox directory of the test's own, removed when the test ends (declared before
+/// the clients that use it, so it outlives them).
+struct OutboxDir(PathBuf);
+
+impl OutboxDir {
+    fn new(name: &str) -> OutboxDir {
+        let dir = std::env::temp_dir().join(format!("kgen-rs-outbox-{name}-{}", uuid_like()));
+        std::fs::create_dir_all(&dir).unwrap();
+        OutboxDir(dir)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for OutboxDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn uuid_like() -> u128 {
@@ -22,7 +39,8 @@ fn uuid_like() -> u128 {
 async fn queued_calls_are_delivered_in_order_and_reported_once() {
     let env = Env::demo().await;
     let uid = env.admin.tournament("STARTED", 0, 10).await;
-    let client = kgen::Client::new(env.config().with_outbox(dir("order"))).unwrap();
+    let dir = OutboxDir::new("order");
+    let client = kgen::Client::new(env.config().with_outbox(dir.path())).unwrap();
     let outbox = client.outbox().expect("configured");
     let events = Arc::new(Mutex::new(Vec::new()));
     let seen = events.clone();
@@ -82,7 +100,8 @@ async fn queued_calls_are_delivered_in_order_and_reported_once() {
 async fn flush_returns_only_after_the_last_delivery_was_reported() {
     let env = Env::demo().await;
     let uid = env.admin.tournament("STARTED", 0, 10).await;
-    let client = kgen::Client::new(env.config().with_outbox(dir("flush"))).unwrap();
+    let dir = OutboxDir::new("flush");
+    let client = kgen::Client::new(env.config().with_outbox(dir.path())).unwrap();
     let outbox = client.outbox().expect("configured");
     let reported = Arc::new(Mutex::new(0));
     let count = reported.clone();
@@ -126,9 +145,10 @@ async fn flush_returns_only_after_the_last_delivery_was_reported() {
 #[tokio::test]
 async fn one_client_owns_an_outbox_and_arguments_are_checked_before_storing() {
     let env = Env::demo().await;
-    let path = dir("lock");
-    let first = kgen::Client::new(env.config().with_outbox(&path)).unwrap();
-    let Err(second) = kgen::Client::new(env.config().with_outbox(&path)) else {
+    let dir = OutboxDir::new("lock");
+    let path = dir.path();
+    let first = kgen::Client::new(env.config().with_outbox(path)).unwrap();
+    let Err(second) = kgen::Client::new(env.config().with_outbox(path)) else {
         panic!("a second owner must be refused")
     };
     assert_eq!(second.kind(), ErrorKind::OutboxLocked);
@@ -147,15 +167,16 @@ async fn one_client_owns_an_outbox_and_arguments_are_checked_before_storing() {
     assert_eq!(first.outbox().unwrap().status().pending, 0);
     drop((first, player)); // a session keeps its client, and so the outbox
                            // The lock goes with the client.
-    assert!(kgen::Client::new(env.config().with_outbox(&path)).is_ok());
+    assert!(kgen::Client::new(env.config().with_outbox(path)).is_ok());
     assert!(Config::default().outbox.is_none());
 }
 
 #[tokio::test]
 async fn the_journal_is_compacted_and_reads_back_the_same_entries() {
     let env = Env::demo().await;
-    let path = dir("compact");
-    let client = kgen::Client::new(env.config().with_outbox(&path)).unwrap();
+    let dir = OutboxDir::new("compact");
+    let path = dir.path();
+    let client = kgen::Client::new(env.config().with_outbox(path)).unwrap();
     let outbox = client.outbox().unwrap();
     let player = client
         .create_session(CreateSession::new("rs-outbox-compact"))
@@ -179,6 +200,6 @@ async fn the_journal_is_compacted_and_reads_back_the_same_entries() {
     let size = std::fs::metadata(path.join("outbox.log")).unwrap().len();
     assert!(size < 150_000, "the journal was compacted: {size} bytes");
     drop((outbox, player, client));
-    let again = kgen::Client::new(env.config().with_outbox(&path)).unwrap();
+    let again = kgen::Client::new(env.config().with_outbox(path)).unwrap();
     assert_eq!(again.outbox().unwrap().status().pending, 5);
 }

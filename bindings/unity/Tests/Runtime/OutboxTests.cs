@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using NUnit.Framework;
 
@@ -10,17 +9,10 @@ namespace Kgen.Tests
     [TestFixture]
     public class OutboxTests : KgenTestBase
     {
-        static string NewOutboxPath()
-        {
-            string path = Path.Combine(Path.GetTempPath(), "kgen-cs-outbox-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(path);
-            return path;
-        }
-
         [Test]
         public void Queued_writes_are_delivered_in_order_and_each_end_is_raised_once_on_the_pumping_thread()
         {
-            string path = NewOutboxPath();
+            string path = NewDirectory("kgen-cs-outbox-");
             KgenClient client = NewClient(o => { o.UseOutbox = true; o.OutboxPath = path; });
             var events = new List<KgenOutboxEventArgs>();
             int pumpingThread = Thread.CurrentThread.ManagedThreadId;
@@ -56,7 +48,7 @@ namespace Kgen.Tests
         [Test]
         public void A_second_client_on_the_same_outbox_is_refused_with_a_clear_error()
         {
-            string path = NewOutboxPath();
+            string path = NewDirectory("kgen-cs-outbox-");
             NewClient(o => { o.UseOutbox = true; o.OutboxPath = path; });
             var refused = Assert.Throws<KgenException>(() => NewClient(o => { o.UseOutbox = true; o.OutboxPath = path; }));
             Assert.AreEqual(KgenStatus.OutboxLocked, refused.Status);

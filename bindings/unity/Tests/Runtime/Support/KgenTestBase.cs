@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Kgen.Native;
@@ -17,6 +18,7 @@ namespace Kgen.Tests
     {
         readonly List<KgenClient> clients = new List<KgenClient>();
         readonly List<string> faults = new List<string>();
+        readonly List<string> directories = new List<string>();
 
         internal SandboxAdmin Sandbox { get; private set; }
 
@@ -45,6 +47,11 @@ namespace Kgen.Tests
                 Assert.AreEqual(0, client.PendingRequests, "a disposed client has no request left");
             }
             clients.Clear();
+            foreach (string directory in directories)
+            {
+                Directory.Delete(directory, true);
+            }
+            directories.Clear();
             Assert.AreEqual(0, RequestMap.Count, "no per-request managed state survives its client");
         }
 
@@ -66,6 +73,15 @@ namespace Kgen.Tests
             var client = new KgenClient(options);
             clients.Add(client);
             return client;
+        }
+
+        /// <summary>A new empty directory, deleted with its contents after the test (once its clients are disposed).</summary>
+        protected string NewDirectory(string prefix)
+        {
+            string path = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(path);
+            directories.Add(path);
+            return path;
         }
 
         /// <summary>A new player's server-flow session.</summary>
