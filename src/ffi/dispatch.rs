@@ -89,6 +89,20 @@ struct Queued {
     callback: kgen_callback,
 }
 
+/// Delivered events waiting for a worker to free them, at most this many (beyond,
+/// the polling thread frees them itself).
+const RETIRED_AT_MOST: usize = 256;
+
+#[derive(Default)]
+struct Queue {
+    events: VecDeque<Queued>,
+    /// Events delivered on a polling thread, freed by the worker that next queues an
+    /// event. A worker built them; glibc serves a thread's allocations from the blocks
+    /// that thread freed without a lock or a search, and blocks freed on another thread
+    /// would reach the worker only through its arena's bins, one search each.
+    retired: Vec<OwnedEvent>,
+}
+
 /// Turns a finished request's result into its event; run only when the result
 /// is the one delivered.
 pub(crate) type Finish = Box<dyn FnOnce() -> OwnedEvent + Send>;
@@ -98,7 +112,7 @@ pub(crate) struct Dispatcher {
     runtime: Mutex<Option<tokio::runtime::Runtime>>,
     handle: tokio::runtime::Handle,
     requests: RequestBook<oneshot::Sender<()>>,
-    queue: Mutex<VecDeque<Queued>>,
+    queue: Mutex<Queue>,
     /// Notified when an event is queued in driven dispatch, where the waiting
     /// thread drives the runtime (`wake` wakes the others).
     driven_queued: Notify,
@@ -155,7 +169,7 @@ impl Dispatcher {
             handle: runtime.handle().clone(),
             runtime: Mutex::new(Some(runtime)),
             requests: RequestBook::default(),
-            queue: Mutex::new(VecDeque::new()),
+            queue: Mutex::default(),
             driven_queued: Notify::new(),
             pulled: Mutex::new(None),
             delivering: RwLock::new(()),
@@ -217,11 +231,16 @@ impl Dispatcher {
         match (self.mode, callback) {
             (Mode::Immediate, Some(cb)) => invoke(cb, &event),
             _ => {
-                lock(&self.queue).push_back(Queued { event, callback });
+                let retired = {
+                    let mut queue = lock(&self.queue);
+                    queue.events.push_back(Queued { event, callback });
+                    std::mem::take(&mut queue.retired)
+                };
                 if self.mode == Mode::Driven {
                     self.driven_queued.notify_waiters();
                 }
                 self.wake.queued();
+                drop(retired);
             }
         }
     }
@@ -260,11 +279,14 @@ impl Dispatcher {
         let (taken, left) = {
             let mut queue = lock(&self.queue);
             let n = if max == 0 {
-                queue.len()
+                queue.events.len()
             } else {
-                max.min(queue.len())
+                max.min(queue.events.len())
             };
-            (queue.drain(..n).collect::<Vec<_>>(), queue.len())
+            (
+                queue.events.drain(..n).collect::<Vec<_>>(),
+                queue.events.len(),
+            )
         };
         for Queued { event, callback } in &taken {
             if let Some(cb) = *callback {
@@ -274,21 +296,35 @@ impl Dispatcher {
         if left > 0 {
             self.wake.signal(); // what this poll left still needs one
         }
-        taken.len()
+        let n = taken.len();
+        self.retire(taken.into_iter().map(|q| q.event));
+        n
+    }
+
+    /// Hands delivered events to the workers to free (see `Queue::retired`). Driven
+    /// dispatch has no workers: its events are freed here.
+    fn retire(&self, events: impl Iterator<Item = OwnedEvent>) {
+        let mut events = events;
+        if self.mode != Mode::Driven {
+            let mut queue = lock(&self.queue);
+            let room = RETIRED_AT_MOST.saturating_sub(queue.retired.len());
+            queue.retired.extend(events.by_ref().take(room));
+        }
+        events.for_each(drop);
     }
 
     /// Takes the next queued event without calling its callback; it stays
     /// valid until the next `next_event` or the shutdown.
     pub fn next_event(&self) -> Option<*const kgen_event> {
-        if self.mode == Mode::Driven && lock(&self.queue).is_empty() {
+        if self.mode == Mode::Driven && lock(&self.queue).events.is_empty() {
             if let Some(Some(runtime)) = try_lock(&self.runtime).as_deref() {
                 driver::around(runtime, || ());
             }
         }
         let mut pulled = lock(&self.pulled);
-        *pulled = None;
+        self.retire(pulled.take().into_iter());
         self.wake.taking();
-        let Queued { event, .. } = lock(&self.queue).pop_front()?;
+        let Queued { event, .. } = lock(&self.queue).events.pop_front()?;
         let view: *const kgen_event = event.view();
         *pulled = Some(event);
         Some(view)
@@ -297,13 +333,13 @@ impl Dispatcher {
     /// Waits up to `timeout` until an event is queued; returns whether one is.
     /// In driven dispatch the runtime advances meanwhile on this thread.
     pub fn wait(&self, timeout: Duration) -> bool {
-        let ready = || !lock(&self.queue).is_empty() || self.wake.closed();
+        let ready = || !lock(&self.queue).events.is_empty() || self.wake.closed();
         if self.mode != Mode::Driven {
             self.wake.wait(ready, timeout);
         } else if let Some(runtime) = lock(&self.runtime).as_ref() {
             driver::until(runtime, &self.driven_queued, ready, timeout);
         }
-        !lock(&self.queue).is_empty()
+        !lock(&self.queue).events.is_empty()
     }
 
     /// Runs a call that blocks until the runtime did something (an outbox
@@ -337,6 +373,7 @@ impl Dispatcher {
         self.deliver_queued(0);
         drop(self.delivering.write().unwrap_or_else(|e| e.into_inner()));
         *lock(&self.pulled) = None;
+        lock(&self.queue).retired.clear(); // no worker is left to free them
     }
 }
 
@@ -485,7 +522,7 @@ mod tests {
                 id
             })
             .collect();
-        wait_for(|| lock(&d.queue).len() == 3);
+        wait_for(|| lock(&d.queue).events.len() == 3);
         assert!(lock(&seen.0).is_empty(), "nothing runs before poll");
         assert_eq!(d.poll(2), 2);
         assert_eq!(d.poll(0), 1);
@@ -499,13 +536,38 @@ mod tests {
     }
 
     #[test]
+    fn delivered_events_wait_for_the_worker_to_free_them_and_never_more_than_the_bound() {
+        let seen = Seen::default();
+        let d = dispatcher(Mode::Manual);
+        let n = RETIRED_AT_MOST + 44;
+        for _ in 0..n {
+            d.start(request(&seen), |_| {}, async { ok() }).unwrap();
+        }
+        wait_for(|| lock(&d.queue).events.len() == n);
+        assert_eq!(d.poll(0), n);
+        assert_eq!(
+            lock(&d.queue).retired.len(),
+            RETIRED_AT_MOST,
+            "the rest is freed by the poll"
+        );
+        d.start(request(&seen), |_| {}, async { ok() }).unwrap();
+        wait_for(|| lock(&d.queue).events.len() == 1);
+        assert!(
+            lock(&d.queue).retired.is_empty(),
+            "the worker that queued the next event freed them"
+        );
+        d.shutdown();
+        assert_eq!(lock(&seen.0).len(), n + 1);
+    }
+
+    #[test]
     fn one_wake_stands_for_what_the_next_poll_takes_and_a_poll_that_leaves_events_wakes_again() {
         let (wakes, seen) = (AtomicUsize::new(0), Seen::default());
         let d = woken_dispatcher(&wakes);
         for _ in 0..3 {
             d.start(request(&seen), |_| {}, async { ok() }).unwrap();
         }
-        wait_for(|| lock(&d.queue).len() == 3 && wakes.load(SeqCst) == 1);
+        wait_for(|| lock(&d.queue).events.len() == 3 && wakes.load(SeqCst) == 1);
         std::thread::sleep(Duration::from_millis(50));
         assert_eq!(wakes.load(SeqCst), 1, "three events, one wake");
         assert_eq!(d.poll(1), 1);
@@ -541,7 +603,7 @@ mod tests {
             this.deliver(failure_event(KGEN_OK, ""), None);
             busy.recv().ok(); // holds the worker: it does not park
         });
-        wait_for(|| lock(&d.queue).len() == 2);
+        wait_for(|| lock(&d.queue).events.len() == 2);
         std::thread::sleep(Duration::from_millis(100));
         assert_eq!(wakes.load(SeqCst), 0, "owed while the worker is busy");
         let released = Instant::now();
@@ -570,7 +632,10 @@ mod tests {
         };
         d.start(request(&seen), |i| id = i, timed).unwrap();
         std::thread::sleep(Duration::from_millis(200));
-        assert!(lock(&d.queue).is_empty(), "no thread ran the request");
+        assert!(
+            lock(&d.queue).events.is_empty(),
+            "no thread ran the request"
+        );
         assert!(
             d.wait(Duration::from_secs(5)),
             "the waiting thread drove it"
@@ -646,7 +711,7 @@ mod tests {
             .unwrap();
         d.cancel(id).unwrap();
         d.cancel(id).ok(); // a second request for the same cancellation is harmless
-        wait_for(|| lock(&d.queue).len() == 1);
+        wait_for(|| lock(&d.queue).events.len() == 1);
         assert_eq!(d.cancel(id).unwrap_err().status, KGEN_ERR_UNKNOWN_REQUEST);
         d.poll(0);
         assert_eq!(lock(&seen.0).len(), 1);
@@ -694,7 +759,7 @@ mod tests {
         let panicking_conversion: Finish = Box::new(|| panic!("converting the result"));
         d.start(request(&seen), |_| (), async { panicking_conversion })
             .unwrap();
-        wait_for(|| lock(&d.queue).len() == 2);
+        wait_for(|| lock(&d.queue).events.len() == 2);
         d.poll(0);
         assert_eq!(lock(&seen.0).len(), 2);
         assert!(lock(&seen.0).iter().all(|s| s.1 == KGEN_ERR_INTERNAL));
@@ -743,7 +808,7 @@ mod tests {
         let mut r = request(&seen);
         r.callback = Some(slow);
         d.start(r, |_| (), async { ok() }).unwrap();
-        wait_for(|| lock(&d.queue).len() == 1);
+        wait_for(|| lock(&d.queue).events.len() == 1);
         let poller = d.clone();
         let thread = std::thread::spawn(move || poller.poll(0));
         wait_for(|| SLOW_STARTED.load(SeqCst));
@@ -780,7 +845,7 @@ mod tests {
         r.callback = None;
         let mut id = 0;
         d.start(r, |i| id = i, async { ok() }).unwrap();
-        wait_for(|| lock(&d.queue).len() == 1);
+        wait_for(|| lock(&d.queue).events.len() == 1);
         let event = d.next_event().expect("queued");
         assert_eq!(unsafe { (*event).request }, id);
         assert!(d.next_event().is_none());
