@@ -170,7 +170,7 @@ impl CallContext {
         self.idempotency_key.get_or_init(|| random_uuid(""))
     }
 
-    /// Sends the call under a key of the caller's (the outbox's, kept across restarts).
+    /// The same call under a key of the caller's (the outbox's, kept across restarts).
     pub(crate) fn with_idempotency_key(mut self, key: &str) -> CallContext {
         self.idempotency_key = OnceLock::from(key.to_owned());
         self

@@ -17,7 +17,8 @@ static inline void remove_outbox_dirs(void) {
     for (int i = 0; i < outbox_dir_count; i++) {
         DIR *d = opendir(outbox_dirs[i]);
         for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
-            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) unlinkat(dirfd(d), e->d_name, 0);
+            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+                unlinkat(dirfd(d), e->d_name, 0);
         }
         if (d) closedir(d);
         rmdir(outbox_dirs[i]);
@@ -32,7 +33,8 @@ static inline void outbox_dir(char *out, size_t n) {
         return;
     }
     if (outbox_dir_count == 0) atexit(remove_outbox_dirs);
-    if (outbox_dir_count < 32) snprintf(outbox_dirs[outbox_dir_count++], sizeof outbox_dirs[0], "%s", out);
+    if (outbox_dir_count < 32)
+        snprintf(outbox_dirs[outbox_dir_count++], sizeof outbox_dirs[0], "%s", out);
 }
 
 /* A live tournament with no buy-in and room for everyone; its uid in `uid`. */
